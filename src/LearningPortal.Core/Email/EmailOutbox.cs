@@ -1,0 +1,30 @@
+using LearningPortal.Core.Data;
+
+namespace LearningPortal.Core.Email;
+
+/// <summary>
+/// Queues emails in the outbox table. The message joins the caller's unit of work, so it is only
+/// sent if the change that caused it is saved.
+/// </summary>
+public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal signal)
+{
+    /// <summary>Adds a message to the outbox; the caller's SaveChanges commits it.</summary>
+    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboxMessage
+        {
+            MessageId = $"{Guid.NewGuid():N}@learningportal",
+            ToAddress = toAddress,
+            ToName = toName,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            CreatedUtc = now,
+            NextAttemptUtc = now,
+        };
+        db.OutboxMessages.Add(message);
+        signal.Notify();
+        return message;
+    }
+}

@@ -1,0 +1,52 @@
+using LearningPortal.Web.Infrastructure;
+
+namespace LearningPortal.Web.Commands;
+
+/// <summary>
+/// Command-line tasks run instead of the site: <c>dotnet run --project src/LearningPortal.Web -- COMMAND [options]</c>.
+/// </summary>
+public static class PortalCommands
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        // A command is the first argument; anything else (--urls, --environment) is for the host.
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var command = args[0];
+        var options = ParseOptions(args[1..]);
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().MigrateAndSeedAsync();
+        Environment.ExitCode = command switch
+        {
+            "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
+            "migrate" => 0,
+            _ => Unknown(command),
+        };
+        return true;
+    }
+
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate.");
+        return 2;
+    }
+
+    internal static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                var key = args[i][2..];
+                var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+                options[key] = value;
+            }
+        }
+
+        return options;
+    }
+}

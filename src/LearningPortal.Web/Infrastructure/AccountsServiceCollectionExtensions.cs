@@ -1,0 +1,85 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace LearningPortal.Web.Infrastructure;
+
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity with the portal's rules: passwords of 12 to 128 characters checked against a
+    /// deny-list, no composition rules (NCSC and NIST guidance); PBKDF2 at 210,000 iterations; lockout
+    /// after 5 failures; confirmed email required; sessions re-checked every minute so that disabling an
+    /// account or changing a password ends other sessions.
+    /// </summary>
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = PasswordRules.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Accounts:LockoutDuration", TimeSpan.FromMinutes(15));
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddSignInManager<PortalSignInManager>()
+            .AddPasswordValidator<PasswordRules>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<CommonPasswordList>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "lp.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in user without the role gets a plain 403 and the branded page, not a redirect.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PortalPolicies.Supervisor, p => p.RequireRole(PortalRoles.Supervisor))
+            .AddPolicy(PortalPolicies.Editor, p => p.RequireRole(PortalRoles.Editor))
+            .AddPolicy(PortalPolicies.StaffArea, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator))
+            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using LearningPortal.Core;
+
+namespace LearningPortal.Web.Infrastructure;
+
+public static class CoreServicesExtensions
+{
+    public static IServiceCollection AddPortalCoreServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddPortalCore(configuration, environment.ContentRootPath);
+        services.AddSingleton<PortalPaths>();
+        services.AddScoped<DatabaseSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace LearningPortal.Web.Infrastructure;
+
+/// <summary>Creates and migrates the database and adds what every installation needs: roles and the agency list.</summary>
+public class DatabaseSeeder(
+    PortalDbContext db,
+    RoleManager<IdentityRole> roles,
+    UserManager<PortalUser> users,
+    PortalPaths paths,
+    ILogger<DatabaseSeeder> logger)
+{
+    public async Task MigrateAndSeedAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers carry on while one writer writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (!await db.Agencies.AnyAsync(cancellationToken))
+        {
+            var order = 0;
+            foreach (var name in ReadStarterAgencies())
+            {
+                db.Agencies.Add(new Agency { Name = name, SortOrder = order++ });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private List<string> ReadStarterAgencies()
+    {
+        var file = Path.Combine(paths.Content, "agencies.yml");
+        if (!File.Exists(file))
+        {
+            logger.LogWarning("No starter agency list at {File}; using a minimal list.", file);
+            return ["Children's Social Care", "Police", "Other"];
+        }
+
+        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var list = deserializer.Deserialize<AgencyList>(File.ReadAllText(file));
+        return list.Agencies.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct().ToList();
+    }
+
+    /// <summary>
+    /// Development only: one demo account per role, with passwords printed once, when they are created.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Email, string Password, string Role)>> CreateDemoAccountsAsync()
+    {
+        var created = new List<(string, string, string)>();
+        var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
+        foreach (var role in PortalRoles.All)
+        {
+            var email = $"{role.ToLowerInvariant()}@demo.learningportal.local";
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var password = "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = $"Demo {role}",
+                JobRole = role == PortalRoles.Practitioner ? "Social worker" : role,
+                AgencyId = agency.Id,
+                CreatedUtc = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Could not create demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, PortalRoles.Practitioner);
+            if (role != PortalRoles.Practitioner)
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+
+            created.Add((email, password, role));
+        }
+
+        return created;
+    }
+
+    private sealed class AgencyList
+    {
+        public List<string> Agencies { get; set; } = [];
+    }
+}

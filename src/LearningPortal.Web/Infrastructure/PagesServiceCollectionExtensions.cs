@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using LearningPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace LearningPortal.Web.Infrastructure;
+
+public static partial class PagesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Razor Pages with kebab-case lower-case URLs (/account/sign-in), anti-forgery on every form,
+    /// and authorisation per folder. Anything not named here needs a signed-in user (fallback policy).
+    /// </summary>
+    public static IServiceCollection AddPortalPages(this IServiceCollection services)
+    {
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.Add(new PageRouteTransformerConvention(new KebabCaseTransformer()));
+            o.Conventions.AuthorizeFolder("/Manage", PortalPolicies.StaffArea);
+            o.Conventions.AuthorizeFolder("/Manage/Users", PortalPolicies.Administrator);
+            o.Conventions.AuthorizeFolder("/Manage/Agencies", PortalPolicies.Administrator);
+            o.Conventions.AuthorizeFolder("/Manage/Audit", PortalPolicies.Administrator);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "lp.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHttpContextAccessor();
+        return services;
+    }
+
+    private sealed partial class KebabCaseTransformer : IOutboundParameterTransformer
+    {
+        public string? TransformOutbound(object? value) =>
+            value is null ? null : KebabCase().Replace(value.ToString()!, "$1-$2").ToLowerInvariant();
+
+        [GeneratedRegex("([a-z0-9])([A-Z])")]
+        private static partial Regex KebabCase();
+    }
+}

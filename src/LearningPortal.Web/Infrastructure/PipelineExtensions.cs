@@ -1,0 +1,36 @@
+using LearningPortal.Web.Health;
+
+namespace LearningPortal.Web.Infrastructure;
+
+public static class PipelineExtensions
+{
+    /// <summary>Branded error pages; stack traces only in Development.</summary>
+    public static WebApplication UsePortalErrorPages(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        return app;
+    }
+
+    public static WebApplication MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapPortalHealth();
+
+        // Unknown addresses are "page not found" for everyone, not a sign-in prompt from the fallback policy.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous().WithDisplayName("Not found");
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using LearningPortal.Web.Commands;
+using LearningPortal.Web.Health;
+using LearningPortal.Web.Infrastructure;
+using LearningPortal.Web.Security;
+using LearningPortal.Web.Themes;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.ValidateScopes = true; });
+
+builder.Services
+    .AddPortalDatabase(builder.Configuration, builder.Environment)
+    .AddPortalCoreServices(builder.Configuration, builder.Environment)
+    .AddPortalAccounts(builder.Configuration)
+    .AddPortalThemes(builder.Configuration, builder.Environment)
+    .AddPortalPages()
+    .AddPortalHealthChecks();
+
+var app = builder.Build();
+
+if (await PortalCommands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UsePortalErrorPages();
+app.UsePortalSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPortalEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that tests can host the site.</summary>
+public partial class Program;
