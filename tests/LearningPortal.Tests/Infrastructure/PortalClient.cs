@@ -1,0 +1,133 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace LearningPortal.Tests.Infrastructure;
+
+/// <summary>
+/// An HTTP client for the site that behaves like a browser's form handling: keeps cookies (including
+/// Secure ones, which a browser allows on localhost), reads anti-forgery tokens from forms, never follows
+/// redirects on its own.
+/// </summary>
+public sealed class PortalClient : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
+
+    public PortalClient(Uri baseAddress)
+    {
+        http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+    }
+
+    public IReadOnlyDictionary<string, string> Cookies => cookies;
+
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await SendAsync(request);
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        if (cookies.Count > 0)
+        {
+            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        var response = await http.SendAsync(request);
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        {
+            foreach (var header in setCookies)
+            {
+                var pair = header.Split(';')[0];
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = pair[..eq];
+                var value = pair[(eq + 1)..];
+                var expired = header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase) || value.Length == 0;
+                if (expired)
+                {
+                    cookies.Remove(name);
+                }
+                else
+                {
+                    cookies[name] = value;
+                }
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>GETs a page and returns its parsed HTML, asserting 200.</summary>
+    public async Task<IHtmlDocument> GetDocumentAsync(string path)
+    {
+        var response = await GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} returned {(int)response.StatusCode} {response.Headers.Location}");
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Opens the page, fills the form (the first with a submit button, or the one matching formSelector) with
+    /// the given fields on top of its existing values, and posts it with its anti-forgery token.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, IDictionary<string, string> fields, string? formSelector = null)
+    {
+        var page = await GetDocumentAsync(path);
+        return await SubmitFormAsync(page, path, fields, formSelector);
+    }
+
+    public async Task<HttpResponseMessage> SubmitFormAsync(IHtmlDocument page, string pagePath, IDictionary<string, string> fields, string? formSelector = null)
+    {
+        var form = (formSelector is null
+            ? page.QuerySelectorAll("main form").OfType<IHtmlFormElement>().FirstOrDefault()
+            : page.QuerySelector(formSelector) as IHtmlFormElement)
+            ?? throw new InvalidOperationException($"No form on {pagePath}");
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            if (fields.ContainsKey(name))
+            {
+                continue;
+            }
+
+            switch (input)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when !box.IsChecked:
+                    continue;
+                case IHtmlInputElement i:
+                    values.Add(new(name, i.Value));
+                    break;
+                case IHtmlTextAreaElement t:
+                    values.Add(new(name, t.Value));
+                    break;
+                case IHtmlSelectElement s:
+                    values.Add(new(name, s.Value ?? ""));
+                    break;
+            }
+        }
+
+        values.AddRange(fields);
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pagePath : action;
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(values) };
+        return await SendAsync(request);
+    }
+
+    /// <summary>Signs in through the real sign-in form; asserts it worked.</summary>
+    public async Task SignInAsync(string email, string password = TestUsers.Password)
+    {
+        var response = await SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in for {email} returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(cookies.ContainsKey("lp.auth"), "No authentication cookie after signing in");
+    }
+
+    public void Dispose() => http.Dispose();
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on real Kestrel (loopback, random port), with its own throwaway database (SQLite or
+/// PostgreSQL, see <see cref="TestDatabase"/>) and its own in-process SMTP server. Environment "Testing",
+/// so it behaves as in production (no demo accounts, no developer exception page).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? mailFolder;
+
+    public TestDatabase Database { get; private set; } = default!;
+
+    public SmtpTestServer Smtp { get; private set; } = default!;
+
+    /// <summary>The site's address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Settings a subclass adds or overrides (e.g. Theme:Name).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    /// <summary>Whether email goes to the in-process SMTP server (true) or the .eml folder.</summary>
+    protected virtual bool UseSmtp => true;
+
+    public string MailFolder => mailFolder ??= Path.Combine(Path.GetTempPath(), "lp-tests", "mail-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Smtp = SmtpTestServer.Start();
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Database.Provider,
+            ["Database:ConnectionString"] = Database.ConnectionString,
+            ["Email:SmtpHost"] = UseSmtp ? "127.0.0.1" : "",
+            ["Email:SmtpPort"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:SmtpSecurity"] = "None",
+            ["Email:PickupDirectory"] = MailFolder,
+            ["Email:PollInterval"] = "00:00:00.200",
+            ["Email:RetryBaseDelay"] = "00:00:00.500",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>An HTTP client for the site that keeps its own cookies and does not follow redirects.</summary>
+    public PortalClient CreatePortalClient() => new(BaseAddress);
+
+    /// <summary>Runs work against the site's services in a new scope.</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<PortalDbContext, Task> work) =>
+        WithScopeAsync(async sp =>
+        {
+            await work(sp.GetRequiredService<PortalDbContext>());
+            return true;
+        });
+
+    /// <summary>Creates a confirmed account with the given extra roles (everyone is a Practitioner).</summary>
+    public Task<PortalUser> CreateUserAsync(string email, string password = TestUsers.Password, params string[] roles) =>
+        WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
+            var user = new PortalUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = "Test " + email.Split('@')[0],
+                JobRole = "Social worker",
+                AgencyId = agency.Id,
+                CreatedUtc = DateTime.UtcNow,
+            };
+            var result = await users.CreateAsync(user, password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, PortalRoles.Practitioner);
+            foreach (var role in roles.Where(r => r != PortalRoles.Practitioner))
+            {
+                await users.AddToRoleAsync(user, role);
+            }
+
+            return user;
+        });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}
+
+public static class TestUsers
+{
+    /// <summary>A password that passes the portal's rules.</summary>
+    public const string Password = "correct horse battery staple 42";
+
+    public static string UniqueEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.org";
+}

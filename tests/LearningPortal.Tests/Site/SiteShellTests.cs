@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+using LearningPortal.Tests.Infrastructure;
+
+namespace LearningPortal.Tests.Site;
+
+public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Home_page_shows_the_partnership_name_and_service_navigation()
+    {
+        using var client = site.CreatePortalClient();
+        var page = await client.GetDocumentAsync("/");
+
+        Assert.Contains("Riverside Safeguarding Children Partnership", page.QuerySelector("header")!.TextContent);
+        var nav = page.QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Learning", nav);
+        Assert.Contains("Toolkit", nav);
+        Assert.Contains("Training", nav);
+        Assert.Contains("Supervision", nav);
+        Assert.Contains("Search", nav);
+        Assert.Contains("Sign in", nav);
+        Assert.NotNull(page.QuerySelector("a.govuk-skip-link[href='#main-content']"));
+    }
+
+    [Fact]
+    public async Task Health_reports_database_and_outbox_as_json()
+    {
+        using var client = site.CreatePortalClient();
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(site.Database.Provider, json.RootElement.GetProperty("database").GetProperty("provider").GetString());
+        Assert.True(json.RootElement.GetProperty("outbox").TryGetProperty("pending", out _));
+    }
+
+    [Fact]
+    public async Task Unknown_address_gets_the_branded_not_found_page_without_sign_in()
+    {
+        using var client = site.CreatePortalClient();
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await PortalClient.ParseAsync(response);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Riverside", page.QuerySelector("header")!.TextContent);
+    }
+}
