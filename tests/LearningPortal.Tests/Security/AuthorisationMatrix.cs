@@ -1,0 +1,66 @@
+namespace LearningPortal.Tests.Security;
+
+public enum Access
+{
+    /// <summary>The request passed authorisation (200, a redirect elsewhere, or 404 for a sample id).</summary>
+    Allowed,
+
+    /// <summary>Redirected to /account/sign-in.</summary>
+    SignIn,
+
+    /// <summary>403 and the branded "You do not have permission" page.</summary>
+    Forbidden,
+
+    /// <summary>Never expected: a 5xx.</summary>
+    ServerError,
+}
+
+/// <summary>Expected outcome per role for one endpoint, and a URL that reaches it.</summary>
+public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitioner, Access Supervisor, Access Editor, Access Administrator)
+{
+    public Access For(string role) => role switch
+    {
+        "Anonymous" => Anonymous,
+        "Practitioner" => Practitioner,
+        "Supervisor" => Supervisor,
+        "Editor" => Editor,
+        "Administrator" => Administrator,
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
+
+    /// <summary>Anyone, signed in or not.</summary>
+    public static Rule Public(string url) => new(url, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
+
+    /// <summary>Any signed-in user.</summary>
+    public static Rule SignedIn(string url) => new(url, Access.SignIn, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
+
+    public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden);
+
+    public static Rule Editors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Forbidden);
+
+    /// <summary>Partnership staff and administrators (the /manage landing page).</summary>
+    public static Rule Staff(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Allowed);
+
+    public static Rule Administrators(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
+}
+
+/// <summary>
+/// Who may use each endpoint, keyed by route pattern. Add a row with every new page or endpoint;
+/// the matrix test fails for a mapped endpoint without one.
+/// </summary>
+public static class AuthorisationMatrix
+{
+    /// <summary>An identifier for routes that take one; authorisation is decided before the page looks it up.</summary>
+    public const string SampleId = "00000000-0000-0000-0000-000000000000";
+
+    public static IReadOnlyDictionary<string, Rule> Rules { get; } = new Dictionary<string, Rule>
+    {
+        ["/"] = Rule.Public("/"),
+        ["/{*path}"] = Rule.Public("/no-such-page-for-matrix"),
+        ["/health"] = Rule.Public("/health"),
+        ["/error/{code:int?}"] = Rule.Public("/error/404"),
+        ["/accessibility"] = Rule.Public("/accessibility"),
+        ["/privacy"] = Rule.Public("/privacy"),
+        ["/cookies"] = Rule.Public("/cookies"),
+    };
+}
