@@ -37,7 +37,7 @@ public static class AccountsServiceCollectionExtensions
             .AddPasswordValidator<PasswordRules>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = configuration.GetValue("Accounts:SessionRecheckInterval", TimeSpan.FromMinutes(1)));
         services.AddSingleton<CommonPasswordList>();
 
         services.ConfigureApplicationCookie(o =>
