@@ -125,11 +125,13 @@ public class ChangeUserTests(QuickSessionRecheckFactory site) : IClassFixture<Qu
     public async Task Administrator_cannot_disable_their_own_account()
     {
         var (admin, client) = await site.SignedInAsync("admin", PortalRoles.Administrator);
+        var details = await client.GetDocumentAsync($"/manage/users/{admin.Id}");
         var form = await client.GetDocumentAsync($"/manage/users/{admin.Id}/disable");
 
         var response = await client.PostFormAsync(form, $"/manage/users/{admin.Id}/disable");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(details.QuerySelector($"a[href='/manage/users/{admin.Id}/disable']"));
         Assert.Contains("You cannot disable your own account", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
         Assert.False((await site.FindUserAsync(admin.Id)).IsDisabled);
         Assert.Empty(await site.AuditEntriesAsync("user", admin.Id));

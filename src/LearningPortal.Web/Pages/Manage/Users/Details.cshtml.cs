@@ -21,6 +21,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
 
     public IReadOnlyList<AuditEntry> RecentChanges { get; private set; } = [];
 
+    /// <summary>True when administrators look at their own account, which they cannot disable.</summary>
+    public bool IsOwnAccount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Agency).SingleOrDefaultAsync(u => u.Id == id);
@@ -33,6 +36,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         AgencyName = user.Agency is { } agency ? agency.Name + (agency.IsActive ? "" : " (retired)") : "";
         Roles = UserAdministration.RoleList(await users.GetRolesAsync(user));
         Status = UserStatus.Of(user, clock.GetUtcNow());
+        IsOwnAccount = users.GetUserId(User) == user.Id;
         RecentChanges = await db.AuditEntries.AsNoTracking()
             .Where(e => e.SubjectType == AdministrationAudit.UserSubject && e.SubjectId == id)
             .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
