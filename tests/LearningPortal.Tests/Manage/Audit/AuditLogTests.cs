@@ -110,8 +110,12 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
     private static AuditEntry Entry(string action, DateTime occurredUtc, string details, string subjectType = "test", string subjectId = "1") =>
         new()
         {
-            Action = action, OccurredUtc = occurredUtc, Details = details, ActorName = "Audit Tester",
-            SubjectType = subjectType, SubjectId = subjectId,
+            Action = action,
+            OccurredUtc = occurredUtc,
+            Details = details,
+            ActorName = "Audit Tester",
+            SubjectType = subjectType,
+            SubjectId = subjectId,
         };
 
     private Task SeedAsync(params AuditEntry[] entries) =>

@@ -84,8 +84,15 @@ public class FindUsersTests(PortalFactory site) : IClassFixture<PortalFactory>
                 var email = $"pager-{i:00}-{Guid.NewGuid():N}@example.org";
                 db.Users.Add(new PortalUser
                 {
-                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true, DisplayName = $"Pager {i:00}", JobRole = "Teacher", AgencyId = agencyId, CreatedUtc = DateTime.UtcNow,
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true,
+                    DisplayName = $"Pager {i:00}",
+                    JobRole = "Teacher",
+                    AgencyId = agencyId,
+                    CreatedUtc = DateTime.UtcNow,
                     SecurityStamp = Guid.NewGuid().ToString(),
                 });
             }
