@@ -1,6 +1,7 @@
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
+using LearningPortal.Web.Pages.Manage;
 using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
 
@@ -13,6 +14,7 @@ builder.Services
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
     .AddPortalPages()
+    .AddPortalAdministration()
     .AddPortalHealthChecks();
 
 var app = builder.Build();
