@@ -47,8 +47,15 @@ public class BehindTlsProxySite : PortalFactory
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Map(SignInPath, signIn => signIn.Run(async context =>
+            // Not app.Map: it would make /test/sign-in the path base, and so the cookie's path.
+            app.Use(async (context, nextMiddleware) =>
             {
+                if (context.Request.Path != SignInPath)
+                {
+                    await nextMiddleware();
+                    return;
+                }
+
                 var users = context.RequestServices.GetRequiredService<UserManager<PortalUser>>();
                 var user = await users.FindByEmailAsync(context.Request.Query["email"].ToString());
                 if (user is null)
@@ -59,7 +66,7 @@ public class BehindTlsProxySite : PortalFactory
 
                 await context.RequestServices.GetRequiredService<SignInManager<PortalUser>>().SignInAsync(user, isPersistent: false);
                 context.Response.Redirect("/");
-            }));
+            });
             next(app);
         };
     }

@@ -45,6 +45,7 @@ public class TransportSecurityTests(BehindTlsProxySite site) : IClassFixture<Beh
         Assert.True(cookie.Secure, "lp.auth is not Secure");
         Assert.True(cookie.HttpOnly, "lp.auth is not HttpOnly");
         Assert.Equal("lax", cookie.SameSite);
+        Assert.Contains("path=/", cookie.Attributes);
     }
 
     [Fact]
@@ -66,6 +67,7 @@ public class TransportSecurityTests(BehindTlsProxySite site) : IClassFixture<Beh
         Assert.True(cookie.Secure, "lp.af is not Secure");
         Assert.True(cookie.HttpOnly, "lp.af is not HttpOnly");
         Assert.Equal("strict", cookie.SameSite);
+        Assert.Contains("path=/", cookie.Attributes);
     }
 
     [Fact]
