@@ -25,6 +25,7 @@ public sealed class LearningBriefingFields : DocumentFields
     public const int MaxQuestions = 20;
     public const int MaxRecommendations = 30;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DocumentType Type => DocumentType.LearningBriefing;
 
     /// <summary>The partnership that ran the audit, e.g. "Riverside Safeguarding Children Partnership".</summary>

@@ -13,6 +13,7 @@ public sealed class StrategyObjective
 /// <summary>A partnership strategy such as the neglect strategy.</summary>
 public sealed class StrategyFields : DocumentFields
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DocumentType Type => DocumentType.Strategy;
 
     public string Partnership { get; set; } = "";

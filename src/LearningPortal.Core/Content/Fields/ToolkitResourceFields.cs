@@ -3,6 +3,7 @@ namespace LearningPortal.Core.Content.Fields;
 /// <summary>A tool or guidance in the toolkit: a short description around files from the media library.</summary>
 public sealed class ToolkitResourceFields : DocumentFields
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public override DocumentType Type => DocumentType.ToolkitResource;
 
     public ToolkitCategory Category { get; set; } = ToolkitCategory.Other;

@@ -319,7 +319,7 @@ public class ContentPublisher(
 
         // The new live address must not redirect anywhere.
         var newPath = DocumentTypes.PathFor(document.Type, version.Slug);
-        await db.ContentRedirects.Where(r => r.FromPath == newPath).ExecuteDeleteAsync(cancellationToken);
+        db.ContentRedirects.RemoveRange(await db.ContentRedirects.Where(r => r.FromPath == newPath).ToListAsync(cancellationToken));
 
         document.Slug = version.Slug;
         document.PublishedVersion = version;

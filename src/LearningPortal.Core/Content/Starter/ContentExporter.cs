@@ -47,16 +47,17 @@ public partial class ContentExporter(PortalDbContext db, IMediaStore store)
                 ["state"] = document.PublishedVersionId is null ? "draft" : "published",
             };
             var fieldsJson = JsonSerializer.SerializeToNode(fields, fields.GetType(), DocumentTypes.Json)!.AsObject();
-            if (fields is ToolkitResourceFields toolkit)
-            {
-                fieldsJson.Remove("files");
-                meta["files"] = new JsonArray(toolkit.Files.Where(mediaNames.ContainsKey).Select(id => (JsonNode)JsonValue.Create(mediaNames[id])!).ToArray());
-            }
-
-            foreach (var (key, value) in fieldsJson.ToList())
+            fieldsJson.Remove("files");
+            // Title and summary first, then the type's own fields, as a person writing the file would order them.
+            foreach (var (key, value) in fieldsJson.OrderBy(kv => kv.Key switch { "title" => 0, "summary" => 1, _ => 2 }).ToList())
             {
                 fieldsJson.Remove(key);
-                meta[key] = value;
+                meta.TryAdd(key, value);
+            }
+
+            if (fields is ToolkitResourceFields toolkit)
+            {
+                meta["files"] = new JsonArray(toolkit.Files.Where(mediaNames.ContainsKey).Select(id => (JsonNode)JsonValue.Create(mediaNames[id])!).ToArray());
             }
 
             var body = MediaLinks().Replace(version.Body, m =>

@@ -155,6 +155,16 @@ public partial class ContentImporter(PortalDbContext db, ContentEditor editor, C
                 continue;
             }
 
+            // Importing again reuses a file already in the library (same name and bytes) rather than adding a copy.
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path, cancellationToken)));
+            var safeName = Path.GetFileName(entry.File);
+            var existing = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Sha256 == hash && m.FileName == safeName, cancellationToken);
+            if (existing is not null)
+            {
+                byName[entry.File] = existing;
+                continue;
+            }
+
             await using var stream = File.OpenRead(path);
             var result = await media.UploadAsync(new MediaUpload(stream, entry.File, entry.Title, entry.Alt), actor, cancellationToken);
             if (result.Succeeded)
