@@ -106,7 +106,13 @@ public class ContentLibrary(PortalDbContext db)
             .OrderBy(s => s.DueUtc)
             .Select(s => new
             {
-                s.Id, s.Action, s.DueUtc, s.RequestedByName, s.CompletedUtc, s.CancelledUtc, s.Outcome,
+                s.Id,
+                s.Action,
+                s.DueUtc,
+                s.RequestedByName,
+                s.CompletedUtc,
+                s.CancelledUtc,
+                s.Outcome,
                 Number = db.DocumentVersions.Where(v => v.Id == s.VersionId).Select(v => (int?)v.Number).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -117,8 +123,12 @@ public class ContentLibrary(PortalDbContext db)
     public async Task<IReadOnlyList<(int DocumentId, VersionSummary Version)>> InReviewAsync(CancellationToken cancellationToken = default)
     {
         var rows = await db.DocumentVersions.AsNoTracking().Where(v => v.Status == VersionStatus.InReview).OrderBy(v => v.SubmittedForReviewUtc)
-            .Select(v => new { v.DocumentId, Summary = new VersionSummary(v.Id, v.Number, v.Title, v.Status, v.AuthorName, v.AuthorId, v.CreatedUtc, v.Note,
-                v.CopiedFromNumber, v.PublishedUtc, v.RetiredUtc, v.ScheduledPublishUtc, v.ReviewNote, v.ReviewedByName) })
+            .Select(v => new
+            {
+                v.DocumentId,
+                Summary = new VersionSummary(v.Id, v.Number, v.Title, v.Status, v.AuthorName, v.AuthorId, v.CreatedUtc, v.Note,
+                v.CopiedFromNumber, v.PublishedUtc, v.RetiredUtc, v.ScheduledPublishUtc, v.ReviewNote, v.ReviewedByName)
+            })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.DocumentId, r.Summary)).ToList();
     }

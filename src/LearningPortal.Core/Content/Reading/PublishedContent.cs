@@ -155,8 +155,17 @@ public class PublishedContent(PortalDbContext db)
     {
         var rows = await q.Select(d => new
         {
-            d.Id, d.Type, d.Slug, d.PublishedTitle, d.PublishedSummary, d.ListingDate, d.ListingFormat, d.ListingThemes,
-            d.ListingCategory, d.FirstPublishedUtc, d.LastPublishedUtc,
+            d.Id,
+            d.Type,
+            d.Slug,
+            d.PublishedTitle,
+            d.PublishedSummary,
+            d.ListingDate,
+            d.ListingFormat,
+            d.ListingThemes,
+            d.ListingCategory,
+            d.FirstPublishedUtc,
+            d.LastPublishedUtc,
         }).ToListAsync(cancellationToken);
         return rows.Select(d => new ListingItem(d.Id, d.Type, d.Slug, d.PublishedTitle ?? "", d.PublishedSummary ?? "", d.ListingDate,
             d.ListingFormat, (d.ListingThemes ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries), d.ListingCategory,

@@ -29,7 +29,7 @@ public static class ContentHtmlSanitiser
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
             AllowedCssProperties = new HashSet<string>(),
-                        AllowedClasses = new HashSet<string>(StringComparer.Ordinal)
+            AllowedClasses = new HashSet<string>(StringComparer.Ordinal)
             {
                 "govuk-heading-l", "govuk-heading-m", "govuk-heading-s", "govuk-body", "govuk-list", "govuk-list--bullet",
                 "govuk-list--number", "govuk-link", "govuk-inset-text", "govuk-details", "govuk-details__summary",

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using LearningPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Content.Public;
