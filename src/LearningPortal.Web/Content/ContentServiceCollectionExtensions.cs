@@ -12,6 +12,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<IContentVariables, ThemeContentVariables>();
         services.AddContentEngine(configuration, environment.ContentRootPath);
         services.AddScoped<StarterContent>();
+        services.AddScoped<DocumentViews>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Content.Rendering;
+using LearningPortal.Web.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,41 +9,65 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Content;
 
 /// <summary>
-/// Shared by the public document pages: only published content, an old address answered with a permanent
-/// redirect, anything else "page not found".
+/// The public document pages: only published content, an old address answered with a permanent redirect,
+/// anything else "page not found". The page itself is the _DocumentContent partial.
 /// </summary>
 [AllowAnonymous]
-public abstract class PublicContentPageModel(PublishedContent content, ContentRedirects redirects, ContentRenderer renderer) : PageModel
+public abstract class PublicContentPageModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PageModel
 {
     public DocumentView View { get; private set; } = default!;
 
-    protected PublishedContent Published => content;
-
-    /// <summary>Loads the live document (or an earlier published version); returns null when the page should be shown.</summary>
-    protected async Task<IActionResult?> LoadAsync(DocumentType type, string slug, int? versionNumber, Func<PublishedPage, IEnumerable<(string Id, string Text, bool Present)>> sections)
+    /// <summary>Shows the live document of the type at the slug, or an earlier published version of it.</summary>
+    protected async Task<IActionResult> ShowAsync(DocumentType type, string slug, int? versionNumber = null, string? section = null)
     {
+        ViewData["Section"] = section;
+        if (!Slugs.IsValid(slug))
+        {
+            return NotFound();
+        }
+
         var page = versionNumber is { } n
             ? await content.GetVersionAsync(type, slug, n, HttpContext.RequestAborted)
             : await content.GetAsync(type, slug, HttpContext.RequestAborted);
         if (page is null)
         {
-            var prefix = Core.Content.Fields.DocumentTypes.PathFor(type, slug);
+            var prefix = DocumentTypes.PathFor(type, slug);
             var target = await redirects.FindAsync(prefix, HttpContext.RequestAborted);
-            if (target is not null)
-            {
-                return RedirectPermanent(target + Request.Path.Value![prefix.Length..] + Request.QueryString);
-            }
-
-            return NotFound();
+            return target is null ? NotFound() : RedirectPermanent(target + Request.Path.Value![prefix.Length..] + Request.QueryString);
         }
 
-        var rendered = renderer.Render(page.Version, page.Fields);
-        var versions = type == DocumentType.LearningBriefing ? await content.VersionsAsync(page.Document.Id, HttpContext.RequestAborted) : [];
-        var contents = rendered.Headings.Where(h => h.Level == 2).Select(h => (h.Id, h.Text))
-            .Concat(sections(page).Where(s => s.Present).Select(s => (s.Id, s.Text)))
-            .ToList();
-        View = new DocumentView(page, rendered, versions) { Contents = contents };
-        ViewData["Title"] = page.Fields.Title;
-        return null;
+        if (versionNumber is not null && page.IsCurrent)
+        {
+            // The live version has one address.
+            return Redirect(page.Path);
+        }
+
+        View = await views.ForReadersAsync(page, HttpContext.RequestAborted);
+        ViewData["Title"] = versionNumber is null ? page.Fields.Title : $"{page.Fields.Title} (version {versionNumber})";
+        return Page();
     }
+}
+
+/// <summary>/learning/{slug} and /learning/{slug}/versions/{number}: a briefing, current or as it was.</summary>
+public class BriefingModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PublicContentPageModel(content, redirects, views)
+{
+    public Task<IActionResult> OnGetAsync(string slug, int? number) => ShowAsync(DocumentType.LearningBriefing, slug, number, "learning");
+}
+
+/// <summary>/toolkit/{slug}: a resource with its files and related learning.</summary>
+public class ToolkitResourceModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PublicContentPageModel(content, redirects, views)
+{
+    public Task<IActionResult> OnGetAsync(string slug) => ShowAsync(DocumentType.ToolkitResource, slug, section: "toolkit");
+}
+
+/// <summary>/strategy/{slug}: definition, objectives, measures of success, review.</summary>
+public class StrategyModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PublicContentPageModel(content, redirects, views)
+{
+    public Task<IActionResult> OnGetAsync(string slug) => ShowAsync(DocumentType.Strategy, slug);
+}
+
+/// <summary>A general page at the top level: /about, /accessibility, /privacy.</summary>
+public class GenericPageModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PublicContentPageModel(content, redirects, views)
+{
+    public Task<IActionResult> OnGetAsync(string slug) => ShowAsync(DocumentType.Page, slug);
 }
