@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using LearningPortal.Core.Content;
 using LearningPortal.Web.Content;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Public;
