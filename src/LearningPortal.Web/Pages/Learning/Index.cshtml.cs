@@ -30,6 +30,7 @@ public class IndexModel(PublishedContent content) : PageModel
         // Unknown filter values are ignored rather than returning nothing.
         Theme = LearningThemes.IsKnown(Theme ?? "") ? Theme : null;
         Format = ContentNames.FormatName(Format) is null ? null : Format;
+        Year = Year is >= 1900 and <= 2999 ? Year : null;
         Years = await content.LearningYearsAsync(HttpContext.RequestAborted);
         // "page" is read from the query directly: Razor Pages keeps a route value of that name for itself.
         var pageNumber = int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;

@@ -54,12 +54,14 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
         var glance = await client.GetDocumentAsync("/learning?theme=neglect&format=at-a-glance");
         var in2021 = await client.GetDocumentAsync("/learning?year=2021");
         var none = await client.GetDocumentAsync("/learning?theme=exploitation");
+        var nonsense = await client.GetDocumentAsync("/learning?theme=<b>&format=x&year=99999&page=-3");
 
         var titles = all.QuerySelectorAll(".lp-results__item h2 a").Select(a => a.GetAttribute("href")).ToList();
         Assert.True(titles.IndexOf(Barnsley) < titles.IndexOf("/learning/seven-minute-briefing-neglect-2021"), "Newest audit first");
         Assert.Equal(["/learning/neglect-audit-at-a-glance-2025"], glance.QuerySelectorAll(".lp-results__item h2 a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["/learning/seven-minute-briefing-neglect-2021"], in2021.QuerySelectorAll(".lp-results__item h2 a").Select(a => a.GetAttribute("href")));
         Assert.Empty(none.QuerySelectorAll(".lp-results__item"));
+        Assert.Equal(titles.Count, nonsense.QuerySelectorAll(".lp-results__item").Length);
         Assert.Equal("selected", glance.QuerySelector("#format option[value='at-a-glance']")!.GetAttribute("selected"));
     }
 
