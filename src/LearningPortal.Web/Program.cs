@@ -1,4 +1,5 @@
 using LearningPortal.Web.Commands;
+using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Pages.Manage;
@@ -13,6 +14,7 @@ builder.Services
     .AddPortalCoreServices(builder.Configuration, builder.Environment)
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
+    .AddPortalContent(builder.Configuration, builder.Environment)
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks();

@@ -1,6 +1,9 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Settings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +25,20 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<ReflectionQuestion> ReflectionQuestions => Set<ReflectionQuestion>();
+
+    public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
+
+    public DbSet<ScheduledContentChange> ScheduledContentChanges => Set<ScheduledContentChange>();
+
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

@@ -74,6 +74,28 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    AltText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -100,6 +122,20 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -264,6 +300,148 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContentRedirects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentRedirects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LatestVersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FirstPublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastPublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PublishedSummary = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    ListingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ListingFormat = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ListingThemes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ListingCategory = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    MediaReferences = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FieldsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CopiedFromNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubmittedForReviewUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RetiredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScheduledPublishUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentVersions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReflectionQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReflectionQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReflectionQuestions_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledContentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledContentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledContentChanges_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScheduledContentChanges_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Name",
                 table: "Agencies",
@@ -328,6 +506,44 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentRedirects_DocumentId",
+                table: "ContentRedirects",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentRedirects_FromPath",
+                table: "ContentRedirects",
+                column: "FromPath",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_PublishedVersionId",
+                table: "Documents",
+                column: "PublishedVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Type_Slug",
+                table: "Documents",
+                columns: new[] { "Type", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Type_State_ListingDate",
+                table: "Documents",
+                columns: new[] { "Type", "State", "ListingDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentVersions_DocumentId_Number",
+                table: "DocumentVersions",
+                columns: new[] { "DocumentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItems_FileName",
+                table: "MediaItems",
+                column: "FileName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -337,11 +553,57 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "IX_OutboxMessages_SentUtc_IsDead_NextAttemptUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentUtc", "IsDead", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectionQuestions_QuestionId",
+                table: "ReflectionQuestions",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectionQuestions_VersionId_Position",
+                table: "ReflectionQuestions",
+                columns: new[] { "VersionId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_CompletedUtc_CancelledUtc_DueUtc",
+                table: "ScheduledContentChanges",
+                columns: new[] { "CompletedUtc", "CancelledUtc", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_DocumentId",
+                table: "ScheduledContentChanges",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_VersionId",
+                table: "ScheduledContentChanges",
+                column: "VersionId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ContentRedirects_Documents_DocumentId",
+                table: "ContentRedirects",
+                column: "DocumentId",
+                principalTable: "Documents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Documents_DocumentVersions_PublishedVersionId",
+                table: "Documents",
+                column: "PublishedVersionId",
+                principalTable: "DocumentVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_DocumentVersions_Documents_DocumentId",
+                table: "DocumentVersions");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -364,10 +626,25 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ContentRedirects");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "MediaItems");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ReflectionQuestions");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "SiteSettings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -377,6 +654,12 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "DocumentVersions");
         }
     }
 }

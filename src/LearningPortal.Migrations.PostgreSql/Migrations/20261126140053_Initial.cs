@@ -75,6 +75,28 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    AltText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -101,6 +123,20 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -265,6 +301,148 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ContentRedirects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FromPath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContentRedirects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Type = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LatestVersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    PublishedVersionId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FirstPublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastPublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PublishedSummary = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    ListingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ListingFormat = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ListingThemes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ListingCategory = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    MediaReferences = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FieldsJson = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CopiedFromNumber = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubmittedForReviewUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReviewedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RetiredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ScheduledPublishUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentVersions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReflectionQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VersionId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReflectionQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReflectionQuestions_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledContentChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledContentChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledContentChanges_DocumentVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "DocumentVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScheduledContentChanges_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Name",
                 table: "Agencies",
@@ -329,6 +507,44 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContentRedirects_DocumentId",
+                table: "ContentRedirects",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContentRedirects_FromPath",
+                table: "ContentRedirects",
+                column: "FromPath",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_PublishedVersionId",
+                table: "Documents",
+                column: "PublishedVersionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Type_Slug",
+                table: "Documents",
+                columns: new[] { "Type", "Slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Type_State_ListingDate",
+                table: "Documents",
+                columns: new[] { "Type", "State", "ListingDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentVersions_DocumentId_Number",
+                table: "DocumentVersions",
+                columns: new[] { "DocumentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItems_FileName",
+                table: "MediaItems",
+                column: "FileName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -338,11 +554,57 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "IX_OutboxMessages_SentUtc_IsDead_NextAttemptUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentUtc", "IsDead", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectionQuestions_QuestionId",
+                table: "ReflectionQuestions",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReflectionQuestions_VersionId_Position",
+                table: "ReflectionQuestions",
+                columns: new[] { "VersionId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_CompletedUtc_CancelledUtc_DueUtc",
+                table: "ScheduledContentChanges",
+                columns: new[] { "CompletedUtc", "CancelledUtc", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_DocumentId",
+                table: "ScheduledContentChanges",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledContentChanges_VersionId",
+                table: "ScheduledContentChanges",
+                column: "VersionId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ContentRedirects_Documents_DocumentId",
+                table: "ContentRedirects",
+                column: "DocumentId",
+                principalTable: "Documents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Documents_DocumentVersions_PublishedVersionId",
+                table: "Documents",
+                column: "PublishedVersionId",
+                principalTable: "DocumentVersions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_DocumentVersions_Documents_DocumentId",
+                table: "DocumentVersions");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -365,10 +627,25 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ContentRedirects");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "MediaItems");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ReflectionQuestions");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "SiteSettings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -378,6 +655,12 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
+
+            migrationBuilder.DropTable(
+                name: "DocumentVersions");
         }
     }
 }
