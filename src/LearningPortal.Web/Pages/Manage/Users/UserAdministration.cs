@@ -184,8 +184,19 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         : result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? ChangeResult.Conflict
         : throw new InvalidOperationException("Could not save the account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
 
-    private static bool IsSerializationFailure(Exception ex) =>
-        ex is DbException { SqlState: "40001" } || ex.InnerException is DbException { SqlState: "40001" };
+    /// <summary>PostgreSQL's serialization failure (40001) or deadlock (40P01), anywhere in the exception chain.</summary>
+    private static bool IsSerializationFailure(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is DbException { SqlState: "40001" or "40P01" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Describe(PortalUser user) => $"{user.DisplayName} ({user.Email})";
 
