@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+
+    public DbSet<Gcp2RegisterEntry> Gcp2Register => Set<Gcp2RegisterEntry>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
