@@ -9,7 +9,11 @@ namespace LearningPortal.Core.Email;
 public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal signal)
 {
     /// <summary>Adds a message to the outbox; the caller's SaveChanges commits it.</summary>
-    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null)
+    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null) =>
+        Queue(toAddress, toName, subject, textBody, htmlBody, attachment: null);
+
+    /// <summary>Adds a message with an attachment (the outbox keeps one per message) to the outbox.</summary>
+    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody, EmailAttachment? attachment)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
@@ -22,6 +26,9 @@ public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal si
             HtmlBody = htmlBody,
             CreatedUtc = now,
             NextAttemptUtc = now,
+            AttachmentName = attachment?.Name,
+            AttachmentContentType = attachment?.ContentType,
+            AttachmentContent = attachment?.Content,
         };
         db.OutboxMessages.Add(message);
         signal.Notify();
