@@ -12,6 +12,7 @@ builder.Services
     .AddPortalCoreServices(builder.Configuration, builder.Environment)
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
+    .AddPortalTraining(builder.Configuration)
     .AddPortalPages()
     .AddPortalHealthChecks();
 
