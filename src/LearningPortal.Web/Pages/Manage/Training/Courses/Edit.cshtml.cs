@@ -61,7 +61,7 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         {
             ModelState.AddModelError("Input.Slug", "Enter a web address made of letters, numbers and hyphens");
         }
-        else if (slug is "my" or "book" or "approval" || await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != course.Id))
+        else if (slug is "my" or "book" or "approval" or "index" || await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != course.Id))
         {
             ModelState.AddModelError("Input.Slug", "Another course already uses this web address");
         }
