@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,10 @@ public static class AccountsServiceCollectionExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = configuration.GetValue("Accounts:LockoutDuration", TimeSpan.FromMinutes(15));
                 o.User.RequireUniqueEmail = true;
+
+                // The user name is the email address, already checked by the forms; Identity's default
+                // character list would refuse real addresses such as o'brien@example.org.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
@@ -37,8 +42,13 @@ public static class AccountsServiceCollectionExtensions
             .AddPasswordValidator<PasswordRules>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // How soon another session notices a changed password, a changed email or a disabled account.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = configuration.GetValue("Accounts:SessionRecheckInterval", TimeSpan.FromMinutes(1)));
         services.AddSingleton<CommonPasswordList>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<AgencyChoices>();
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -25,7 +25,10 @@ public static partial class PagesServiceCollectionExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "lp.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Not Always: with Always, antiforgery throws on every plain-http request that renders a form
+            // (development on http://localhost, the tests' Kestrel). Over HTTPS, including behind a TLS proxy
+            // with forwarded headers on (ASPNETCORE_FORWARDEDHEADERS_ENABLED), the cookie is Secure.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });

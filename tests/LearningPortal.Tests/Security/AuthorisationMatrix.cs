@@ -62,7 +62,27 @@ public static class AuthorisationMatrix
         ["/accessibility"] = Rule.Public("/accessibility"),
         ["/privacy"] = Rule.Public("/privacy"),
         ["/cookies"] = Rule.Public("/cookies"),
-        ["/account/sign-in"] = Rule.Public("/account/sign-in"), // REVIEW: TEMP sign-in page for training tests; drop at merge.
+        ["/account/create"] = Rule.Public("/account/create"),
+        ["/account/check-your-email"] = Rule.Public("/account/check-your-email"),
+        ["/account/confirm-email"] = Rule.Public($"/account/confirm-email?userId={SampleId}&code=x"),
+        ["/account/resend-confirmation"] = Rule.Public("/account/resend-confirmation"),
+        ["/account/sign-in"] = Rule.Public("/account/sign-in"),
+        ["/account/sign-out"] = Rule.Public("/account/sign-out"),
+        ["/account/signed-out"] = Rule.Public("/account/signed-out"),
+        ["/account/forgotten-password"] = Rule.Public("/account/forgotten-password"),
+        ["/account/reset-password"] = Rule.Public($"/account/reset-password?userId={SampleId}&code=x"),
+        ["/account/password-reset-complete"] = Rule.Public("/account/password-reset-complete"),
+        ["/account/confirm-email-change"] = Rule.Public($"/account/confirm-email-change?userId={SampleId}&email=x%40example.org&code=x"),
+        ["/account/deleted"] = Rule.Public("/account/deleted"),
+        ["/account"] = Rule.SignedIn("/account"),
+        ["/account/index"] = Rule.SignedIn("/account/index"),
+        ["/account/change-details"] = Rule.SignedIn("/account/change-details"),
+        ["/account/change-password"] = Rule.SignedIn("/account/change-password"),
+        ["/account/change-email"] = Rule.SignedIn("/account/change-email"),
+        ["/account/delete"] = Rule.SignedIn("/account/delete"),
+
+        // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
+        ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),
 
         // Training (issue 5): the programme and course pages are public; booking and My training need an
         // account; the line manager's approval page is public (the token in its link is the permission).

@@ -1,24 +1,23 @@
 using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
+using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 
-/// <summary>
-/// REVIEW: TEMPORARY sign-in page so the training branch's tests can sign in. The accounts branch owns the
-/// real one; drop this commit at merge.
-/// </summary>
+/// <summary>Sign in with email address and password; five wrong passwords in a row lock the account for a while.</summary>
 [AllowAnonymous]
-public class SignInModel(SignInManager<PortalUser> signIn) : PageModel
+public class SignInModel(AccountSignIn signIn) : PageModel
 {
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public SignInInput Input { get; set; } = new();
 
+    /// <summary>Where to go afterwards; only addresses on this site are followed.</summary>
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    public SignInOutcome? Refused { get; private set; }
 
     public void OnGet()
     {
@@ -31,22 +30,36 @@ public class SignInModel(SignInManager<PortalUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        var attempt = await signIn.SignInAsync(Input.Email!, Input.Password!);
+        switch (attempt.Outcome)
         {
-            ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
-            return Page();
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInOutcome.LockedOut:
+                ModelState.AddModelError("Input.Password", attempt.LockedOutMessage);
+                break;
+            case SignInOutcome.EmailNotConfirmed:
+                ModelState.AddModelError("", "You need to confirm your email address before you can sign in");
+                break;
+            case SignInOutcome.Disabled:
+                ModelState.AddModelError("", "Your account has been disabled. Contact the partnership's business unit if you think this is wrong");
+                break;
+            default:
+                ModelState.AddModelError("Input.Password", "Enter a correct email address and password");
+                break;
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        Refused = attempt.Outcome;
+        return Page();
     }
+}
 
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter your email address")]
-        public string Email { get; set; } = "";
+public class SignInInput
+{
+    [Required(ErrorMessage = "Enter your email address")]
+    [PortalEmail]
+    public string? Email { get; set; }
 
-        [Required(ErrorMessage = "Enter your password")]
-        public string Password { get; set; } = "";
-    }
+    [Required(ErrorMessage = "Enter your password")]
+    public string? Password { get; set; }
 }

@@ -1,0 +1,104 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Email;
+using LearningPortal.Web.Themes;
+using Microsoft.AspNetCore.Identity;
+
+namespace LearningPortal.Web.Accounts;
+
+/// <summary>
+/// The emails of the account journeys. Each joins the caller's unit of work through the outbox, so it is
+/// sent only if the change it describes is saved. Links are absolute, built from the current request.
+/// </summary>
+/// <remarks>
+/// REVIEW: links take their host from the request, so production must restrict AllowedHosts (host
+/// filtering) to the site's real names; otherwise a forged Host header could send a reset link elsewhere.
+/// </remarks>
+public class AccountEmails(
+    UserManager<PortalUser> users,
+    EmailOutbox outbox,
+    LinkGenerator links,
+    IHttpContextAccessor http,
+    Theme theme)
+{
+    public async Task QueueEmailConfirmationAsync(PortalUser user)
+    {
+        var code = LinkCode.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        Queue(user.Email!, user.DisplayName, "Confirm your email address",
+            $"Confirm your email address to finish setting up your {theme.ServiceName} account:",
+            Link("/Account/ConfirmEmail", new { userId = user.Id, code }),
+            "The link works for 24 hours.",
+            "If you did not create an account, you can ignore this email.");
+    }
+
+    /// <summary>Someone tried to create an account with an address that already has one; only its owner hears of it.</summary>
+    public async Task QueueAlreadyRegisteredAsync(PortalUser user)
+    {
+        if (!user.EmailConfirmed)
+        {
+            // They may have lost the first link; a fresh one is what they need.
+            await QueueEmailConfirmationAsync(user);
+            return;
+        }
+
+        Queue(user.Email!, user.DisplayName, $"You already have a {theme.ServiceName} account",
+            "Someone tried to create an account with this email address, which already has one. You can sign in:",
+            Link("/Account/SignIn"),
+            "If you have forgotten your password, you can reset it:",
+            Link("/Account/ForgottenPassword"),
+            "If this was not you, you can ignore this email. Your account has not changed.");
+    }
+
+    public async Task QueuePasswordResetAsync(PortalUser user)
+    {
+        var code = LinkCode.Encode(await users.GeneratePasswordResetTokenAsync(user));
+        Queue(user.Email!, user.DisplayName, "Reset your password",
+            $"Someone asked to reset the password of your {theme.ServiceName} account. To choose a new password, use this link:",
+            Link("/Account/ResetPassword", new { userId = user.Id, code }),
+            "The link works once, for 24 hours.",
+            "If you did not ask to reset your password, you can ignore this email. Your password has not changed.");
+    }
+
+    public void QueuePasswordChanged(PortalUser user) =>
+        Queue(user.Email!, user.DisplayName, "Your password has been changed",
+            $"The password of your {theme.ServiceName} account has just been changed, and any other sessions have been signed out.",
+            "If you did not do this, reset your password now:",
+            Link("/Account/ForgottenPassword"));
+
+    public async Task QueueEmailChangeConfirmationAsync(PortalUser user, string newEmail)
+    {
+        var code = LinkCode.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
+        Queue(newEmail, user.DisplayName, "Confirm your new email address",
+            $"To use this email address for your {theme.ServiceName} account, confirm it with this link:",
+            Link("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
+            "The link works for 24 hours. Until you use it, your account keeps its current email address.",
+            "If you did not ask for this, you can ignore this email.");
+    }
+
+    /// <summary>Someone asked to move their account to an address that already has an account; only that address hears of it.</summary>
+    public void QueueAddressAlreadyInUse(string address) =>
+        Queue(address, "", $"You already have a {theme.ServiceName} account",
+            "Someone asked to change their account's email address to this one, but this address already has an account, so nothing has changed.",
+            "If this was you, sign in with this address instead:",
+            Link("/Account/SignIn"));
+
+    public void QueueEmailChanged(string oldAddress, string name, string newAddress) =>
+        Queue(oldAddress, name, "Your email address has been changed",
+            $"The email address of your {theme.ServiceName} account has been changed to {newAddress}. We will not send emails to this address any more.",
+            "If you did not do this, contact the partnership's business unit straight away.");
+
+    public void QueueAccountDeleted(PortalUser user) =>
+        Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account has been deleted",
+            "Your account has been deleted, as you asked. You will not get any more emails from us about it.",
+            "If you want to use the portal again, you can create a new account.");
+
+    private void Queue(string to, string name, string subject, params string[] paragraphs)
+    {
+        var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
+        var body = string.Join("\n\n", [greeting, .. paragraphs, $"{theme.ServiceName}\n{theme.Organisation}"]);
+        outbox.Queue(to, name, subject, body + "\n");
+    }
+
+    private string Link(string page, object? values = null) =>
+        links.GetUriByPage(http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request."), page, handler: null, values)
+        ?? throw new InvalidOperationException($"No route to {page}.");
+}

@@ -1,0 +1,87 @@
+using LearningPortal.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace LearningPortal.Web.Accounts;
+
+public enum SignInOutcome
+{
+    SignedIn,
+    WrongDetails,
+    LockedOut,
+    EmailNotConfirmed,
+    Disabled,
+}
+
+/// <summary>The result of a sign-in or of re-entering a password; expected failures are outcomes, not exceptions.</summary>
+public sealed record SignInAttempt(SignInOutcome Outcome, int LockedForMinutes = 0)
+{
+    public bool Succeeded => Outcome == SignInOutcome.SignedIn;
+
+    public string LockedOutMessage =>
+        $"You have entered the wrong password too many times. Try again in {LockedForMinutes} {(LockedForMinutes == 1 ? "minute" : "minutes")}.";
+}
+
+/// <summary>
+/// Signing in with an email address and password, with lockout. It never tells a stranger whether an
+/// address has an account, or why an account cannot sign in, unless they also know its password.
+/// </summary>
+public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock)
+{
+    private static readonly SignInAttempt Wrong = new(SignInOutcome.WrongDetails);
+
+    public async Task<SignInAttempt> SignInAsync(string email, string password)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            // Costs what checking a real password costs, so response times do not reveal which addresses have accounts.
+            users.PasswordHasher.HashPassword(new PortalUser(), password);
+            return Wrong;
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
+            await users.UpdateAsync(user);
+            return new SignInAttempt(SignInOutcome.SignedIn);
+        }
+
+        return result.IsNotAllowed ? await ExplainNotAllowedAsync(user, password) : await FailureAsync(user, result);
+    }
+
+    /// <summary>Asks a signed-in person for their password again before a sensitive change; wrong answers count towards lockout.</summary>
+    public async Task<SignInAttempt> ReauthenticateAsync(PortalUser user, string password)
+    {
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return result.Succeeded ? new SignInAttempt(SignInOutcome.SignedIn) : await FailureAsync(user, result);
+    }
+
+    private async Task<SignInAttempt> ExplainNotAllowedAsync(PortalUser user, string password)
+    {
+        // Identity refuses an unconfirmed or disabled account before it looks at the password; we look at it
+        // ourselves, counting failures as usual, so that only the account's owner learns why.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return await LockedAsync(user);
+        }
+
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            return await users.IsLockedOutAsync(user) ? await LockedAsync(user) : Wrong;
+        }
+
+        return new SignInAttempt(user.IsDisabled ? SignInOutcome.Disabled : SignInOutcome.EmailNotConfirmed);
+    }
+
+    private async Task<SignInAttempt> FailureAsync(PortalUser user, SignInResult result) =>
+        result.IsLockedOut ? await LockedAsync(user) : Wrong;
+
+    private async Task<SignInAttempt> LockedAsync(PortalUser user)
+    {
+        var end = await users.GetLockoutEndDateAsync(user);
+        var minutes = end is null ? 1 : (int)Math.Ceiling((end.Value - clock.GetUtcNow()).TotalMinutes);
+        return new SignInAttempt(SignInOutcome.LockedOut, Math.Max(1, minutes));
+    }
+}

@@ -1,0 +1,40 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Account;
+
+/// <summary>
+/// Sends a reset link. The response is the same whether or not the address has an account, and nothing
+/// is sent to addresses without one (that would let anyone send our email to anyone).
+/// </summary>
+[AllowAnonymous]
+public class ForgottenPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+{
+    [BindProperty]
+    public EmailInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (await users.FindByEmailAsync(Input.Email!.Trim()) is { IsDisabled: false } user)
+        {
+            await emails.QueuePasswordResetAsync(user);
+            await db.SaveChangesAsync();
+        }
+
+        return RedirectToPage("CheckYourEmail", new { about = CheckYourEmailModel.PasswordReset });
+    }
+}

@@ -1,0 +1,41 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Account;
+
+/// <summary>Your account: what the portal holds about you, with links to change it.</summary>
+public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : PageModel
+{
+    public PortalUser Account { get; private set; } = default!;
+
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    /// <summary>What was just changed, for the success banner.</summary>
+    public string? Updated { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? updated)
+    {
+        var id = users.GetUserId(User);
+        var account = await db.Users.AsNoTracking().Include(u => u.Agency).FirstOrDefaultAsync(u => u.Id == id);
+        if (account is null)
+        {
+            return Challenge();
+        }
+
+        Account = account;
+        var roles = await users.GetRolesAsync(account);
+        Roles = PortalRoles.All.Where(roles.Contains).ToList();
+        Updated = updated switch
+        {
+            "details" => "Your details have been updated",
+            "password" => "Your password has been changed",
+            "email" => "Your email address has been changed",
+            _ => null,
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Account;
+
+[AllowAnonymous]
+public class PasswordResetCompleteModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}
