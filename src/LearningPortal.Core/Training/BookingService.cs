@@ -85,13 +85,15 @@ public class BookingService(
             // makes both saves one change.
             await db.SaveChangesAsync(cancellationToken);
 
+            int? position = null;
             if (session.PlacesTaken < session.Capacity)
             {
                 places.GivePlace(booking, session, now, fromWaitingList: false);
             }
             else
             {
-                emails.Waitlisted(booking, session, await places.WaitlistPositionAsync(booking, cancellationToken));
+                position = await places.WaitlistPositionAsync(booking, cancellationToken);
+                emails.Waitlisted(booking, session, position.Value);
             }
 
             audit.Record(request.UserId, booking.AttendeeName, "training.booking.created", "booking", booking.Id.ToString(),
@@ -102,12 +104,13 @@ public class BookingService(
                 published.Add(new PlaceConfirmed(booking.Id, session.Id, booking.UserId));
             }
 
-            return await DescribeAsync(booking, booking.Status switch
+            var outcome = booking.Status switch
             {
                 BookingStatus.Confirmed => BookingOutcome.Confirmed,
                 BookingStatus.PendingApproval => BookingOutcome.AwaitingApproval,
                 _ => BookingOutcome.Waitlisted,
-            }, cancellationToken);
+            };
+            return new BookingResult(outcome, booking.Id, booking.Status, position, TrainingRefusal.None, null);
         }, cancellationToken);
 
         await AfterCommitAsync(published, cancellationToken);

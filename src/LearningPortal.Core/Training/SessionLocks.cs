@@ -13,14 +13,17 @@ namespace LearningPortal.Core.Training;
 /// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED,
 /// so every later statement sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
 /// the database's single write lock at the start, so no other writer can commit in between.</item>
-/// <item>In the process (fairness and throughput): a first-come, first-served async gate per session
-/// (striped), so a burst of requests queues in memory in arrival order instead of holding pooled
-/// connections or threads while waiting for the database lock.</item>
+/// <item>In the process (fairness and throughput): a first-come, first-served async gate, so a burst of
+/// requests queues in memory in arrival order instead of holding pooled connections or threads while
+/// waiting for the database lock. On PostgreSQL one gate per session (striped); on SQLite one gate for
+/// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
+/// database retry with sleeps, which is slow and unfair under load.</item>
 /// </list>
 /// </summary>
 public sealed class SessionLocks : IDisposable
 {
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly SemaphoreSlim singleWriter = new(1, 1);
 
     /// <summary>
     /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
@@ -34,7 +37,7 @@ public sealed class SessionLocks : IDisposable
             throw new InvalidOperationException("Save or discard changes before taking a session's lock.");
         }
 
-        var gate = stripes[(int)((uint)sessionId % (uint)stripes.Length)];
+        var gate = db.IsPostgres ? stripes[(int)((uint)sessionId % (uint)stripes.Length)] : singleWriter;
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -78,5 +81,7 @@ public sealed class SessionLocks : IDisposable
         {
             s.Dispose();
         }
+
+        singleWriter.Dispose();
     }
 }
