@@ -32,8 +32,15 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         var start = DateTime.UtcNow.Date.AddDays(30).AddHours(9);
         var session = new TrainingSession
         {
-            Course = course, StartUtc = start, EndUtc = start.AddHours(3), Venue = "Town Hall", Capacity = capacity,
-            BookingOpensUtc = DateTime.UtcNow.AddDays(-1), BookingClosesUtc = start.AddDays(-1), Trainer = "Trainer", CreatedUtc = DateTime.UtcNow,
+            Course = course,
+            StartUtc = start,
+            EndUtc = start.AddHours(3),
+            Venue = "Town Hall",
+            Capacity = capacity,
+            BookingOpensUtc = DateTime.UtcNow.AddDays(-1),
+            BookingClosesUtc = start.AddDays(-1),
+            Trainer = "Trainer",
+            CreatedUtc = DateTime.UtcNow,
         };
         db.TrainingSessions.Add(session);
         await db.SaveChangesAsync();
@@ -50,9 +57,16 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
             var email = $"bench-{run}-{i}@example.org";
             return new PortalUser
             {
-                UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true, SecurityStamp = Guid.NewGuid().ToString("N"), DisplayName = $"Person {i}", JobRole = "Social worker",
-                AgencyId = agencyId, CreatedUtc = DateTime.UtcNow,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                DisplayName = $"Person {i}",
+                JobRole = "Social worker",
+                AgencyId = agencyId,
+                CreatedUtc = DateTime.UtcNow,
             };
         }).ToList();
         db.Users.AddRange(people);

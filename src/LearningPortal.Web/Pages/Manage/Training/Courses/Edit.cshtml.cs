@@ -38,8 +38,17 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
 
             Input = new InputModel
             {
-                Title = c.Title, Slug = c.Slug, Summary = c.Summary, Description = c.Description, Audience = c.Audience, Level = c.Level,
-                Length = c.Length, Materials = c.Materials, PrerequisiteCourseId = c.PrerequisiteCourseId, LicensesGcp2 = c.LicensesGcp2, IsPublished = c.IsPublished,
+                Title = c.Title,
+                Slug = c.Slug,
+                Summary = c.Summary,
+                Description = c.Description,
+                Audience = c.Audience,
+                Level = c.Level,
+                Length = c.Length,
+                Materials = c.Materials,
+                PrerequisiteCourseId = c.PrerequisiteCourseId,
+                LicensesGcp2 = c.LicensesGcp2,
+                IsPublished = c.IsPublished,
             };
         }
 
