@@ -1,9 +1,11 @@
+using LearningPortal.Core.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LearningPortal.Core.Training;
 
 /// <summary>Something that happened in the training module that other modules may react to.</summary>
-public interface ITrainingNotification;
+public interface ITrainingNotification : INotification;
 
 /// <summary>A new session was put on the programme.</summary>
 public sealed record SessionPublished(int SessionId, int CourseId, DateTime StartUtc) : ITrainingNotification;
@@ -21,11 +23,11 @@ public sealed record PlaceConfirmed(int BookingId, int SessionId, string UserId)
 public sealed record SessionAttended(int BookingId, int SessionId, int CourseId, string UserId, int AgencyId, bool LicensesGcp2) : ITrainingNotification;
 
 /// <summary>
-/// The training module's notifications, published after the change is committed. A small hook list for now:
-/// REVIEW: at merge the lead wires this to the portal's shared notifications dispatcher (content engine) by
-/// subscribing one handler that forwards every notification.
+/// The training module's notifications, published after the change is committed: to the portal's shared
+/// dispatcher (<see cref="NotificationPublisher"/>, where other modules register handlers) and to in-process
+/// subscribers (tests listen here).
 /// </summary>
-public sealed class TrainingNotifications(ILogger<TrainingNotifications> logger)
+public sealed class TrainingNotifications(IServiceScopeFactory scopes, ILogger<TrainingNotifications> logger)
 {
     private readonly List<Func<ITrainingNotification, CancellationToken, Task>> handlers = [];
     private readonly Lock gate = new();
@@ -59,6 +61,10 @@ public sealed class TrainingNotifications(ILogger<TrainingNotifications> logger)
                 logger.LogError(ex, "A handler of {Notification} failed.", notification.GetType().Name);
             }
         }
+
+        // Handlers registered with AddNotificationHandler run in a scope of their own (this service is a singleton).
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationPublisher>().PublishAllAsync([notification], cancellationToken);
     }
 
     public async Task PublishAsync(IEnumerable<ITrainingNotification> notifications, CancellationToken cancellationToken)

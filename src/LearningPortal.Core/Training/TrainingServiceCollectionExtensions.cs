@@ -1,3 +1,4 @@
+using LearningPortal.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,7 @@ public static class TrainingServiceCollectionExtensions
     {
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.AddSingleton<SessionLocks>();
+        services.AddNotifications();
         services.AddSingleton<TrainingNotifications>();
         services.AddScoped<TrainingEmails>();
         services.AddScoped<PlaceAllocation>();
