@@ -1,3 +1,4 @@
+using LearningPortal.Search;
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
@@ -13,7 +14,8 @@ builder.Services
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
     .AddPortalPages()
-    .AddPortalHealthChecks();
+    .AddPortalHealthChecks()
+    .AddPortalSearch(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

@@ -23,6 +23,7 @@ public static class PortalCommands
         {
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
             "migrate" => 0,
+            "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
             _ => Unknown(command),
         };
         return true;
@@ -30,7 +31,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate.");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, reindex.");
         return 2;
     }
 
