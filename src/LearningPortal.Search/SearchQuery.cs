@@ -6,6 +6,9 @@ public sealed record SearchQuery
     /// <summary>Longest text searched for; the rest is ignored (and the results say so).</summary>
     public const int MaxTextLength = 200;
 
+    /// <summary>Most words and phrases searched for; more make a slow query and rarely a better one.</summary>
+    public const int MaxWords = 20;
+
     public const int MaxPageSize = 50;
 
     /// <summary>Words and "quoted phrases"; nothing else in it has a special meaning.</summary>

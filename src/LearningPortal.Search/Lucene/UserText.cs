@@ -9,9 +9,6 @@ namespace LearningPortal.Search.Lucene;
 /// </summary>
 internal sealed record UserText(string Text, IReadOnlyList<UserTextPart> Parts, bool Shortened)
 {
-    /// <summary>More words than this make a slow query and rarely a better one.</summary>
-    public const int MaxParts = 20;
-
     public static UserText Empty { get; } = new("", [], false);
 
     public static UserText Parse(string? raw)
@@ -55,9 +52,9 @@ internal sealed record UserText(string Text, IReadOnlyList<UserTextPart> Parts, 
             }
         }
 
-        if (parts.Count > MaxParts)
+        if (parts.Count > SearchQuery.MaxWords)
         {
-            parts = parts[..MaxParts];
+            parts = parts[..SearchQuery.MaxWords];
             shortened = true;
         }
 

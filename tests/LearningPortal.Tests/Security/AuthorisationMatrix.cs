@@ -83,5 +83,8 @@ public static class AuthorisationMatrix
 
         // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
         ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),
+
+        ["/search"] = Rule.Public("/search?q=neglect"),
+        ["/manage/search"] = Rule.Staff("/manage/search"),
     };
 }
