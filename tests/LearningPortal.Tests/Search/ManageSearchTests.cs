@@ -28,7 +28,7 @@ public class ManageSearchTests(LibrarySite site) : IClassFixture<LibrarySite>
         var before = site.Index.Status.BuiltUtc;
         using var editor = await SignedInAsync(PortalRoles.Editor);
 
-        var response = await editor.SubmitFormAsync("/manage/search", new Dictionary<string, string>(), "form[method=post]");
+        var response = await editor.SubmitFormAsync("/manage/search", new Dictionary<string, string>(), "main form[method=post]");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/manage/search?rebuild=requested", response.Headers.Location!.ToString());
