@@ -17,7 +17,9 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
     private readonly HashSet<int> years = query.Years.ToHashSet();
     private readonly Dictionary<string, int> kindCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> themeCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, int> yearCounts = [];
+    // Years from 1900 to 2299 by offset: an array is faster than a dictionary for a count per document.
+    private const int FirstYear = 1900;
+    private readonly int[] yearCounts = new int[400];
 
     private Segment? segment;
 
@@ -63,9 +65,9 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
             }
         }
 
-        if (kindOk && themeOk && year > 0)
+        if (kindOk && themeOk && (uint)(year - FirstYear) < (uint)yearCounts.Length)
         {
-            yearCounts[year] = yearCounts.GetValueOrDefault(year) + 1;
+            yearCounts[year - FirstYear]++;
         }
 
         if (kindOk && themeOk && yearOk)
@@ -82,7 +84,9 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
         return new SearchFacets(
             Counts(kindCounts, kinds).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
             Counts(themeCounts, themes).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.OrdinalIgnoreCase).ToList(),
-            Counts(yearCounts.ToDictionary(y => IndexFields.YearText(y.Key), y => y.Value), years.Select(IndexFields.YearText).ToHashSet())
+            Counts(
+                    yearCounts.Select((count, i) => (Year: FirstYear + i, Count: count)).Where(y => y.Count > 0).ToDictionary(y => IndexFields.YearText(y.Year), y => y.Count),
+                    years.Select(IndexFields.YearText).ToHashSet())
                 .OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
     }
 

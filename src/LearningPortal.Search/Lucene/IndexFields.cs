@@ -22,8 +22,10 @@ internal static class IndexFields
     public const string Body = "body";
     public const string Questions = "questions";
     public const string Themes = "themes";
-    public const string ThemesText = "themes_text";
     public const string Format = "format";
+
+    /// <summary>Summary, themes and format, searched as one field: fewer fields make a faster query.</summary>
+    public const string About = "about";
     public const string Date = "date";
     public const string Updated = "updated";
     public const string Year = "year";
@@ -48,7 +50,8 @@ internal static class IndexFields
             new StoredField(Id, d.Id),
             new StoredField(Url, d.Url),
             new TextField(Title, d.Title, Field.Store.YES),
-            new TextField(Summary, d.Summary, Field.Store.YES),
+            new StoredField(Summary, d.Summary),
+            new TextField(About, d.Summary, Field.Store.NO),
             new TextField(Body, d.Body, Field.Store.YES),
             new StringField(Draft, d.IsDraft ? "1" : "0", Field.Store.YES),
         };
@@ -61,12 +64,13 @@ internal static class IndexFields
         {
             doc.Add(new StoredField(Themes, theme));
             doc.Add(new SortedSetDocValuesField(Themes, new BytesRef(theme)));
-            doc.Add(new TextField(ThemesText, theme, Field.Store.NO));
+            doc.Add(new TextField(About, theme, Field.Store.NO));
         }
 
         if (!string.IsNullOrWhiteSpace(d.Format))
         {
-            doc.Add(new TextField(Format, d.Format, Field.Store.YES));
+            doc.Add(new StoredField(Format, d.Format));
+            doc.Add(new TextField(About, d.Format, Field.Store.NO));
         }
 
         var updated = d.UpdatedUtc.Kind == DateTimeKind.Utc ? d.UpdatedUtc : DateTime.SpecifyKind(d.UpdatedUtc, DateTimeKind.Utc);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -203,13 +205,7 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             var w = writer ?? throw new InvalidOperationException("The index is not open.");
             state = SearchIndexState.Building;
             w.DeleteAll();
-            var count = 0;
-            await foreach (var document in documents.WithCancellation(cancellationToken))
-            {
-                w.AddDocument(IndexFields.ToLucene(document));
-                count++;
-            }
-
+            var count = await AddAllAsync(w, documents, cancellationToken);
             builtUtc = clock.GetUtcNow().UtcDateTime;
             CommitLocked(journalPosition);
             state = SearchIndexState.Ready;
@@ -243,6 +239,62 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Reads the documents on this thread and analyses them on one thread per core: IndexWriter takes
+    /// documents from several threads at once, and analysis is most of the cost of a rebuild.
+    /// </summary>
+    private static async Task<int> AddAllAsync(IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<SearchDocument>(new BoundedChannelOptions(256) { SingleWriter = true });
+        var adders = Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(_ => Task.Run(async () =>
+        {
+            var added = 0;
+            try
+            {
+                await foreach (var document in queue.Reader.ReadAllAsync(stop.Token))
+                {
+                    writer.AddDocument(IndexFields.ToLucene(document));
+                    added++;
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync();
+                throw;
+            }
+
+            return added;
+        }, CancellationToken.None)).ToList();
+
+        Exception? failure = null;
+        try
+        {
+            await foreach (var document in documents.WithCancellation(stop.Token))
+            {
+                await queue.Writer.WriteAsync(document, stop.Token);
+            }
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            await stop.CancelAsync();
+        }
+
+        queue.Writer.TryComplete();
+        await Task.WhenAll(adders).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        // The first real failure, from reading or from indexing, explains the others (which are cancellations).
+        var error = adders.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Prepend(failure)
+            .FirstOrDefault(e => e is not null and not OperationCanceledException) ?? failure;
+        if (error is not null)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return adders.Sum(t => t.Result);
     }
 
     /// <summary>Marks the index as building before its first rebuild starts, so that /health says so.</summary>
@@ -320,8 +372,9 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
             }
         }
 
-        var suggestion = text.Parts.Count > 0 ? SpellingSuggester.Suggest(searcher.IndexReader, text.Text) : null;
-        var page = hits.Select(h => ToHit(searcher, h, words)).ToList();
+        var suggestion = text.Parts.Count > 0 ? SpellingSuggester.Suggest(searcher.IndexReader, text.Text, w => FindsDocuments(searcher.IndexReader, w)) : null;
+        var highlights = snippets.For(words);
+        var page = hits.Select(h => ToHit(searcher, h, highlights)).ToList();
         return new SearchResults
         {
             Outcome = SearchOutcome.Results,
@@ -336,6 +389,25 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         };
     }
 
+    /// <summary>Whether the word, analysed as a search is (stemmed), is in any searched field; common words count as found.</summary>
+    private bool FindsDocuments(IndexReader reader, string word)
+    {
+        var terms = new List<string>();
+        using (var tokens = analyzer.GetTokenStream(IndexFields.Body, word))
+        {
+            var term = tokens.AddAttribute<global::Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            tokens.Reset();
+            while (tokens.IncrementToken())
+            {
+                terms.Add(term.ToString());
+            }
+
+            tokens.End();
+        }
+
+        return terms.Count == 0 || terms.Any(t => QueryFactory.SearchedFields.Any(f => reader.DocFreq(new Term(f, t)) > 0));
+    }
+
     private static (int Total, ScoreDoc[] Hits, SearchFacets Facets) Run(IndexSearcher searcher, Query? words, SearchQuery query)
     {
         var wanted = query.Page * query.PageSize;
@@ -348,10 +420,10 @@ public sealed class LuceneSearchIndex : ISearchIndex, IDisposable
         return (collector.Total, page, collector.Facets());
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, Query? words)
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, Snippets.Highlights highlights)
     {
         var d = IndexFields.FromLucene(searcher.Doc(hit.Doc));
-        var (titleHtml, snippetHtml) = snippets.For(words, d);
+        var (titleHtml, snippetHtml) = highlights.For(d);
         return new SearchHit
         {
             Kind = d.Kind,

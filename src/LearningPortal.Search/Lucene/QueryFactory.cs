@@ -15,14 +15,15 @@ internal sealed class QueryFactory(Analyzer analyzer)
     private static readonly (string Field, float Boost)[] Fields =
     [
         (IndexFields.Title, 6f),
-        (IndexFields.Summary, 2f),
-        (IndexFields.ThemesText, 2f),
-        (IndexFields.Format, 1.5f),
+        (IndexFields.About, 2f),
         (IndexFields.Questions, 1.5f),
         (IndexFields.Body, 1f),
     ];
 
     private readonly QueryBuilder builder = new(analyzer);
+
+    /// <summary>The fields a search looks in.</summary>
+    public static IEnumerable<string> SearchedFields => Fields.Select(f => f.Field);
 
     /// <summary>The query for the words, or null when none of them is searchable (only symbols or common words).</summary>
     public Query? Create(UserText text, Occur occur)

@@ -8,14 +8,15 @@ namespace LearningPortal.Search.Lucene;
 /// <summary>
 /// "Did you mean": each word that no published document contains is replaced by the nearest word that some do
 /// (fewest edits, a transposition counting as one; among equals the word in most documents), the way
-/// Lucene's DirectSpellChecker works, over the index's own dictionary of words as written.
+/// Lucene's DirectSpellChecker works, over the index's own dictionary of words as written. A word that
+/// finds documents through stemming ("neglected" when only "neglect" is written) is left alone.
 /// </summary>
 internal static partial class SpellingSuggester
 {
     private const int MinWordLength = 4;
     private const int MaxCandidates = 300;
 
-    public static string? Suggest(IndexReader reader, string text)
+    public static string? Suggest(IndexReader reader, string text, Func<string, bool> findsDocuments)
     {
         var terms = MultiFields.GetTerms(reader, IndexFields.Spelling);
         if (terms is null || string.IsNullOrWhiteSpace(text))
@@ -28,7 +29,7 @@ internal static partial class SpellingSuggester
         var suggestion = Word().Replace(text, match =>
         {
             var word = match.Value.ToLowerInvariant();
-            if (word.Length < MinWordLength || reader.DocFreq(new Term(IndexFields.Spelling, word)) > 0)
+            if (word.Length < MinWordLength || reader.DocFreq(new Term(IndexFields.Spelling, word)) > 0 || findsDocuments(word))
             {
                 return match.Value;
             }
@@ -47,7 +48,13 @@ internal static partial class SpellingSuggester
 
     private static string? Nearest(IndexReader reader, Terms terms, IBits? liveDocs, string word)
     {
-        var maxEdits = word.Length <= 5 ? 1 : 2;
+        // One edit first (most typos, and a much smaller automaton); two only for longer words that need it.
+        return Nearest(reader, terms, liveDocs, word, 1)
+            ?? (word.Length > 5 ? Nearest(reader, terms, liveDocs, word, 2) : null);
+    }
+
+    private static string? Nearest(IndexReader reader, Terms terms, IBits? liveDocs, string word, int maxEdits)
+    {
         var candidates = new List<(string Word, int Distance, int DocFreq)>();
         var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexFields.Spelling, word), maxEdits, 1, true);
         while (candidates.Count < MaxCandidates && fuzzy.MoveNext())
