@@ -40,6 +40,28 @@ internal static class Breakdown
         }
     }
 
+    /// <summary>Queries per second from one thread and from several at once over the same index.</summary>
+    public static void Concurrency(string folder)
+    {
+        using var index = new LuceneSearchIndex(folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System);
+        index.Open();
+        var query = new SearchQuery { Text = "neglect" };
+        foreach (var threads in new[] { 1, 2, 8 })
+        {
+            var done = 0;
+            var clock = Stopwatch.StartNew();
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+            {
+                while (clock.Elapsed < TimeSpan.FromSeconds(3))
+                {
+                    index.Search(query);
+                    Interlocked.Increment(ref done);
+                }
+            });
+            Console.WriteLine($"    {threads} thread(s): {done / clock.Elapsed.TotalSeconds:0} queries/s for \"neglect\"");
+        }
+    }
+
     private static double Median(Action action)
     {
         action();
