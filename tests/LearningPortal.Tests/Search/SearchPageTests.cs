@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using LearningPortal.Core.Search;
 using LearningPortal.Search;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Search;
 
@@ -93,6 +95,17 @@ public class SearchPageTests(LibrarySite site) : IClassFixture<LibrarySite>
 
         Assert.True(took < TimeSpan.FromSeconds(1));
         Assert.Equal("/learning/fabricated-illness", found.QuerySelector(".lp-search-result a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_change_recorded_after_its_commit_by_a_notification_handler_is_searchable_within_a_second()
+    {
+        await site.WaitForIndexAsync(site.Content.Count);
+        site.Content.Put(Docs.Of("course", "gcp2-training", "GCP2 practitioner training", "Two half days; you must attend both before using the tool."));
+
+        await site.Services.GetRequiredService<SearchIndexer>().RecordChangeAsync("course", "gcp2-training", SearchOperation.Upsert);
+
+        await SearchSite.WaitUntilAsync(() => site.Index.Search(new SearchQuery { Text = "half days" }).Total == 1, TimeSpan.FromSeconds(1), () => "not searchable within a second");
     }
 
     [Fact]
