@@ -1,7 +1,9 @@
 using LearningPortal.Search;
 using LearningPortal.Web.Commands;
+using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
+using LearningPortal.Web.Pages.Manage;
 using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
 
@@ -13,7 +15,9 @@ builder.Services
     .AddPortalCoreServices(builder.Configuration, builder.Environment)
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
+    .AddPortalContent(builder.Configuration, builder.Environment)
     .AddPortalPages()
+    .AddPortalAdministration()
     .AddPortalHealthChecks()
     .AddPortalSearch(builder.Configuration, builder.Environment);
 

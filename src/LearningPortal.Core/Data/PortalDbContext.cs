@@ -1,7 +1,10 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Search;
+using LearningPortal.Core.Settings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +27,19 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<ReflectionQuestion> ReflectionQuestions => Set<ReflectionQuestion>();
+
+    public DbSet<ContentRedirect> ContentRedirects => Set<ContentRedirect>();
+
+    public DbSet<ScheduledContentChange> ScheduledContentChanges => Set<ScheduledContentChange>();
+
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     /// <summary>Changes to searchable items, applied by each instance's search index in order.</summary>
     public DbSet<SearchJournalEntry> SearchJournal => Set<SearchJournalEntry>();
 

@@ -23,6 +23,12 @@ public class EmailOptions
     /// <summary>Folder for .eml files when no SMTP host is set; relative paths are under the content root.</summary>
     public string PickupDirectory { get; set; } = "App_Data/mail";
 
+    /// <summary>
+    /// Whether this instance runs the background sender (default true). Turn it off on instances that
+    /// should only queue, or in tests that call <see cref="OutboxSender.DeliverDueAsync"/> themselves.
+    /// </summary>
+    public bool SenderEnabled { get; set; } = true;
+
     /// <summary>How often the sender looks for due messages.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -8,6 +8,8 @@ namespace LearningPortal.Core.Email;
 /// </summary>
 public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal signal)
 {
+    private bool wakesSender;
+
     /// <summary>Adds a message to the outbox; the caller's SaveChanges commits it.</summary>
     public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null)
     {
@@ -24,7 +26,21 @@ public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal si
             NextAttemptUtc = now,
         };
         db.OutboxMessages.Add(message);
-        signal.Notify();
+        WakeSenderAfterSave();
         return message;
+    }
+
+    // Waking the sender here, before the caller has saved, would have it look for a row that is not
+    // there yet and then sleep a whole poll interval; wake it once the row is written instead. (Inside
+    // an explicit transaction the row only appears at commit; the next poll finds it.)
+    private void WakeSenderAfterSave()
+    {
+        if (wakesSender)
+        {
+            return;
+        }
+
+        wakesSender = true;
+        db.SavedChanges += (_, _) => signal.Notify();
     }
 }

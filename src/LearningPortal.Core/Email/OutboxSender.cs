@@ -10,7 +10,10 @@ namespace LearningPortal.Core.Email;
 
 /// <summary>
 /// Delivers due outbox messages. Each message is claimed with a lease by a conditional update, so two
-/// instances never send the same one; a failure schedules a retry with exponential back-off.
+/// instances never send the same one; a failure schedules a retry with exponential back-off, and after
+/// <see cref="EmailOptions.MaxAttempts"/> the message is dead. Delivery is at least once: if the SMTP
+/// server accepts a message but recording that fails, it is sent again later with the same Message-ID,
+/// which lets mail systems recognise the duplicate.
 /// </summary>
 public class OutboxSender(
     IServiceScopeFactory scopes,
@@ -29,7 +32,10 @@ public class OutboxSender(
         {
             try
             {
-                await DeliverDueAsync(stoppingToken);
+                if (options.CurrentValue.SenderEnabled)
+                {
+                    await DeliverDueAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -87,8 +93,10 @@ public class OutboxSender(
         var o = options.CurrentValue;
         var now = clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + o.LeaseDuration;
+        // The claim re-checks everything the selection checked: between the two another instance may
+        // have sent the message, or tried it, failed and set a later attempt time.
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentUtc == null && !m.IsDead
+            .Where(m => m.Id == id && m.SentUtc == null && !m.IsDead && m.NextAttemptUtc <= now
                 && (m.LeaseExpiresUtc == null || m.LeaseExpiresUtc < now))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.LeaseOwner, InstanceId)
@@ -123,6 +131,8 @@ public class OutboxSender(
             return false;
         }
 
+        // Recorded even if this instance's lease has lapsed meanwhile: the message has gone, and marking
+        // it sent stops another instance that has since claimed it from sending it again.
         var sentAt = clock.GetUtcNow().UtcDateTime;
         await db.OutboxMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(s => s

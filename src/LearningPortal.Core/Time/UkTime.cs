@@ -38,7 +38,8 @@ public static class UkTime
     public static string Format(DateTime utc)
     {
         var uk = FromUtc(utc);
-        var time = uk.ToString(uk.Minute == 0 ? "h" : "h:mm", System.Globalization.CultureInfo.InvariantCulture)
+        // "%h", not "h": a one-letter format string is read as a standard format, and "h" is not one.
+        var time = uk.ToString(uk.Minute == 0 ? "%h" : "h:mm", System.Globalization.CultureInfo.InvariantCulture)
             + (uk.Hour < 12 ? "am" : "pm");
         return $"{uk.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} at {time}";
     }

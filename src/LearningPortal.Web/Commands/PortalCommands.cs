@@ -23,6 +23,8 @@ public static class PortalCommands
         {
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
             "migrate" => 0,
+            "import" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportCommandAsync(options, Console.Out),
+            "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
             _ => Unknown(command),
         };
@@ -31,7 +33,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, reindex.");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex.");
         return 2;
     }
 

@@ -8,6 +8,7 @@ public static class DatabaseStartup
         using var scope = app.Services.CreateScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
         await seeder.MigrateAndSeedAsync();
+        await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
             var created = await seeder.CreateDemoAccountsAsync();

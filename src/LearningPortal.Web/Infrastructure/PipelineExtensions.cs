@@ -1,3 +1,4 @@
+using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
 
 namespace LearningPortal.Web.Infrastructure;
@@ -24,6 +25,7 @@ public static class PipelineExtensions
     {
         app.MapRazorPages();
         app.MapPortalHealth();
+        app.MapPortalContentEndpoints();
 
         // Unknown addresses are "page not found" for everyone, not a sign-in prompt from the fallback policy.
         app.MapFallback("{*path}", context =>

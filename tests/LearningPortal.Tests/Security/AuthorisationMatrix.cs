@@ -84,6 +84,24 @@ public static class AuthorisationMatrix
         // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
         ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),
 
+        // The back office: the landing page for partnership staff and administrators; accounts, agencies and the audit log for administrators.
+        ["/manage"] = Rule.Staff("/manage"),
+        ["/manage/index"] = Rule.Staff("/manage/index"),
+        ["/manage/users"] = Rule.Administrators("/manage/users"),
+        ["/manage/users/index"] = Rule.Administrators("/manage/users/index"),
+        ["/manage/users/{id}"] = Rule.Administrators($"/manage/users/{SampleId}"),
+        ["/manage/users/{id}/roles"] = Rule.Administrators($"/manage/users/{SampleId}/roles"),
+        ["/manage/users/{id}/agency"] = Rule.Administrators($"/manage/users/{SampleId}/agency"),
+        ["/manage/users/{id}/disable"] = Rule.Administrators($"/manage/users/{SampleId}/disable"),
+        ["/manage/users/{id}/enable"] = Rule.Administrators($"/manage/users/{SampleId}/enable"),
+        ["/manage/agencies"] = Rule.Administrators("/manage/agencies"),
+        ["/manage/agencies/index"] = Rule.Administrators("/manage/agencies/index"),
+        ["/manage/agencies/add"] = Rule.Administrators("/manage/agencies/add"),
+        ["/manage/agencies/{id:int}/rename"] = Rule.Administrators("/manage/agencies/1/rename"),
+        ["/manage/agencies/{id:int}/{change}"] = Rule.Administrators("/manage/agencies/1/retire"),
+        ["/manage/audit"] = Rule.Administrators("/manage/audit"),
+        ["/manage/audit/index"] = Rule.Administrators("/manage/audit/index"),
+
         ["/search"] = Rule.Public("/search?q=neglect"),
         ["/manage/search"] = Rule.Staff("/manage/search"),
     };

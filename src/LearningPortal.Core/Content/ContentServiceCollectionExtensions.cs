@@ -1,0 +1,47 @@
+using LearningPortal.Core.Content.Media;
+using LearningPortal.Core.Content.Publishing;
+using LearningPortal.Core.Content.Reading;
+using LearningPortal.Core.Content.Rendering;
+using LearningPortal.Core.Content.Starter;
+using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Settings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LearningPortal.Core.Content;
+
+/// <summary>Registers the content engine.</summary>
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Documents, versions, publishing, the scheduler (a hosted service), rendering, media in a folder
+    /// outside the web root, import and export. Other modules subscribe with
+    /// <c>services.AddNotificationHandler&lt;ContentPublished, THandler&gt;()</c>.
+    /// </summary>
+    public static IServiceCollection AddContentEngine(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<ContentOptions>(configuration.GetSection(ContentOptions.Section));
+        services.AddNotifications();
+        services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<SiteSettings>();
+        services.AddScoped<ContentEditor>();
+        services.AddScoped<ContentPublisher>();
+        services.AddScoped<PublishedContent>();
+        services.AddScoped<ContentLibrary>();
+        services.AddScoped<ContentRedirects>();
+        services.AddScoped<MediaLibrary>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<ContentExporter>();
+        services.AddSingleton<ContentRenderer>();
+        services.TryAddSingleton<IContentVariables, NoContentVariables>();
+        services.TryAddSingleton<IMediaStore>(sp =>
+            new FileSystemMediaStore(Path.GetFullPath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaPath, contentRoot)));
+        services.AddSingleton<ContentScheduler>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ContentScheduler>());
+        return services;
+    }
+}

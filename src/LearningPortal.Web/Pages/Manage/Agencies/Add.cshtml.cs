@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Agencies;
+
+public class AddModel(PortalDbContext db, AgencyAdministration agencies) : PageModel
+{
+    [BindProperty]
+    public NameInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await agencies.AddAsync(await Actor.OfAsync(User, db), Input.Name);
+        if (result.Outcome == ChangeOutcome.Refused)
+        {
+            ModelState.AddModelError("Input.Name", result.Message!);
+            return Page();
+        }
+
+        TempData["Success"] = $"{Input.Name.Trim()} added";
+        return Redirect("/manage/agencies");
+    }
+}
+
+/// <summary>An agency's name, as typed on the add and rename pages.</summary>
+public class NameInput
+{
+    [Required(ErrorMessage = "Enter the agency name")]
+    [StringLength(AgencyAdministration.MaxNameLength, ErrorMessage = "Agency name must be 200 characters or fewer")]
+    public string Name { get; set; } = "";
+}

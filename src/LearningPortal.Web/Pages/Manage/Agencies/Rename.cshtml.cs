@@ -1,0 +1,55 @@
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Agencies;
+
+public class RenameModel(PortalDbContext db, AgencyAdministration agencies) : PageModel
+{
+    [BindProperty]
+    public NameInput Input { get; set; } = new();
+
+    /// <summary>The name when the page was opened, so a rename by someone else in between is not overwritten.</summary>
+    [BindProperty]
+    public string CurrentName { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var agency = await db.Agencies.FindAsync(id);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+
+        CurrentName = agency.Name;
+        Input.Name = agency.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await agencies.RenameAsync(await Actor.OfAsync(User, db), id, CurrentName, Input.Name);
+        switch (result.Outcome)
+        {
+            case ChangeOutcome.NotFound:
+                return NotFound();
+            case ChangeOutcome.Refused:
+                ModelState.AddModelError("Input.Name", result.Message!);
+                return Page();
+            case ChangeOutcome.Conflict:
+                ModelState.Clear();
+                ModelState.AddModelError("", result.Message!);
+                return await OnGetAsync(id);
+            case ChangeOutcome.Done:
+                TempData["Success"] = $"{CurrentName} renamed to {Input.Name.Trim()}";
+                break;
+        }
+
+        return Redirect("/manage/agencies");
+    }
+}

@@ -1,0 +1,57 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Agencies;
+
+/// <summary>Confirms retiring an agency (/retire) or reinstating a retired one (/reinstate).</summary>
+public class StatusModel(PortalDbContext db, AgencyAdministration agencies) : PageModel
+{
+    public Agency Agency { get; private set; } = default!;
+
+    public int Users { get; private set; }
+
+    /// <summary>True on /reinstate, false on /retire.</summary>
+    public bool Reinstating { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string change) =>
+        await LoadAsync(id, change) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, string change)
+    {
+        if (!await LoadAsync(id, change))
+        {
+            return NotFound();
+        }
+
+        var result = await agencies.SetActiveAsync(await Actor.OfAsync(User, db), id, active: Reinstating);
+        if (result.Outcome == ChangeOutcome.Refused)
+        {
+            ModelState.AddModelError("", result.Message!);
+            return Page();
+        }
+
+        if (result.Outcome == ChangeOutcome.Done)
+        {
+            TempData["Success"] = $"{Agency.Name} {(Reinstating ? "reinstated" : "retired")}";
+        }
+
+        return Redirect("/manage/agencies");
+    }
+
+    private async Task<bool> LoadAsync(int id, string change)
+    {
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id);
+        if (agency is null || change is not ("retire" or "reinstate"))
+        {
+            return false;
+        }
+
+        Agency = agency;
+        Reinstating = change == "reinstate";
+        Users = await db.Users.CountAsync(u => u.AgencyId == id);
+        return true;
+    }
+}

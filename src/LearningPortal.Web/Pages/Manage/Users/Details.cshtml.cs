@@ -1,0 +1,46 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Users;
+
+/// <summary>One account: its details, links to change them, and the latest changes from the audit log.</summary>
+public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+{
+    public PortalUser Subject { get; private set; } = default!;
+
+    public string AgencyName { get; private set; } = "";
+
+    public string Roles { get; private set; } = "";
+
+    public UserStatus Status { get; private set; } = default!;
+
+    public IReadOnlyList<AuditEntry> RecentChanges { get; private set; } = [];
+
+    /// <summary>True when administrators look at their own account, which they cannot disable.</summary>
+    public bool IsOwnAccount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Agency).SingleOrDefaultAsync(u => u.Id == id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        Subject = user;
+        AgencyName = user.Agency is { } agency ? agency.Name + (agency.IsActive ? "" : " (retired)") : "";
+        Roles = UserAdministration.RoleList(await users.GetRolesAsync(user));
+        Status = UserStatus.Of(user, clock.GetUtcNow());
+        IsOwnAccount = users.GetUserId(User) == user.Id;
+        RecentChanges = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.SubjectType == AdministrationAudit.UserSubject && e.SubjectId == id)
+            .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
+            .Take(5).ToListAsync();
+        return Page();
+    }
+}

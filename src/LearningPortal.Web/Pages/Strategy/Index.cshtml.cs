@@ -1,0 +1,20 @@
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Reading;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Strategy;
+
+/// <summary>/strategy: the partnership's published strategies; with only one, it goes straight to it.</summary>
+[AllowAnonymous]
+public class IndexModel(PublishedContent content) : PageModel
+{
+    public IReadOnlyList<ListingItem> Strategies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Strategies = await content.ListAsync(DocumentType.Strategy, HttpContext.RequestAborted);
+        return Page();
+    }
+}

@@ -1,0 +1,19 @@
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Reading;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Toolkit;
+
+/// <summary>/toolkit: published resources grouped by category.</summary>
+[AllowAnonymous]
+public class IndexModel(PublishedContent content) : PageModel
+{
+    public IReadOnlyList<ListingItem> Resources { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Resources = await content.ListAsync(DocumentType.ToolkitResource, HttpContext.RequestAborted);
+        ViewData["Section"] = "toolkit";
+    }
+}
