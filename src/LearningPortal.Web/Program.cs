@@ -16,6 +16,7 @@ builder.Services
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
     .AddPortalContent(builder.Configuration, builder.Environment)
+    .AddPortalTraining(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks()

@@ -5,6 +5,7 @@ using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
+using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     /// <summary>Changes to searchable items, applied by each instance's search index in order.</summary>
     public DbSet<SearchJournalEntry> SearchJournal => Set<SearchJournalEntry>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
+
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+
+    public DbSet<Gcp2RegisterEntry> Gcp2Register => Set<Gcp2RegisterEntry>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

@@ -11,7 +11,11 @@ public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal si
     private bool wakesSender;
 
     /// <summary>Adds a message to the outbox; the caller's SaveChanges commits it.</summary>
-    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null)
+    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null) =>
+        Queue(toAddress, toName, subject, textBody, htmlBody, attachment: null);
+
+    /// <summary>Adds a message with an attachment (the outbox keeps one per message) to the outbox.</summary>
+    public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody, EmailAttachment? attachment)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
@@ -24,6 +28,9 @@ public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal si
             HtmlBody = htmlBody,
             CreatedUtc = now,
             NextAttemptUtc = now,
+            AttachmentName = attachment?.Name,
+            AttachmentContentType = attachment?.ContentType,
+            AttachmentContent = attachment?.Content,
         };
         db.OutboxMessages.Add(message);
         WakeSenderAfterSave();

@@ -20,6 +20,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Users", PortalPolicies.Administrator);
             o.Conventions.AuthorizeFolder("/Manage/Agencies", PortalPolicies.Administrator);
             o.Conventions.AuthorizeFolder("/Manage/Audit", PortalPolicies.Administrator);
+            o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
         });
         services.AddAntiforgery(o =>
         {

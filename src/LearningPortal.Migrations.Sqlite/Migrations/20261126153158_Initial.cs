@@ -155,6 +155,37 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TrainingCourses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Length = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Materials = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    PrerequisiteCourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LicensesGcp2 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingCourses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingCourses_TrainingCourses_PrerequisiteCourseId",
+                        column: x => x.PrerequisiteCourseId,
+                        principalTable: "TrainingCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -210,6 +241,45 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    JoiningLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingOpensUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BookingClosesUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Trainer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyPlaceLimit = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequiresManagerApproval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PlacesTaken = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextQueueNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingSessions", x => x.Id);
+                    table.CheckConstraint("CK_TrainingSessions_PlacesTaken", "\"PlacesTaken\" >= 0 AND \"PlacesTaken\" <= \"Capacity\"");
+                    table.CheckConstraint("CK_TrainingSessions_Times", "\"EndUtc\" > \"StartUtc\"");
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_TrainingCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "TrainingCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -312,6 +382,154 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingBookings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueueNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AttendeeEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JobRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AccessNeeds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DietaryNeeds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LineManagerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LineManagerEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PlaceGivenUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelledLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CancelledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CalendarUid = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingBookings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingBookings_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingBookings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingBookings_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Gcp2Register",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    PractitionerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TrainedOnUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RefresherDueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RefresherReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Gcp2Register", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Gcp2Register_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Gcp2Register_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Gcp2Register_TrainingCourses_CourseId",
+                        column: x => x.CourseId,
+                        principalTable: "TrainingCourses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Gcp2Register_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingApprovalRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ManagerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ManagerEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingApprovalRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingApprovalRequests_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingAttendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubstituteName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ThankYouSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingAttendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingAttendance_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -555,6 +773,37 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_AgencyId",
+                table: "Gcp2Register",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_BookingId",
+                table: "Gcp2Register",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_CourseId",
+                table: "Gcp2Register",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_RefresherDueUtc",
+                table: "Gcp2Register",
+                column: "RefresherDueUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_SessionId",
+                table: "Gcp2Register",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gcp2Register_UserId_TrainedOnUtc",
+                table: "Gcp2Register",
+                columns: new[] { "UserId", "TrainedOnUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_FileName",
                 table: "MediaItems",
                 column: "FileName");
@@ -600,6 +849,77 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "IX_SearchJournal_CreatedUtc",
                 table: "SearchJournal",
                 column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingApprovalRequests_BookingId",
+                table: "TrainingApprovalRequests",
+                column: "BookingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingApprovalRequests_Outcome_ExpiresUtc",
+                table: "TrainingApprovalRequests",
+                columns: new[] { "Outcome", "ExpiresUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingApprovalRequests_TokenHash",
+                table: "TrainingApprovalRequests",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingAttendance_BookingId",
+                table: "TrainingAttendance",
+                column: "BookingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_AgencyId",
+                table: "TrainingBookings",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_CalendarUid",
+                table: "TrainingBookings",
+                column: "CalendarUid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_SessionId_QueueNumber",
+                table: "TrainingBookings",
+                columns: new[] { "SessionId", "QueueNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_SessionId_UserId",
+                table: "TrainingBookings",
+                columns: new[] { "SessionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_UserId_Status",
+                table: "TrainingBookings",
+                columns: new[] { "UserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingCourses_PrerequisiteCourseId",
+                table: "TrainingCourses",
+                column: "PrerequisiteCourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingCourses_Slug",
+                table: "TrainingCourses",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_CourseId",
+                table: "TrainingSessions",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_StartUtc",
+                table: "TrainingSessions",
+                column: "StartUtc");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ContentRedirects_Documents_DocumentId",
@@ -653,6 +973,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Gcp2Register");
+
+            migrationBuilder.DropTable(
                 name: "MediaItems");
 
             migrationBuilder.DropTable(
@@ -671,13 +994,28 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "SiteSettings");
 
             migrationBuilder.DropTable(
+                name: "TrainingApprovalRequests");
+
+            migrationBuilder.DropTable(
+                name: "TrainingAttendance");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "TrainingBookings");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "TrainingSessions");
+
+            migrationBuilder.DropTable(
                 name: "Agencies");
+
+            migrationBuilder.DropTable(
+                name: "TrainingCourses");
 
             migrationBuilder.DropTable(
                 name: "Documents");

@@ -1,0 +1,266 @@
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Email;
+using LearningPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LearningPortal.Core.Training;
+
+/// <summary>
+/// Books and cancels places. Every change to a session's places runs under the session's lock
+/// (<see cref="SessionLocks"/>), so capacity is never exceeded, a double click books once and the waiting
+/// list is served strictly in arrival order. Expected refusals come back as results with a message.
+/// </summary>
+public class BookingService(
+    PortalDbContext db,
+    SessionLocks locks,
+    PlaceAllocation places,
+    TrainingEmails emails,
+    AuditLog audit,
+    TrainingNotifications notifications,
+    OutboxSignal outboxSignal,
+    IOptionsMonitor<TrainingOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Books a place, or a place on the waiting list when the session is full.</summary>
+    public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken = default)
+    {
+        var published = new List<ITrainingNotification>();
+        var result = await locks.RunAsync(db, request.SessionId, async session =>
+        {
+            if (session is null)
+            {
+                return BookingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+            }
+
+            var existing = await db.Bookings.SingleOrDefaultAsync(b => b.SessionId == session.Id && b.UserId == request.UserId, cancellationToken);
+            if (existing is { IsActive: true })
+            {
+                // A second click, or a second tab: the first booking stands and nothing changes.
+                return await DescribeAsync(existing, BookingOutcome.AlreadyBooked, cancellationToken);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var refusal = await CheckAsync(session, request, now, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var email = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            if (email is null)
+            {
+                return BookingResult.Refused(TrainingRefusal.NotFound, "Your account could not be found");
+            }
+
+            var booking = existing ?? new Booking { SessionId = session.Id, UserId = request.UserId };
+            booking.Status = BookingStatus.Waitlisted;
+            booking.QueueNumber = session.NextQueueNumber++;
+            booking.AttendeeName = request.AttendeeName.Trim();
+            booking.AttendeeEmail = email;
+            booking.AgencyId = request.AgencyId;
+            booking.JobRole = request.JobRole.Trim();
+            booking.AccessNeeds = Clean(request.AccessNeeds);
+            booking.DietaryNeeds = Clean(request.DietaryNeeds);
+            booking.LineManagerName = Clean(request.LineManagerName);
+            booking.LineManagerEmail = Clean(request.LineManagerEmail);
+            booking.RequestedUtc = now;
+            booking.PlaceGivenUtc = null;
+            booking.ConfirmedUtc = null;
+            booking.CancelledUtc = null;
+            booking.CancelledLate = false;
+            booking.CancelledByUserId = null;
+            booking.ReminderSentUtc = null;
+
+            // A new booking (even by someone who cancelled before) is a new calendar event.
+            booking.CalendarUid = Guid.NewGuid();
+            booking.CalendarSequence = 0;
+            if (existing is null)
+            {
+                db.Bookings.Add(booking);
+            }
+
+            // Saved once so that the booking has an id for the links in its emails; the lock's transaction
+            // makes both saves one change.
+            await db.SaveChangesAsync(cancellationToken);
+
+            int? position = null;
+            if (session.PlacesTaken < session.Capacity)
+            {
+                places.GivePlace(booking, session, now, fromWaitingList: false);
+            }
+            else
+            {
+                position = await places.WaitlistPositionAsync(booking, cancellationToken);
+                emails.Waitlisted(booking, session, position.Value);
+            }
+
+            audit.Record(request.UserId, booking.AttendeeName, "training.booking.created", "booking", booking.Id.ToString(),
+                $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}: {booking.Status} (arrival {booking.QueueNumber})");
+            await db.SaveChangesAsync(cancellationToken);
+            if (booking.Status == BookingStatus.Confirmed)
+            {
+                published.Add(new PlaceConfirmed(booking.Id, session.Id, booking.UserId));
+            }
+
+            var outcome = booking.Status switch
+            {
+                BookingStatus.Confirmed => BookingOutcome.Confirmed,
+                BookingStatus.PendingApproval => BookingOutcome.AwaitingApproval,
+                _ => BookingOutcome.Waitlisted,
+            };
+            return new BookingResult(outcome, booking.Id, booking.Status, position, TrainingRefusal.None, null);
+        }, cancellationToken);
+
+        await AfterCommitAsync(published, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Cancels a booking or leaves the waiting list. The person may cancel a place until the cut-off before
+    /// the session; partnership staff (<paramref name="asStaff"/>) may cancel any booking until the session
+    /// ends, and a place they cancel after the cut-off is marked late. A freed place goes to the first
+    /// person on the waiting list in the same transaction.
+    /// </summary>
+    public async Task<TrainingResult> CancelAsync(int bookingId, Actor actor, bool asStaff, CancellationToken cancellationToken = default)
+    {
+        var sessionId = await db.Bookings.Where(b => b.Id == bookingId).Select(b => (int?)b.SessionId).SingleOrDefaultAsync(cancellationToken);
+        if (sessionId is null)
+        {
+            return TrainingResult.Refused(TrainingRefusal.NotFound, "This booking does not exist");
+        }
+
+        var published = new List<ITrainingNotification>();
+        var result = await locks.RunAsync(db, sessionId.Value, async session =>
+        {
+            var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
+            if (session is null || (!asStaff && booking.UserId != actor.UserId))
+            {
+                return TrainingResult.Refused(TrainingRefusal.NotFound, "This booking does not exist");
+            }
+
+            if (!booking.IsActive)
+            {
+                return TrainingResult.Refused(TrainingRefusal.AlreadyEnded, "This booking has already been cancelled or has ended");
+            }
+
+            if (session.IsCancelled)
+            {
+                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled, so there is nothing to cancel");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (now >= (asStaff ? session.EndUtc : session.StartUtc))
+            {
+                return TrainingResult.Refused(TrainingRefusal.SessionInPast, "This session has already started, so the booking cannot be cancelled");
+            }
+
+            var cutOff = session.StartUtc - options.CurrentValue.CancellationCutOff;
+            var late = booking.HoldsPlace && now >= cutOff;
+            if (late && !asStaff)
+            {
+                return TrainingResult.Refused(TrainingRefusal.PastCancellationCutOff,
+                    $"You can no longer cancel this place online because the cut-off was {UkTime.Format(cutOff)}. Email {options.CurrentValue.ContactEmail} to cancel");
+            }
+
+            var hadPlace = booking.HoldsPlace;
+            var hadInvitation = booking.Status == BookingStatus.Confirmed;
+            booking.Status = BookingStatus.Cancelled;
+            booking.CancelledUtc = now;
+            booking.CancelledLate = late;
+            booking.CancelledByUserId = actor.UserId;
+            if (hadInvitation)
+            {
+                booking.CalendarSequence++;
+            }
+
+            emails.BookingCancelled(booking, session, hadPlace, hadInvitation);
+            audit.Record(actor.UserId, actor.Name, "training.booking.cancelled", "booking", booking.Id.ToString(),
+                $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}: {(hadPlace ? "place" : "waiting list")}{(late ? ", after the cut-off" : "")}");
+            if (hadPlace)
+            {
+                session.PlacesTaken--;
+                await places.WithdrawApprovalsAsync(booking.Id, now, cancellationToken);
+                var promoted = await places.PromoteAsync(session, now, cancellationToken);
+                published.AddRange(promoted.Where(b => b.Status == BookingStatus.Confirmed).Select(b => new PlaceConfirmed(b.Id, session.Id, b.UserId)));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return TrainingResult.Ok(booking.Id);
+        }, cancellationToken);
+
+        await AfterCommitAsync(published, cancellationToken);
+        return result;
+    }
+
+    private async Task<BookingResult?> CheckAsync(TrainingSession session, BookingRequest request, DateTime now, CancellationToken cancellationToken)
+    {
+        if (session.IsCancelled)
+        {
+            return BookingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled");
+        }
+
+        if (now >= session.StartUtc)
+        {
+            return BookingResult.Refused(TrainingRefusal.SessionInPast, "This session has already taken place");
+        }
+
+        if (now < session.BookingOpensUtc)
+        {
+            return BookingResult.Refused(TrainingRefusal.NotYetOpen, $"Booking for this session opens on {UkTime.Format(session.BookingOpensUtc)}");
+        }
+
+        if (now > session.BookingClosesUtc)
+        {
+            return BookingResult.Refused(TrainingRefusal.Closed, $"Booking for this session closed on {UkTime.Format(session.BookingClosesUtc)}");
+        }
+
+        if (session.Course.PrerequisiteCourseId is { } prerequisiteId)
+        {
+            var met = await db.AttendanceRecords.AnyAsync(
+                a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == request.UserId && a.Booking.Session.CourseId == prerequisiteId,
+                cancellationToken);
+            if (!met)
+            {
+                var title = await db.Courses.Where(c => c.Id == prerequisiteId).Select(c => c.Title).SingleAsync(cancellationToken);
+                return BookingResult.Refused(TrainingRefusal.PrerequisiteNotMet, $"You need to attend {title} before you can book {session.Course.Title}");
+            }
+        }
+
+        if (session.RequiresManagerApproval && (string.IsNullOrWhiteSpace(request.LineManagerName) || string.IsNullOrWhiteSpace(request.LineManagerEmail)))
+        {
+            return BookingResult.Refused(TrainingRefusal.LineManagerRequired, "Enter your line manager's name and email address: this course needs their approval");
+        }
+
+        if (session.AgencyPlaceLimit is { } limit)
+        {
+            var fromAgency = await db.Bookings.CountAsync(
+                b => b.SessionId == session.Id && b.AgencyId == request.AgencyId
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted),
+                cancellationToken);
+            if (fromAgency >= limit)
+            {
+                var agency = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "Your agency";
+                return BookingResult.Refused(TrainingRefusal.AgencyLimitReached,
+                    $"{agency} has reached its limit of {limit} {(limit == 1 ? "place" : "places")} on this session");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<BookingResult> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)
+    {
+        int? position = booking.Status == BookingStatus.Waitlisted ? await places.WaitlistPositionAsync(booking, cancellationToken) : null;
+        return new BookingResult(outcome, booking.Id, booking.Status, position, TrainingRefusal.None, null);
+    }
+
+    private async Task AfterCommitAsync(List<ITrainingNotification> published, CancellationToken cancellationToken)
+    {
+        outboxSignal.Notify();
+        await notifications.PublishAsync(published, cancellationToken);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

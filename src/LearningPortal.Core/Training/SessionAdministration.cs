@@ -1,0 +1,243 @@
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Email;
+using LearningPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Training;
+
+/// <summary>A session's details as an editor enters them (times already converted from UK time to UTC).</summary>
+public sealed record SessionDetails(
+    DateTime StartUtc,
+    DateTime EndUtc,
+    SessionFormat Format,
+    string? Venue,
+    string? JoiningLink,
+    int Capacity,
+    DateTime BookingOpensUtc,
+    DateTime BookingClosesUtc,
+    string Trainer,
+    int? AgencyPlaceLimit,
+    bool RequiresManagerApproval);
+
+/// <summary>
+/// Puts sessions on the programme, changes and cancels them. Changes run under the session's lock so a
+/// capacity cut is checked against the exact number booked; booked people get an updated (or cancelled)
+/// calendar invitation, and extra places go to the waiting list at once.
+/// </summary>
+public class SessionAdministration(
+    PortalDbContext db,
+    SessionLocks locks,
+    PlaceAllocation places,
+    TrainingEmails emails,
+    AuditLog audit,
+    TrainingNotifications notifications,
+    OutboxSignal outboxSignal,
+    TimeProvider clock)
+{
+    public async Task<TrainingResult> CreateAsync(int courseId, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (Validate(details) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        if (course is null)
+        {
+            return TrainingResult.Refused(TrainingRefusal.NotFound, "This course does not exist");
+        }
+
+        var session = new TrainingSession { CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        Apply(session, details);
+        db.TrainingSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor.UserId, actor.Name, "training.session.created", "session", session.Id.ToString(), $"{course.Title}, {UkTime.Format(session.StartUtc)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await notifications.PublishAsync(new SessionPublished(session.Id, courseId, session.StartUtc), cancellationToken);
+        return TrainingResult.Ok(session.Id);
+    }
+
+    /// <summary>
+    /// Changes a session. <paramref name="expectedVersion"/> is the version the editor's form was loaded
+    /// with: if someone else changed the session since, the change is refused rather than overwriting theirs.
+    /// </summary>
+    public async Task<TrainingResult> UpdateAsync(int sessionId, int expectedVersion, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (Validate(details) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var published = new List<ITrainingNotification>();
+        var result = await locks.RunAsync(db, sessionId, async session =>
+        {
+            if (session is null)
+            {
+                return TrainingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+            }
+
+            if (session.IsCancelled)
+            {
+                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled and cannot be changed");
+            }
+
+            if (session.Version != expectedVersion)
+            {
+                return TrainingResult.Refused(TrainingRefusal.ChangedBySomeoneElse,
+                    "Someone else changed this session while you were editing it. Check its details and make your change again");
+            }
+
+            if (details.Capacity < session.PlacesTaken)
+            {
+                return TrainingResult.Refused(TrainingRefusal.CapacityBelowBooked,
+                    $"Capacity must be at least {session.PlacesTaken}, the number of places already booked");
+            }
+
+            var timeOrPlaceChanged = session.StartUtc != details.StartUtc || session.EndUtc != details.EndUtc || session.Format != details.Format
+                || session.Venue != Clean(details.Venue) || session.JoiningLink != Clean(details.JoiningLink);
+            var startMoved = session.StartUtc != details.StartUtc;
+            Apply(session, details);
+            session.Version++;
+            var now = clock.GetUtcNow().UtcDateTime;
+
+            if (timeOrPlaceChanged)
+            {
+                var active = await db.Bookings.Where(b => b.SessionId == sessionId
+                    && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
+                    .ToListAsync(cancellationToken);
+                foreach (var booking in active)
+                {
+                    if (booking.Status == BookingStatus.Confirmed)
+                    {
+                        booking.CalendarSequence++;
+                    }
+
+                    if (startMoved)
+                    {
+                        // The reminder is due again, counted from the new date.
+                        booking.ReminderSentUtc = null;
+                    }
+
+                    emails.SessionChanged(booking, session);
+                }
+            }
+
+            var promoted = await places.PromoteAsync(session, now, cancellationToken);
+            published.AddRange(promoted.Where(b => b.Status == BookingStatus.Confirmed).Select(b => new PlaceConfirmed(b.Id, session.Id, b.UserId)));
+            published.Add(new SessionChanged(session.Id, session.CourseId, timeOrPlaceChanged));
+            audit.Record(actor.UserId, actor.Name, "training.session.changed", "session", session.Id.ToString(),
+                $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}, capacity {session.Capacity}{(timeOrPlaceChanged ? "; time or place changed" : "")}");
+            await db.SaveChangesAsync(cancellationToken);
+            return TrainingResult.Ok(session.Id);
+        }, cancellationToken);
+
+        outboxSignal.Notify();
+        await notifications.PublishAsync(published, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Cancels a session: everyone booked or waiting is emailed, and booked people's invitations are cancelled.</summary>
+    public async Task<TrainingResult> CancelAsync(int sessionId, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var result = await locks.RunAsync(db, sessionId, async session =>
+        {
+            if (session is null)
+            {
+                return TrainingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+            }
+
+            if (session.IsCancelled)
+            {
+                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has already been cancelled");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            session.IsCancelled = true;
+            session.CancelledUtc = now;
+            session.CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+            session.Version++;
+            var active = await db.Bookings.Where(b => b.SessionId == sessionId
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
+                .ToListAsync(cancellationToken);
+            foreach (var booking in active)
+            {
+                await places.WithdrawApprovalsAsync(booking.Id, now, cancellationToken);
+                if (booking.Status == BookingStatus.Confirmed)
+                {
+                    booking.CalendarSequence++;
+                }
+
+                emails.SessionCancelled(booking, session);
+            }
+
+            audit.Record(actor.UserId, actor.Name, "training.session.cancelled", "session", session.Id.ToString(),
+                $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}; {active.Count} people told");
+            await db.SaveChangesAsync(cancellationToken);
+            return TrainingResult.Ok(session.Id);
+        }, cancellationToken);
+
+        if (result.Succeeded)
+        {
+            outboxSignal.Notify();
+            var courseId = await db.TrainingSessions.Where(s => s.Id == sessionId).Select(s => s.CourseId).SingleAsync(cancellationToken);
+            await notifications.PublishAsync(new SessionCancelled(sessionId, courseId), cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static TrainingResult? Validate(SessionDetails d)
+    {
+        if (d.EndUtc <= d.StartUtc)
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "The end time must be after the start time");
+        }
+
+        if (d.Capacity < 1)
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Capacity must be 1 or more");
+        }
+
+        if (d.BookingClosesUtc <= d.BookingOpensUtc)
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Booking must close after it opens");
+        }
+
+        if (d.BookingClosesUtc > d.StartUtc)
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Booking must close before the session starts");
+        }
+
+        if (d.Format == SessionFormat.InPerson && string.IsNullOrWhiteSpace(d.Venue))
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the venue");
+        }
+
+        if (d.Format == SessionFormat.Online && string.IsNullOrWhiteSpace(d.JoiningLink))
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the joining link");
+        }
+
+        return d.AgencyPlaceLimit is < 1
+            ? TrainingResult.Refused(TrainingRefusal.InvalidDetails, "The limit for each agency must be 1 or more")
+            : null;
+    }
+
+    private static void Apply(TrainingSession session, SessionDetails d)
+    {
+        session.StartUtc = d.StartUtc;
+        session.EndUtc = d.EndUtc;
+        session.Format = d.Format;
+        session.Venue = Clean(d.Venue);
+        session.JoiningLink = Clean(d.JoiningLink);
+        session.Capacity = d.Capacity;
+        session.BookingOpensUtc = d.BookingOpensUtc;
+        session.BookingClosesUtc = d.BookingClosesUtc;
+        session.Trainer = d.Trainer.Trim();
+        session.AgencyPlaceLimit = d.AgencyPlaceLimit;
+        session.RequiresManagerApproval = d.RequiresManagerApproval;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

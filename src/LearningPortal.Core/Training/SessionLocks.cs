@@ -1,0 +1,87 @@
+using System.Data;
+using LearningPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LearningPortal.Core.Training;
+
+/// <summary>
+/// Serialises every change to one session's places, so that capacity, the waiting-list order and
+/// promotion are exact under any concurrency.
+/// <list type="bullet">
+/// <item>In the database (the guarantee, across instances): a transaction that holds the session's lock
+/// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED,
+/// so every later statement sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
+/// the database's single write lock at the start, so no other writer can commit in between.</item>
+/// <item>In the process (fairness and throughput): a first-come, first-served async gate, so a burst of
+/// requests queues in memory in arrival order instead of holding pooled connections or threads while
+/// waiting for the database lock. On PostgreSQL one gate per session (striped); on SQLite one gate for
+/// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
+/// database retry with sleeps, which is slow and unfair under load.</item>
+/// </list>
+/// </summary>
+public sealed class SessionLocks : IDisposable
+{
+    private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly SemaphoreSlim singleWriter = new(1, 1);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
+    /// The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
+    /// The work receives the session (with its course) read after the lock, or null if there is none.
+    /// </summary>
+    public async Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            throw new InvalidOperationException("Save or discard changes before taking a session's lock.");
+        }
+
+        var gate = db.IsPostgres ? stripes[(int)((uint)sessionId % (uint)stripes.Length)] : singleWriter;
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await BeginWriteTransactionAsync(db, cancellationToken);
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"SELECT 1 FROM \"TrainingSessions\" WHERE \"Id\" = {sessionId} FOR UPDATE", cancellationToken);
+            }
+
+            var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            var result = await work(session);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            // What the work added or changed must not leak into the caller's next SaveChanges.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A transaction that may write: on SQLite it takes the write lock at once (BEGIN IMMEDIATE, which
+    /// Microsoft.Data.Sqlite issues for Serializable), so a read-then-write inside it cannot interleave.
+    /// </summary>
+    public static Task<IDbContextTransaction> BeginWriteTransactionAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.IsPostgres
+            ? db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
+            : db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var s in stripes)
+        {
+            s.Dispose();
+        }
+
+        singleWriter.Dispose();
+    }
+}

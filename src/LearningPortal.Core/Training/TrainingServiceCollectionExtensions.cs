@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LearningPortal.Core.Training;
+
+/// <summary>Registers the training module's services (the host supplies <see cref="ISiteAddress"/>).</summary>
+public static class TrainingServiceCollectionExtensions
+{
+    public static IServiceCollection AddTrainingCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
+        services.AddSingleton<SessionLocks>();
+        services.AddSingleton<TrainingNotifications>();
+        services.AddScoped<TrainingEmails>();
+        services.AddScoped<PlaceAllocation>();
+        services.AddScoped<BookingService>();
+        services.AddScoped<ManagerApproval>();
+        services.AddScoped<SessionAdministration>();
+        services.AddScoped<SessionRegister>();
+        services.AddScoped<TrainingReminders>();
+        services.AddScoped<TrainingReports>();
+        services.AddSingleton<TrainingJobs>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TrainingJobs>());
+        return services;
+    }
+}

@@ -1,0 +1,218 @@
+using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Time;
+using LearningPortal.Core.Training;
+using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Training;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
+
+/// <summary>
+/// Adds or changes a session. Times are entered in UK time and stored in UTC. Changing one goes through
+/// <see cref="SessionAdministration"/>: a capacity below the places booked is refused, a stale form does
+/// not overwrite someone else's change, and booked people get an updated invitation.
+/// </summary>
+public class EditModel(PortalDbContext db, SessionAdministration sessions) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Course Course { get; private set; } = default!;
+
+    public int? SessionId { get; private set; }
+
+    public IReadOnlyList<SelectListItem> Formats { get; } = [new("In person", nameof(SessionFormat.InPerson)), new("Online", nameof(SessionFormat.Online))];
+
+    public IReadOnlyList<SelectListItem> YesNo { get; } = [new("Yes", "true"), new("No", "false")];
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? courseId)
+    {
+        if (id is not null)
+        {
+            var s = await db.TrainingSessions.AsNoTracking().Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == id);
+            if (s is null)
+            {
+                return NotFound();
+            }
+
+            SessionId = id;
+            Course = s.Course;
+            var start = UkTime.FromUtc(s.StartUtc);
+            Input = new InputModel
+            {
+                Date = DateParts.From(DateOnly.FromDateTime(start)),
+                StartTime = TimeOfDay.Format(TimeOnly.FromDateTime(start)),
+                EndTime = TimeOfDay.Format(TimeOnly.FromDateTime(UkTime.FromUtc(s.EndUtc))),
+                Format = s.Format,
+                Venue = s.Venue,
+                JoiningLink = s.JoiningLink,
+                Capacity = s.Capacity,
+                BookingOpens = DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingOpensUtc))),
+                BookingCloses = DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingClosesUtc))),
+                Trainer = s.Trainer,
+                AgencyPlaceLimit = s.AgencyPlaceLimit,
+                RequiresManagerApproval = s.RequiresManagerApproval,
+                Version = s.Version,
+            };
+            return Page();
+        }
+
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId);
+        if (course is null)
+        {
+            return NotFound();
+        }
+
+        Course = course;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, int? courseId)
+    {
+        SessionId = id;
+        var course = id is null
+            ? await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId)
+            : await db.TrainingSessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Course).SingleOrDefaultAsync();
+        if (course is null)
+        {
+            return NotFound();
+        }
+
+        Course = course;
+        var details = Validate();
+        if (details is null)
+        {
+            return Page();
+        }
+
+        var result = id is null
+            ? await sessions.CreateAsync(course.Id, details, User.Actor())
+            : await sessions.UpdateAsync(id.Value, Input.Version, details, User.Actor());
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(result.Refusal == TrainingRefusal.CapacityBelowBooked ? "Input.Capacity" : "", result.Message!);
+            return Page();
+        }
+
+        return Redirect($"/manage/training/sessions/{result.Id}");
+    }
+
+    /// <summary>Checks the form field by field (GOV.UK messages) and turns UK times into UTC.</summary>
+    private SessionDetails? Validate()
+    {
+        var date = Input.Date.ToDate();
+        if (date is null)
+        {
+            ModelState.AddModelError("Input.Date", Input.Date.IsEmpty ? "Enter the date of the session" : "The date of the session must be a real date");
+        }
+
+        if (!TimeOfDay.TryParse(Input.StartTime, out var startTime))
+        {
+            ModelState.AddModelError("Input.StartTime", "Enter a start time, like 9:30am or 14:00");
+        }
+
+        if (!TimeOfDay.TryParse(Input.EndTime, out var endTime))
+        {
+            ModelState.AddModelError("Input.EndTime", "Enter an end time, like 4pm or 16:00");
+        }
+        else if (endTime <= startTime)
+        {
+            ModelState.AddModelError("Input.EndTime", "The end time must be after the start time");
+        }
+
+        if (Input.Format == SessionFormat.InPerson && string.IsNullOrWhiteSpace(Input.Venue))
+        {
+            ModelState.AddModelError("Input.Venue", "Enter the venue");
+        }
+
+        if (Input.Format == SessionFormat.Online
+            && !(Uri.TryCreate(Input.JoiningLink?.Trim(), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
+        {
+            ModelState.AddModelError("Input.JoiningLink", "Enter the joining link, starting with https://");
+        }
+
+        var opens = Input.BookingOpens.ToDate();
+        if (opens is null)
+        {
+            ModelState.AddModelError("Input.BookingOpens", "Enter the date booking opens");
+        }
+
+        var closes = Input.BookingCloses.ToDate();
+        if (closes is null)
+        {
+            ModelState.AddModelError("Input.BookingCloses", "Enter the date booking closes");
+        }
+        else if (opens is not null && closes < opens)
+        {
+            ModelState.AddModelError("Input.BookingCloses", "Booking must close on or after the day it opens");
+        }
+        else if (date is not null && closes > date)
+        {
+            ModelState.AddModelError("Input.BookingCloses", "Booking must close on or before the day of the session");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        var startUtc = UkTime.ToUtc(date!.Value.ToDateTime(startTime));
+
+        // Booking closes at the end of its day, or when the session starts if that is sooner.
+        var closesUtc = UkTime.ToUtc(closes!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddSeconds(-1);
+        return new SessionDetails(
+            startUtc,
+            UkTime.ToUtc(date.Value.ToDateTime(endTime)),
+            Input.Format!.Value,
+            Input.Format == SessionFormat.InPerson ? Input.Venue : null,
+            Input.Format == SessionFormat.Online ? Input.JoiningLink : null,
+            Input.Capacity!.Value,
+            UkTime.ToUtc(opens!.Value.ToDateTime(TimeOnly.MinValue)),
+            closesUtc < startUtc ? closesUtc : startUtc.AddMinutes(-1),
+            Input.Trainer,
+            Input.AgencyPlaceLimit,
+            Input.RequiresManagerApproval == true);
+    }
+
+    public sealed class InputModel
+    {
+        public DateParts Date { get; set; } = new();
+
+        public string? StartTime { get; set; }
+
+        public string? EndTime { get; set; }
+
+        [Required(ErrorMessage = "Select in person or online")]
+        public SessionFormat? Format { get; set; }
+
+        [StringLength(300, ErrorMessage = "Venue must be 300 characters or fewer")]
+        public string? Venue { get; set; }
+
+        [StringLength(500, ErrorMessage = "Joining link must be 500 characters or fewer")]
+        public string? JoiningLink { get; set; }
+
+        [Required(ErrorMessage = "Enter the number of places")]
+        [Range(1, 1000, ErrorMessage = "Number of places must be between 1 and 1,000")]
+        public int? Capacity { get; set; }
+
+        public DateParts BookingOpens { get; set; } = new();
+
+        public DateParts BookingCloses { get; set; } = new();
+
+        [Required(ErrorMessage = "Enter the trainer's name")]
+        [StringLength(200, ErrorMessage = "Trainer must be 200 characters or fewer")]
+        public string Trainer { get; set; } = "";
+
+        [Range(1, 1000, ErrorMessage = "The limit for each agency must be between 1 and 1,000")]
+        public int? AgencyPlaceLimit { get; set; }
+
+        [Required(ErrorMessage = "Select whether bookings need the line manager's approval")]
+        public bool? RequiresManagerApproval { get; set; } = false;
+
+        public int Version { get; set; }
+    }
+}

@@ -1,0 +1,48 @@
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Training;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Training.My;
+
+/// <summary>My training: upcoming places, approvals pending, waiting-list positions, past attendance and certificates.</summary>
+public class IndexModel(PortalDbContext db, PlaceAllocation places, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Core.Training.Booking> Upcoming { get; private set; } = [];
+
+    public IReadOnlyList<Core.Training.Booking> AwaitingApproval { get; private set; } = [];
+
+    public IReadOnlyList<(Core.Training.Booking Booking, int Position)> Waiting { get; private set; } = [];
+
+    public IReadOnlyList<Core.Training.Booking> Past { get; private set; } = [];
+
+    public Gcp2RegisterEntry? Gcp2 { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var userId = User.UserId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var all = await db.Bookings.AsNoTracking()
+            .Include(b => b.Session).ThenInclude(s => s.Course)
+            .Include(b => b.Attendance)
+            .Where(b => b.UserId == userId)
+            .OrderBy(b => b.Session.StartUtc)
+            .ToListAsync();
+        var future = all.Where(b => b.Session.EndUtc > now && !b.Session.IsCancelled).ToList();
+        Upcoming = future.Where(b => b.Status == BookingStatus.Confirmed).ToList();
+        AwaitingApproval = future.Where(b => b.Status == BookingStatus.PendingApproval).ToList();
+        var waiting = new List<(Core.Training.Booking, int)>();
+        foreach (var b in future.Where(b => b.Status == BookingStatus.Waitlisted))
+        {
+            waiting.Add((b, await places.WaitlistPositionAsync(b, HttpContext.RequestAborted)));
+        }
+
+        Waiting = waiting;
+        Past = all.Where(b => b.Attendance is not null).OrderByDescending(b => b.Session.StartUtc).ToList();
+        Gcp2 = await db.Gcp2Register.AsNoTracking().Where(g => g.UserId == userId).OrderByDescending(g => g.TrainedOnUtc).FirstOrDefaultAsync();
+    }
+}

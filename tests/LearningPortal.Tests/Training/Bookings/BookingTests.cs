@@ -1,0 +1,131 @@
+using System.Text;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Training.Bookings;
+
+public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
+{
+    private readonly TrainingData data = new(site);
+
+    [Fact]
+    public async Task Booking_a_session_with_places_confirms_it_and_queues_an_email_with_an_invitation()
+    {
+        var session = await data.SessionAsync();
+        var person = await data.PersonAsync();
+
+        var result = await data.BookAsync(session, person);
+
+        Assert.Equal(BookingOutcome.Confirmed, result.Outcome);
+        Assert.Equal(BookingStatus.Confirmed, result.Status);
+        var email = Assert.Single(await data.EmailsToAsync(person.Email!));
+        Assert.StartsWith("Booking confirmed:", email.Subject);
+        Assert.Equal("invitation.ics", email.AttachmentName);
+        Assert.Contains("METHOD:REQUEST", Encoding.UTF8.GetString(email.AttachmentContent!));
+        Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
+    }
+
+    [Fact]
+    public async Task Booking_when_session_full_joins_waitlist_with_position()
+    {
+        var session = await data.SessionAsync(change: s => s.Capacity = 1);
+        var people = await data.PeopleAsync(3);
+
+        var first = await data.BookAsync(session, people[0]);
+        var second = await data.BookAsync(session, people[1]);
+        var third = await data.BookAsync(session, people[2]);
+
+        Assert.Equal(BookingOutcome.Confirmed, first.Outcome);
+        Assert.Equal((BookingOutcome.Waitlisted, 1), (second.Outcome, second.WaitlistPosition));
+        Assert.Equal((BookingOutcome.Waitlisted, 2), (third.Outcome, third.WaitlistPosition));
+        var email = Assert.Single(await data.EmailsToAsync(people[2].Email!));
+        Assert.Contains("You are number 2", email.TextBody);
+        Assert.Null(email.AttachmentName);
+    }
+
+    [Fact]
+    public async Task Booking_twice_at_once_books_once()
+    {
+        var session = await data.SessionAsync();
+        var person = await data.PersonAsync();
+
+        // A double click (or two tabs): the same request five times at once.
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => data.BookAsync(session, person))));
+
+        Assert.Single(results, r => r.Outcome == BookingOutcome.Confirmed);
+        Assert.Equal(4, results.Count(r => r.Outcome == BookingOutcome.AlreadyBooked));
+        Assert.Single(results.Select(r => r.BookingId).Distinct());
+        Assert.Single(await data.EmailsToAsync(person.Email!));
+        Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
+    }
+
+    [Fact]
+    public async Task Booking_again_after_a_double_click_shows_the_same_booking()
+    {
+        var session = await data.SessionAsync(change: s => s.Capacity = 1);
+        var people = await data.PeopleAsync(2);
+        await data.BookAsync(session, people[0]);
+        var waiting = await data.BookAsync(session, people[1]);
+
+        var again = await data.BookAsync(session, people[1]);
+
+        Assert.Equal(BookingOutcome.AlreadyBooked, again.Outcome);
+        Assert.Equal((waiting.BookingId, BookingStatus.Waitlisted, 1), (again.BookingId, again.Status, again.WaitlistPosition));
+    }
+
+    [Fact]
+    public async Task Concurrent_bookings_fill_exactly_the_capacity_and_queue_the_rest_in_arrival_order()
+    {
+        const int attempts = 100, places = 10;
+        var session = await data.SessionAsync(change: s => s.Capacity = places);
+        var people = await data.PeopleAsync(attempts, prefix: "crowd");
+
+        var results = await Task.WhenAll(people.Select(p => Task.Run(() => data.BookAsync(session, p))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        Assert.Equal(places, results.Count(r => r.Outcome == BookingOutcome.Confirmed));
+        Assert.Equal(attempts - places, results.Count(r => r.Outcome == BookingOutcome.Waitlisted));
+        var bookings = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Bookings.AsNoTracking()
+            .Where(b => b.SessionId == session.Id).ToListAsync());
+        Assert.Equal(attempts, bookings.Count);
+        Assert.Equal(attempts, bookings.Select(b => b.UserId).Distinct().Count());
+
+        // Arrival numbers 1..N with no gaps: the first ten to arrive hold the places, and everyone else's
+        // waiting-list position (told to them when they booked) is their arrival after the tenth.
+        Assert.Equal(Enumerable.Range(1, attempts), bookings.Select(b => b.QueueNumber).Order());
+        Assert.All(bookings, b => Assert.Equal(b.QueueNumber <= places ? BookingStatus.Confirmed : BookingStatus.Waitlisted, b.Status));
+        var byId = bookings.ToDictionary(b => b.Id);
+        Assert.All(results.Where(r => r.Outcome == BookingOutcome.Waitlisted),
+            r => Assert.Equal(byId[r.BookingId!.Value].QueueNumber - places, r.WaitlistPosition));
+        Assert.Equal(places, (await data.ReloadAsync(session)).PlacesTaken);
+    }
+
+    [Fact]
+    public async Task A_new_session_is_published_to_subscribers()
+    {
+        var received = new List<ITrainingNotification>();
+        site.Services.GetRequiredService<TrainingNotifications>().Subscribe((n, _) =>
+        {
+            lock (received)
+            {
+                received.Add(n);
+            }
+
+            return Task.CompletedTask;
+        });
+        var course = await data.CourseAsync();
+        var start = DateTime.UtcNow.AddDays(30);
+
+        var result = await data.WithAsync<SessionAdministration, TrainingResult>(s => s.CreateAsync(course.Id,
+            new SessionDetails(start, start.AddHours(3), SessionFormat.Online, null, "https://meet.example.org/abc", 12, DateTime.UtcNow, start.AddDays(-1), "Sam Trainer", null, false),
+            TrainingData.Staff));
+
+        Assert.True(result.Succeeded);
+        lock (received)
+        {
+            Assert.Contains(received, n => n is SessionPublished p && p.SessionId == result.Id && p.CourseId == course.Id);
+        }
+    }
+}
