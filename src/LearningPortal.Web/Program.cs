@@ -1,3 +1,4 @@
+using LearningPortal.Search;
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
@@ -18,7 +19,8 @@ builder.Services
     .AddPortalTraining(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
-    .AddPortalHealthChecks();
+    .AddPortalHealthChecks()
+    .AddPortalSearch(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

@@ -3,6 +3,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
 using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -40,6 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ScheduledContentChange> ScheduledContentChanges => Set<ScheduledContentChange>();
 
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    /// <summary>Changes to searchable items, applied by each instance's search index in order.</summary>
+    public DbSet<SearchJournalEntry> SearchJournal => Set<SearchJournalEntry>();
 
     public DbSet<Course> Courses => Set<Course>();
 

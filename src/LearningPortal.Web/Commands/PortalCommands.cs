@@ -25,6 +25,7 @@ public static class PortalCommands
             "migrate" => 0,
             "import" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportCommandAsync(options, Console.Out),
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
+            "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
             _ => Unknown(command),
         };
         return true;
@@ -32,7 +33,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR].");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex.");
         return 2;
     }
 

@@ -35,6 +35,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string MailFolder => mailFolder ??= Path.Combine(Path.GetTempPath(), "lp-tests", "mail-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>This site's own search index folder (each instance needs its own).</summary>
+    public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), "lp-tests", "search-" + Guid.NewGuid().ToString("N"));
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
@@ -58,6 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:PickupDirectory"] = MailFolder,
             ["Email:PollInterval"] = "00:00:00.200",
             ["Email:RetryBaseDelay"] = "00:00:00.500",
+            ["Search:IndexPath"] = SearchIndexPath,
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings)
@@ -121,6 +125,11 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(SearchIndexPath))
+        {
+            Directory.Delete(SearchIndexPath, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -129,5 +129,8 @@ public static class AuthorisationMatrix
         ["/manage/training/sessions/{id:int}/sign-in-sheet"] = Rule.Editors("/manage/training/sessions/0/sign-in-sheet"),
         ["/manage/training/reports"] = Rule.Editors("/manage/training/reports"),
         ["/manage/training/gcp2-register"] = Rule.Editors("/manage/training/gcp2-register"),
+
+        ["/search"] = Rule.Public("/search?q=neglect"),
+        ["/manage/search"] = Rule.Staff("/manage/search"),
     };
 }

@@ -125,6 +125,22 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchJournal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Operation = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchJournal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -830,6 +846,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 column: "VersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchJournal_CreatedUtc",
+                table: "SearchJournal",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingApprovalRequests_BookingId",
                 table: "TrainingApprovalRequests",
                 column: "BookingId");
@@ -965,6 +986,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScheduledContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "SearchJournal");
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");

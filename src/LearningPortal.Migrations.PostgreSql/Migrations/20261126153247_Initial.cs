@@ -126,6 +126,22 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchJournal",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Operation = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchJournal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SiteSettings",
                 columns: table => new
                 {
@@ -831,6 +847,11 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 column: "VersionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchJournal_CreatedUtc",
+                table: "SearchJournal",
+                column: "CreatedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingApprovalRequests_BookingId",
                 table: "TrainingApprovalRequests",
                 column: "BookingId");
@@ -966,6 +987,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScheduledContentChanges");
+
+            migrationBuilder.DropTable(
+                name: "SearchJournal");
 
             migrationBuilder.DropTable(
                 name: "SiteSettings");

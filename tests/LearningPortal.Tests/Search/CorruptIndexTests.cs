@@ -1,0 +1,109 @@
+using LearningPortal.Search;
+using LearningPortal.Search.Lucene;
+using LearningPortal.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LearningPortal.Tests.Search;
+
+public class CorruptIndexTests
+{
+    [Fact]
+    public async Task Garbage_in_the_index_folder_is_detected_at_start_and_the_index_rebuilt()
+    {
+        await using var site = new GarbageIndexSite();
+        await site.InitializeAsync();
+
+        await site.WaitForIndexAsync(site.Content.Count);
+
+        Assert.Equal(1, site.Index.Search(new SearchQuery { Text = "screening tool" }).Hits.Count(h => h.Id == "screening-tool"));
+        Assert.NotNull(site.Index.Status.BuiltUtc);
+    }
+
+    [Fact]
+    public async Task A_damaged_segment_fails_the_check_at_start_and_the_index_is_rebuilt()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "damaged-" + Guid.NewGuid().ToString("N"));
+        var content = new SearchContentStore();
+        content.Put(Docs.Library());
+        await using var database = await TestDatabase.CreateAsync();
+        await SearchInstance.MigrateAsync(database);
+        try
+        {
+            DateTime? firstBuild;
+            await using (var first = await SearchInstance.CreateAsync(database, content, folder))
+            {
+                await first.WaitForIndexAsync(content.Count);
+                firstBuild = first.Index.Status.BuiltUtc;
+            }
+
+            Damage(folder);
+            await using var second = await SearchInstance.CreateAsync(database, content, folder);
+
+            await SearchSite.WaitUntilAsync(() => second.Index.Status.BuiltUtc > firstBuild, TimeSpan.FromSeconds(20), () => "the index was not rebuilt");
+            await second.WaitForIndexAsync(content.Count);
+            Assert.Equal(content.PublishedCount, second.Index.Search(new SearchQuery { Kinds = ["briefing", "strategy", "toolkit", "page", "course"] }).Total);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Opening_a_folder_of_garbage_starts_a_new_index()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "garbage-" + Guid.NewGuid().ToString("N"));
+        GarbageIndexSite.WriteGarbage(folder);
+        try
+        {
+            using var index = new LuceneSearchIndex(folder, NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System);
+
+            Assert.Equal(SearchIndexOpening.Recreated, index.Open());
+            Assert.Equal(SearchIndexState.Ready, index.Status.State);
+            Assert.True(index.Verify());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Flips bytes in the middle of the biggest file: headers and footers are intact, the checksum is not.</summary>
+    private static void Damage(string folder)
+    {
+        var biggest = new DirectoryInfo(folder).GetFiles().Where(f => f.Name != "write.lock").OrderByDescending(f => f.Length).First();
+        using var stream = biggest.Open(FileMode.Open, FileAccess.ReadWrite);
+        stream.Position = stream.Length / 2;
+        var bytes = new byte[64];
+        stream.ReadExactly(bytes);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        stream.Position = stream.Length / 2;
+        stream.Write(bytes);
+    }
+
+    private sealed class GarbageIndexSite : SearchSite
+    {
+        public GarbageIndexSite()
+        {
+            Content.Put(Docs.Library());
+            WriteGarbage(SearchIndexPath);
+        }
+
+        /// <summary>Files named like an index's, full of random bytes.</summary>
+        public static void WriteGarbage(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            var random = new Random(42);
+            foreach (var name in new[] { "segments_3", "segments.gen", "_0.cfs", "_0.cfe", "_0.si", "_1.fdt" })
+            {
+                var bytes = new byte[random.Next(16, 4096)];
+                random.NextBytes(bytes);
+                File.WriteAllBytes(Path.Combine(folder, name), bytes);
+            }
+        }
+    }
+}

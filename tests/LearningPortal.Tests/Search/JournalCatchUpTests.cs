@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Search;
+using LearningPortal.Search;
+using LearningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Search;
+
+/// <summary>Two instances of the search service, each with its own index folder, sharing one database.</summary>
+public sealed class JournalCatchUpTests : IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "lp-tests", "journal-" + Guid.NewGuid().ToString("N"));
+    private readonly SearchContentStore content = new();
+    private TestDatabase database = default!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await SearchInstance.MigrateAsync(database);
+        content.Put(Docs.Library());
+    }
+
+    [Fact]
+    public async Task A_publish_on_one_instance_becomes_searchable_on_the_other()
+    {
+        await using var first = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "first"));
+        await using var second = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "second"));
+        await first.WaitForIndexAsync(content.Count);
+        await second.WaitForIndexAsync(content.Count);
+
+        await first.PublishAsync(content, Docs.Briefing("cumulative-harm", "Cumulative harm: learning briefing", "Small harms that add up over time."));
+        var clock = Stopwatch.StartNew();
+        await SearchSite.WaitUntilAsync(() => first.Index.Search(new SearchQuery { Text = "cumulative" }).Total == 1, TimeSpan.FromSeconds(1), () => "not searchable on the first instance within a second");
+        var onFirst = clock.Elapsed;
+        await SearchSite.WaitUntilAsync(() => second.Index.Search(new SearchQuery { Text = "cumulative" }).Total == 1, TimeSpan.FromSeconds(5), () => "not searchable on the second instance");
+
+        Assert.True(onFirst < TimeSpan.FromSeconds(1), $"took {onFirst.TotalMilliseconds} ms");
+        Assert.Equal(first.Index.JournalPosition, second.Index.JournalPosition);
+    }
+
+    [Fact]
+    public async Task An_unpublish_on_one_instance_removes_the_item_from_the_other()
+    {
+        await using var first = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "first"));
+        await using var second = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "second"));
+        await first.WaitForIndexAsync(content.Count);
+        await second.WaitForIndexAsync(content.Count);
+
+        await second.UnpublishAsync(content, "strategy", "neglect-strategy");
+
+        await SearchSite.WaitUntilAsync(() => first.Index.Search(new SearchQuery { Text = "strategic objectives" }).Total == 0, TimeSpan.FromSeconds(5), () => "still found on the first instance");
+        Assert.Equal(0, second.Index.Search(new SearchQuery { Text = "strategic objectives" }).Total);
+    }
+
+    [Fact]
+    public async Task An_instance_that_was_stopped_catches_up_on_changes_made_meanwhile()
+    {
+        var path = Path.Combine(folder, "restarted");
+        await using (var early = await SearchInstance.CreateAsync(database, content, path))
+        {
+            await early.WaitForIndexAsync(content.Count);
+        }
+
+        await using var other = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "other"));
+        await other.PublishAsync(content, Docs.Briefing("missed", "Parental mental health", "Published while the first instance was down."));
+        await using var restarted = await SearchInstance.CreateAsync(database, content, path);
+
+        await SearchSite.WaitUntilAsync(() => restarted.Index.Search(new SearchQuery { Text = "parental mental health" }).Total == 1, TimeSpan.FromSeconds(10), () => "the restarted instance did not catch up");
+    }
+
+    [Fact]
+    public async Task Pruning_removes_old_journal_entries_but_keeps_the_newest()
+    {
+        await using var instance = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "prune"), start: false);
+        using (var scope = instance.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var old = DateTime.UtcNow.AddDays(-30);
+            db.SearchJournal.AddRange(
+                new SearchJournalEntry { Kind = "briefing", ItemId = "1", CreatedUtc = old },
+                new SearchJournalEntry { Kind = "briefing", ItemId = "2", CreatedUtc = old },
+                new SearchJournalEntry { Kind = "briefing", ItemId = "3", CreatedUtc = old });
+            await db.SaveChangesAsync();
+        }
+
+        var pruned = await instance.Services.GetRequiredService<SearchIndexer>().PruneJournalAsync(CancellationToken.None);
+
+        using var check = instance.Services.CreateScope();
+        var left = await check.ServiceProvider.GetRequiredService<PortalDbContext>().SearchJournal.Select(e => e.ItemId).ToListAsync();
+        Assert.Equal(2, pruned);
+        Assert.Equal(["3"], left);
+    }
+
+    [Fact]
+    public void The_position_waits_at_a_gap_in_journal_ids_until_it_has_settled()
+    {
+        var now = DateTime.UtcNow;
+        var settledBefore = now.AddSeconds(-30);
+        SearchJournalEntry Entry(long id, DateTime created) => new() { Id = id, Kind = "briefing", ItemId = id.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedUtc = created };
+
+        var recentGap = SearchIndexer.NewPosition(10, [Entry(11, now), Entry(13, now), Entry(14, now)], settledBefore);
+        var oldGap = SearchIndexer.NewPosition(10, [Entry(11, now.AddMinutes(-5)), Entry(13, now.AddMinutes(-5)), Entry(14, now)], settledBefore);
+
+        Assert.Equal(11, recentGap);
+        Assert.Equal(14, oldGap);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await database.DisposeAsync();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
