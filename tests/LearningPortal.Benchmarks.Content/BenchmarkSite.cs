@@ -20,6 +20,8 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
     public BenchmarkSite()
     {
         Directory.CreateDirectory(StaticFolder);
+        // A console project gets no content-root manifest from Mvc.Testing (test projects do): point it at the web project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGPORTAL_WEB", WebProjectFolder());
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -55,6 +57,17 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
             context.HostingEnvironment.WebRootFileProvider =
                 new CompositeFileProvider(context.HostingEnvironment.WebRootFileProvider, new PhysicalFileProvider(StaticFolder));
         });
+    }
+
+    private static string WebProjectFolder()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LearningPortal.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("LearningPortal.sln not found above " + AppContext.BaseDirectory), "src", "LearningPortal.Web");
     }
 
     public override async ValueTask DisposeAsync()
