@@ -37,6 +37,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication (signed-in users bypass it) and inside the security headers (each response gets its own CSP).
+app.UseOutputCache();
 app.MapPortalEndpoints();
 
 await app.RunAsync();

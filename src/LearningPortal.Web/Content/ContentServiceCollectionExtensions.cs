@@ -13,6 +13,7 @@ public static class ContentServiceCollectionExtensions
         services.AddContentEngine(configuration, environment.ContentRootPath);
         services.AddScoped<StarterContent>();
         services.AddScoped<DocumentViews>();
+        services.AddPortalContentCache();
         return services;
     }
 }

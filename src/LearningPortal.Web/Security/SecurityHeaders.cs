@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace LearningPortal.Web.Security;
 
@@ -9,6 +10,15 @@ namespace LearningPortal.Web.Security;
 public static class SecurityHeaders
 {
     private const string NonceKey = "lp.csp-nonce";
+
+    /// <summary>
+    /// The layout's one inline script, exactly as it appears between its tags. Its hash is in script-src as well as
+    /// the per-request nonce, because a page served from the output cache carries the nonce of the response that was cached.
+    /// </summary>
+    public const string BodyClassScript = "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');";
+
+    /// <summary>The CSP hash source of <see cref="BodyClassScript"/>, computed once at start-up.</summary>
+    public static readonly string BodyClassScriptHash = "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(BodyClassScript))) + "'";
 
     /// <summary>The CSP nonce for this request, for the few inline scripts the layout needs.</summary>
     public static string GetCspNonce(this HttpContext context)
@@ -38,7 +48,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy =
                     "default-src 'self'; " +
-                    $"script-src 'self' 'nonce-{nonce}'; " +
+                    $"script-src 'self' 'nonce-{nonce}' {BodyClassScriptHash}; " +
                     "style-src 'self'; " +
                     "img-src 'self' data:; " +
                     "font-src 'self'; " +

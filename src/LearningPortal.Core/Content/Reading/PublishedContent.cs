@@ -118,9 +118,10 @@ public class PublishedContent(PortalDbContext db)
     /// <summary>The years that published briefings are dated, newest first, for the year filter.</summary>
     public async Task<IReadOnlyList<int>> LearningYearsAsync(CancellationToken cancellationToken = default)
     {
-        var dates = await Published(DocumentType.LearningBriefing).Where(d => d.ListingDate != null)
-            .Select(d => d.ListingDate!.Value).Distinct().ToListAsync(cancellationToken);
-        return dates.Select(d => d.Year).Distinct().OrderByDescending(y => y).ToList();
+        // Years, not dates, come back: a handful of rows however many briefings there are.
+        var years = await Published(DocumentType.LearningBriefing).Where(d => d.ListingDate != null)
+            .Select(d => d.ListingDate!.Value.Year).Distinct().ToListAsync(cancellationToken);
+        return years.OrderByDescending(y => y).ToList();
     }
 
     /// <summary>All published documents of a type, by title (toolkit, strategies, pages).</summary>

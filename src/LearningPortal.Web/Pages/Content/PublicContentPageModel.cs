@@ -5,6 +5,7 @@ using LearningPortal.Web.Content;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningPortal.Web.Pages.Content;
 
@@ -13,6 +14,7 @@ namespace LearningPortal.Web.Pages.Content;
 /// anything else "page not found". The page itself is the _DocumentContent partial.
 /// </summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = PublicContentCache.DocumentPolicy)]
 public abstract class PublicContentPageModel(PublishedContent content, ContentRedirects redirects, DocumentViews views) : PageModel
 {
     public DocumentView View { get; private set; } = default!;

@@ -3,11 +3,13 @@ using LearningPortal.Core.Content.Reading;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningPortal.Web.Pages.Learning;
 
 /// <summary>/learning: published briefings, filtered by theme, format and year (a GET form), newest first, paged.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = LearningPortal.Web.Content.PublicContentCache.LearningIndexPolicy)]
 public class IndexModel(PublishedContent content) : PageModel
 {
     public const int PageSize = 20;

@@ -3,11 +3,13 @@ using LearningPortal.Core.Content.Reading;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningPortal.Web.Pages.Strategy;
 
 /// <summary>/strategy: the partnership's published strategies; with only one, it goes straight to it.</summary>
 [AllowAnonymous]
+[OutputCache(PolicyName = LearningPortal.Web.Content.PublicContentCache.DocumentPolicy)]
 public class IndexModel(PublishedContent content) : PageModel
 {
     public IReadOnlyList<ListingItem> Strategies { get; private set; } = [];
