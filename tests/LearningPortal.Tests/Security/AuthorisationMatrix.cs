@@ -119,5 +119,9 @@ public static class AuthorisationMatrix
         ["/manage/content/new/{type}"] = Rule.Editors("/manage/content/new/learning-briefing"),
         ["/manage/content/{id:int}"] = Rule.Editors("/manage/content/1"),
         ["/manage/content/{id:int}/publish"] = Rule.Editors("/manage/content/1/publish"),
+        ["/manage/content/{id:int}/history"] = Rule.Editors("/manage/content/1/history"),
+        ["/manage/content/redirects"] = Rule.Editors("/manage/content/redirects"),
+        ["/manage/content/redirects/{id:int}/remove"] = Rule.Editors("/manage/content/redirects/1/remove"),
+        ["/manage/content/settings"] = Rule.Editors("/manage/content/settings"),
     };
 }

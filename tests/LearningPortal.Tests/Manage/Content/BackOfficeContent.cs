@@ -45,7 +45,9 @@ public static class BackOfficeContent
         var response = await client.SubmitFormAsync("/manage/content/new/learning-briefing", form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, "Create failed: " + ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
         var location = response.Headers.Location!.OriginalString;
-        return int.Parse(location.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        // /manage/content/{id} after a save, /manage/content/{id}/publish after publishing.
+        var segments = location.Split('/');
+        return int.Parse(segments[Array.IndexOf(segments, "content") + 1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static string Text(IHtmlDocument page, string selector) => page.QuerySelector(selector)?.TextContent.Trim() ?? "";
