@@ -21,6 +21,9 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Agencies", PortalPolicies.Administrator);
             o.Conventions.AuthorizeFolder("/Manage/Audit", PortalPolicies.Administrator);
             o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Content", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Media", PortalPolicies.Editor);
+            o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>
         {

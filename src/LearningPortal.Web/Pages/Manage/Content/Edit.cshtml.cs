@@ -1,0 +1,157 @@
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Fields;
+using LearningPortal.Core.Content.Publishing;
+using LearningPortal.Core.Content.Reading;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Content;
+using LearningPortal.Web.Pages.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Content;
+
+/// <summary>
+/// Creates a document (/manage/content/new/{type}) or edits one (/manage/content/{id}): save a draft, preview the
+/// unsaved draft as readers will see it, or save and publish now.
+/// </summary>
+public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor editor, ContentPublisher publisher, DocumentViews views) : PageModel
+{
+    [BindProperty]
+    public DraftForm Input { get; set; } = new();
+
+    /// <summary>The version the editor opened; a newer save by someone else turns this save into a conflict.</summary>
+    [BindProperty]
+    public int BasedOnVersion { get; set; }
+
+    /// <summary>Which button was pressed: save, preview, publish or edit (back from a preview).</summary>
+    [BindProperty]
+    public string? Intent { get; set; }
+
+    public DocumentType Type { get; private set; }
+
+    public int? DocumentId { get; private set; }
+
+    public Document? Document { get; private set; }
+
+    /// <summary>The rendered draft when previewing.</summary>
+    public DocumentView? Preview { get; private set; }
+
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? type)
+    {
+        if (!await LoadAsync(id, type))
+        {
+            return NotFound();
+        }
+
+        if (id is { } documentId)
+        {
+            var latest = await library.GetLatestAsync(documentId);
+            if (latest is null)
+            {
+                return NotFound();
+            }
+
+            Input = DraftForm.From(latest.Fields, latest.Version.Slug, latest.Version.Body);
+            BasedOnVersion = latest.Version.Number;
+        }
+        else
+        {
+            Input = DraftForm.From(DocumentTypes.NewFields(Type), "", "");
+        }
+
+        Input.AddSpareRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, string? type)
+    {
+        if (!await LoadAsync(id, type))
+        {
+            return NotFound();
+        }
+
+        var formErrors = new List<ContentError>();
+        var draft = Input.ToDraft(Type, formErrors);
+        if (Intent == "edit")
+        {
+            ModelState.Clear();
+            Input.AddSpareRows();
+            return Page();
+        }
+
+        IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, DocumentId, draft)];
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        if (Intent == "preview")
+        {
+            Preview = await views.PreviewAsync(Document ?? new Document { Type = Type }, draft.Fields, draft.Body, draft.Slug);
+            return Page();
+        }
+
+        var actor = await ContentActors.OfAsync(User, db);
+        var saved = DocumentId is { } documentId
+            ? await editor.SaveDraftAsync(documentId, BasedOnVersion, draft, actor)
+            : await editor.CreateAsync(draft, actor);
+        if (!saved.Succeeded)
+        {
+            return Invalid(saved.Errors);
+        }
+
+        var version = saved.Value!;
+        if (Intent == "publish")
+        {
+            var published = await publisher.PublishAsync(version.DocumentId, version.Number, actor);
+            if (!published.Succeeded)
+            {
+                TempData["Error"] = $"Version {version.Number} was saved as a draft but not published: {string.Join("; ", published.Errors.Select(e => e.Message))}";
+                return Redirect($"/manage/content/{version.DocumentId}/publish");
+            }
+
+            TempData["Success"] = $"{version.Title} is published";
+            return Redirect($"/manage/content/{version.DocumentId}/publish");
+        }
+
+        TempData["Success"] = $"Draft saved as version {version.Number}";
+        return Redirect($"/manage/content/{version.DocumentId}");
+    }
+
+    private PageResult Invalid(IReadOnlyList<ContentError> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(DraftForm.KeyFor(error.Field), error.Message);
+        }
+
+        Input.AddSpareRows();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int? id, string? type)
+    {
+        if (id is { } documentId)
+        {
+            Document = await library.GetDocumentAsync(documentId);
+            if (Document is null)
+            {
+                return false;
+            }
+
+            DocumentId = documentId;
+            Type = Document.Type;
+            return true;
+        }
+
+        if (DocumentTypes.FromKey(type) is { } newType)
+        {
+            Type = newType;
+            return true;
+        }
+
+        return false;
+    }
+}

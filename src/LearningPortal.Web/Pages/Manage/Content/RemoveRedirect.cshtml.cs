@@ -1,0 +1,36 @@
+using LearningPortal.Core.Content.Reading;
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Content;
+
+/// <summary>Confirms, then removes, one redirect.</summary>
+public class RemoveRedirectModel(PortalDbContext db, ContentRedirects redirects) : PageModel
+{
+    public RedirectInfo Target { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var found = (await redirects.ListAsync()).FirstOrDefault(r => r.Id == id);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Target = found;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var outcome = await redirects.RemoveAsync(id, await ContentActors.OfAsync(User, db));
+        if (!outcome.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = $"{outcome.Value!.FromPath} no longer redirects";
+        return Redirect("/manage/content/redirects");
+    }
+}
