@@ -23,7 +23,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
         await page.GetByLabel("Name or email address").FillAsync("priya");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.WaitForURLAsync("**/manage/users?*");
         await page.AssertNoAxeViolationsAsync();
 
