@@ -1,5 +1,7 @@
 using LearningPortal.Core.Content;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Content.Rendering;
+using LearningPortal.Search;
 using LearningPortal.Web.Themes;
 
 namespace LearningPortal.Web.Content;
@@ -14,6 +16,11 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<StarterContent>();
         services.AddScoped<DocumentViews>();
         services.AddPortalContentCache();
+
+        // Search indexes published content and hears of every publish and unpublish.
+        services.AddSingleton<ISearchSource, ContentSearchSource>();
+        services.AddNotificationHandler<ContentPublished, ContentSearchHandler>();
+        services.AddNotificationHandler<ContentUnpublished, ContentSearchHandler>();
         return services;
     }
 }

@@ -62,6 +62,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Email:PollInterval"] = "00:00:00.200",
             ["Email:RetryBaseDelay"] = "00:00:00.500",
             ["Search:IndexPath"] = SearchIndexPath,
+            ["Content:MediaPath"] = SearchIndexPath + "-media",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in ExtraSettings)

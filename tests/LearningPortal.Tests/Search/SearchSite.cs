@@ -5,6 +5,7 @@ using LearningPortal.Search;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningPortal.Tests.Search;
 
@@ -27,6 +28,8 @@ public class SearchSite : PortalFactory
         builder.ConfigureServices(services =>
         {
             services.AddSingleton(Content);
+            // Only the test's documents: the site's content source is replaced.
+            services.RemoveAll<ISearchSource>();
             services.AddScoped<ISearchSource, TestSearchSource>();
         });
     }

@@ -1,0 +1,119 @@
+using System.Runtime.CompilerServices;
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Fields;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
+using LearningPortal.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Content;
+
+/// <summary>
+/// What search indexes from the content engine: the published version of every document and, for the
+/// back-office search, the newest draft of each document whose newest version is not live.
+/// </summary>
+public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSource
+{
+    private static readonly Dictionary<DocumentType, SearchKind> KindOf = new()
+    {
+        [DocumentType.LearningBriefing] = new("briefing", "Learning briefings"),
+        [DocumentType.Strategy] = new("strategy", "Strategy"),
+        [DocumentType.ToolkitResource] = new("toolkit", "Toolkit"),
+        [DocumentType.Page] = new("page", "Pages"),
+    };
+
+    public IReadOnlyCollection<SearchKind> Kinds => KindOf.Values;
+
+    public static string KindFor(DocumentType type) => KindOf[type].Name;
+
+    public async IAsyncEnumerable<SearchDocument> GetAllAsync(bool includeDrafts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var ids = await db.Documents.AsNoTracking().OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(200))
+        {
+            foreach (var document in await ReadAsync(db, chunk, includeDrafts, cancellationToken))
+            {
+                yield return document;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<IReadOnlyCollection<SearchDocument>> GetAsync(string kind, string id, bool includeDrafts, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(id, out var documentId) || !KindOf.Values.Any(k => k.Name == kind))
+        {
+            return [];
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await ReadAsync(db, [documentId], includeDrafts, cancellationToken);
+    }
+
+    private static async Task<List<SearchDocument>> ReadAsync(PortalDbContext db, int[] documentIds, bool includeDrafts, CancellationToken cancellationToken)
+    {
+        var documents = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToListAsync(cancellationToken);
+        var versionIds = documents.Where(d => d.State == DocumentState.Published && d.PublishedVersionId != null)
+            .Select(d => d.PublishedVersionId!.Value).ToList();
+        var wanted = await db.DocumentVersions.AsNoTracking()
+            .Where(v => versionIds.Contains(v.Id) || (includeDrafts && documentIds.Contains(v.DocumentId)))
+            .Include(v => v.Questions)
+            .ToListAsync(cancellationToken);
+        var result = new List<SearchDocument>();
+        foreach (var document in documents)
+        {
+            var versions = wanted.Where(v => v.DocumentId == document.Id).ToList();
+            var published = versions.FirstOrDefault(v => v.Id == document.PublishedVersionId && document.State == DocumentState.Published);
+            if (published is not null)
+            {
+                result.Add(ToSearch(document, published, isDraft: false));
+            }
+
+            var newest = versions.MaxBy(v => v.Number);
+            if (includeDrafts && newest is not null && newest.Id != published?.Id && document.State != DocumentState.Archived)
+            {
+                result.Add(ToSearch(document, newest, isDraft: true));
+            }
+        }
+
+        return result;
+    }
+
+    private static SearchDocument ToSearch(Document document, DocumentVersion version, bool isDraft)
+    {
+        var fields = DocumentTypes.ReadFields(document.Type, version.FieldsJson);
+        var text = string.Join("\n", fields.Describe().Where(f => f.Key is not nameof(DocumentFields.Title) and not nameof(DocumentFields.Summary)).Select(f => f.Text));
+        return new SearchDocument
+        {
+            Kind = KindFor(document.Type),
+            Id = document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Url = isDraft ? $"/manage/content/{document.Id}" : DocumentTypes.PathFor(document.Type, version.Slug),
+            Title = fields.Title,
+            Summary = fields.Summary,
+            Body = text + "\n" + version.Body,
+            Questions = version.Questions.OrderBy(q => q.Position).Select(q => q.Text).ToList(),
+            Themes = (document.ListingThemes ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
+            Format = document.ListingFormat ?? document.ListingCategory,
+            Date = document.ListingDate,
+            UpdatedUtc = version.PublishedUtc ?? version.CreatedUtc,
+            IsDraft = isDraft,
+        };
+    }
+}
+
+/// <summary>Publishing and unpublishing reach the search index through the journal, on every instance.</summary>
+public sealed class ContentSearchHandler(SearchIndexer indexer)
+    : INotificationHandler<ContentPublished>, INotificationHandler<ContentUnpublished>
+{
+    public Task HandleAsync(ContentPublished notification, CancellationToken cancellationToken) =>
+        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
+
+    // Re-read rather than delete: an unpublished document may still have a draft for the back-office search.
+    public Task HandleAsync(ContentUnpublished notification, CancellationToken cancellationToken) =>
+        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
+}
