@@ -3,16 +3,7 @@ using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Account;
 
-/// <summary>The site with sessions re-checked every second, so a test can watch another session end.</summary>
-public class QuickSessionRecheckPortalFactory : PortalFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Accounts:SessionRecheckInterval"] = "00:00:01",
-    };
-}
-
-public class ChangePasswordTests(QuickSessionRecheckPortalFactory site) : IClassFixture<QuickSessionRecheckPortalFactory>
+public class ChangePasswordTests(QuickSessionRecheckSite site) : IClassFixture<QuickSessionRecheckSite>
 {
     private const string NewPassword = "another fine passphrase 2026";
 

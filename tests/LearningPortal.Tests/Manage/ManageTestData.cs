@@ -10,15 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage;
 
-/// <summary>The site with sessions re-checked every second, so a disabled account's session visibly ends.</summary>
-public sealed class QuickSessionRecheckFactory : PortalFactory
-{
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
-    {
-        ["Accounts:SessionRecheckInterval"] = "00:00:01",
-    };
-}
-
 /// <summary>Builds the accounts, agencies and audit entries the /manage tests start from, and reads back what they did.</summary>
 public static class ManageTestData
 {

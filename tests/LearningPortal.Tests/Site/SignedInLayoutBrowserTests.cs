@@ -5,7 +5,7 @@ namespace LearningPortal.Tests.Site;
 
 /// <summary>The layout as a signed-in user sees it: the sign-out button sits in the service navigation.</summary>
 [Collection(BrowserCollection.Name)]
-public class SignedInLayoutBrowserTests(BrowserFixture browser, BehindTlsProxySite site) : IClassFixture<BehindTlsProxySite>
+public class SignedInLayoutBrowserTests(BrowserFixture browser, PortalFactory site) : IClassFixture<PortalFactory>
 {
     [Fact]
     public async Task Signed_in_layout_with_its_sign_out_button_has_no_accessibility_or_csp_violations()
@@ -15,7 +15,10 @@ public class SignedInLayoutBrowserTests(BrowserFixture browser, BehindTlsProxySi
         var page = await browser.NewPageAsync(site);
         var problems = await SiteShellBrowserTests.WatchForProblemsAsync(page);
 
-        await page.GotoAsync($"{BehindTlsProxySite.SignInPath}?email={Uri.EscapeDataString(email)}");
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Your account" })).ToBeVisibleAsync();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Users;
 
-public class ChangeUserTests(QuickSessionRecheckFactory site) : IClassFixture<QuickSessionRecheckFactory>
+public class ChangeUserTests(QuickSessionRecheckSite site) : IClassFixture<QuickSessionRecheckSite>
 {
     [Fact]
     public async Task Changing_roles_keeps_practitioner_and_audits_the_old_and_new_roles()
