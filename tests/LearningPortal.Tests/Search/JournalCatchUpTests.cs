@@ -9,28 +9,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningPortal.Tests.Search;
 
 /// <summary>Two instances of the search service, each with its own index folder, sharing one database.</summary>
-public sealed class JournalCatchUpTests : IAsyncLifetime
+public sealed class JournalCatchUpTests() : SearchInstanceFixture("journal")
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "lp-tests", "journal-" + Guid.NewGuid().ToString("N"));
-    private readonly SearchContentStore content = new();
-    private TestDatabase database = default!;
-
-    public async Task InitializeAsync()
-    {
-        database = await TestDatabase.CreateAsync();
-        await SearchInstance.MigrateAsync(database);
-        content.Put(Docs.Library());
-    }
-
     [Fact]
     public async Task A_publish_on_one_instance_becomes_searchable_on_the_other()
     {
-        await using var first = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "first"));
-        await using var second = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "second"));
-        await first.WaitForIndexAsync(content.Count);
-        await second.WaitForIndexAsync(content.Count);
+        await using var first = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "first"));
+        await using var second = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "second"));
+        await first.WaitForIndexAsync(Content.Count);
+        await second.WaitForIndexAsync(Content.Count);
 
-        await first.PublishAsync(content, Docs.Briefing("cumulative-harm", "Cumulative harm: learning briefing", "Small harms that add up over time."));
+        await first.PublishAsync(Content, Docs.Briefing("cumulative-harm", "Cumulative harm: learning briefing", "Small harms that add up over time."));
         var clock = Stopwatch.StartNew();
         await SearchSite.WaitUntilAsync(() => first.Index.Search(new SearchQuery { Text = "cumulative" }).Total == 1, TimeSpan.FromSeconds(1), () => "not searchable on the first instance within a second");
         var onFirst = clock.Elapsed;
@@ -43,12 +32,12 @@ public sealed class JournalCatchUpTests : IAsyncLifetime
     [Fact]
     public async Task An_unpublish_on_one_instance_removes_the_item_from_the_other()
     {
-        await using var first = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "first"));
-        await using var second = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "second"));
-        await first.WaitForIndexAsync(content.Count);
-        await second.WaitForIndexAsync(content.Count);
+        await using var first = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "first"));
+        await using var second = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "second"));
+        await first.WaitForIndexAsync(Content.Count);
+        await second.WaitForIndexAsync(Content.Count);
 
-        await second.UnpublishAsync(content, "strategy", "neglect-strategy");
+        await second.UnpublishAsync(Content, "strategy", "neglect-strategy");
 
         await SearchSite.WaitUntilAsync(() => first.Index.Search(new SearchQuery { Text = "strategic objectives" }).Total == 0, TimeSpan.FromSeconds(5), () => "still found on the first instance");
         Assert.Equal(0, second.Index.Search(new SearchQuery { Text = "strategic objectives" }).Total);
@@ -57,15 +46,15 @@ public sealed class JournalCatchUpTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_that_was_stopped_catches_up_on_changes_made_meanwhile()
     {
-        var path = Path.Combine(folder, "restarted");
-        await using (var early = await SearchInstance.CreateAsync(database, content, path))
+        var path = Path.Combine(Folder, "restarted");
+        await using (var early = await SearchInstance.CreateAsync(Database, Content, path))
         {
-            await early.WaitForIndexAsync(content.Count);
+            await early.WaitForIndexAsync(Content.Count);
         }
 
-        await using var other = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "other"));
-        await other.PublishAsync(content, Docs.Briefing("missed", "Parental mental health", "Published while the first instance was down."));
-        await using var restarted = await SearchInstance.CreateAsync(database, content, path);
+        await using var other = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "other"));
+        await other.PublishAsync(Content, Docs.Briefing("missed", "Parental mental health", "Published while the first instance was down."));
+        await using var restarted = await SearchInstance.CreateAsync(Database, Content, path);
 
         await SearchSite.WaitUntilAsync(() => restarted.Index.Search(new SearchQuery { Text = "parental mental health" }).Total == 1, TimeSpan.FromSeconds(10), () => "the restarted instance did not catch up");
     }
@@ -73,7 +62,7 @@ public sealed class JournalCatchUpTests : IAsyncLifetime
     [Fact]
     public async Task Pruning_removes_old_journal_entries_but_keeps_the_newest()
     {
-        await using var instance = await SearchInstance.CreateAsync(database, content, Path.Combine(folder, "prune"), start: false);
+        await using var instance = await SearchInstance.CreateAsync(Database, Content, Path.Combine(Folder, "prune"), start: false);
         using (var scope = instance.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -105,14 +94,5 @@ public sealed class JournalCatchUpTests : IAsyncLifetime
 
         Assert.Equal(11, recentGap);
         Assert.Equal(14, oldGap);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }
