@@ -131,6 +131,29 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
     }
 
     [Fact]
+    public async Task A_file_the_published_version_links_to_stays_in_use_while_a_newer_draft_drops_it()
+    {
+        var (_, editor) = await site.EditorAsync("media");
+        var id = await editor.UploadMediaAsync("live-guide.pdf", MediaUploads.Pdf());
+        var documentId = await editor.CreateBriefingAsync("Briefing with a live link", "briefing-with-a-live-link", f =>
+        {
+            f["Input.Body"] = $"Read the [guide](/media/{id}/live-guide.pdf).";
+            f["Intent"] = "publish";
+        });
+
+        await editor.FollowAsync(await editor.SubmitFormAsync($"/manage/content/{documentId}", new Dictionary<string, string> { ["Input.Body"] = "Draft without the link.", ["Intent"] = "save" }));
+
+        var item = await editor.GetDocumentAsync($"/manage/media/{id}");
+        Assert.Contains(item.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/manage/content/{documentId}");
+        Assert.Contains("You cannot delete", (await editor.GetDocumentAsync($"/manage/media/{id}/delete")).QuerySelector("h1")!.TextContent);
+        // A delete posted anyway (say, from a page opened before the file came into use) is refused too.
+        var refused = await editor.SubmitFormAsync(await editor.GetDocumentAsync($"/manage/media/{id}/details"), $"/manage/media/{id}/delete", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("cannot be deleted because 1 document uses it", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(refused)));
+        Assert.Equal(HttpStatusCode.OK, (await site.CreatePortalClient().GetAsync($"/media/{id}/live-guide.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task Every_media_action_is_in_the_audit_log_for_administrators()
     {
         var (_, editor) = await site.EditorAsync("media");
@@ -148,5 +171,32 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
         Assert.Contains(actions, a => a.Contains("Media replaced", StringComparison.Ordinal));
         Assert.Contains(actions, a => a.Contains("Media deleted", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/manage/audit")).StatusCode);
+    }
+}
+
+/// <summary>The site with a 1 MB media limit, as an operator would configure it.</summary>
+public sealed class SmallUploadLimitSite : ContentSite
+{
+    protected override IDictionary<string, string?> ExtraSettings =>
+        new Dictionary<string, string?>(base.ExtraSettings) { ["Content:MaxUploadBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
+
+public class MediaUploadLimitTests(SmallUploadLimitSite site) : IClassFixture<SmallUploadLimitSite>
+{
+    [Fact]
+    public async Task The_upload_limit_comes_from_configuration()
+    {
+        var (_, editor) = await site.EditorAsync("limit");
+        var over = new byte[(1024 * 1024) + 1];
+        MediaUploads.Pdf().CopyTo(over, 0);
+
+        var form = await editor.GetDocumentAsync("/manage/media/upload");
+        var refused = await editor.UploadAsync("/manage/media/upload", "over.pdf", over);
+        var accepted = await editor.UploadMediaAsync("under.pdf", MediaUploads.Pdf());
+
+        Assert.Contains("smaller than 1 MB", form.QuerySelector("#Input-File-hint")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The selected file must be smaller than 1 MB", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(refused)));
+        Assert.True(accepted > 0);
     }
 }
