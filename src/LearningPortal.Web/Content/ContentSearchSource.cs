@@ -106,10 +106,14 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
     }
 }
 
-/// <summary>Publishing and unpublishing reach the search index through the journal, on every instance.</summary>
+/// <summary>Saving a draft, publishing and unpublishing reach the search index through the journal, on every instance.</summary>
 public sealed class ContentSearchHandler(SearchIndexer indexer)
-    : INotificationHandler<ContentPublished>, INotificationHandler<ContentUnpublished>
+    : INotificationHandler<ContentPublished>, INotificationHandler<ContentUnpublished>, INotificationHandler<ContentDraftSaved>
 {
+    // A draft is found only by the back-office search; the public search filters drafts out.
+    public Task HandleAsync(ContentDraftSaved notification, CancellationToken cancellationToken) =>
+        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
+
     public Task HandleAsync(ContentPublished notification, CancellationToken cancellationToken) =>
         indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
 

@@ -17,10 +17,11 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<DocumentViews>();
         services.AddPortalContentCache();
 
-        // Search indexes published content and hears of every publish and unpublish.
+        // Search indexes published content (and drafts for the back office) and hears of every save, publish and unpublish.
         services.AddSingleton<ISearchSource, ContentSearchSource>();
         services.AddNotificationHandler<ContentPublished, ContentSearchHandler>();
         services.AddNotificationHandler<ContentUnpublished, ContentSearchHandler>();
+        services.AddNotificationHandler<ContentDraftSaved, ContentSearchHandler>();
         return services;
     }
 }

@@ -155,5 +155,12 @@ public static class AuthorisationMatrix
         ["/manage/content/redirects"] = Rule.Editors("/manage/content/redirects"),
         ["/manage/content/redirects/{id:int}/remove"] = Rule.Editors("/manage/content/redirects/1/remove"),
         ["/manage/content/settings"] = Rule.Editors("/manage/content/settings"),
+        ["/manage/media"] = Rule.Editors("/manage/media"),
+        ["/manage/media/index"] = Rule.Editors("/manage/media/index"),
+        ["/manage/media/upload"] = Rule.Editors("/manage/media/upload"),
+        ["/manage/media/{id:int}"] = Rule.Editors("/manage/media/1"),
+        ["/manage/media/{id:int}/details"] = Rule.Editors("/manage/media/1/details"),
+        ["/manage/media/{id:int}/replace"] = Rule.Editors("/manage/media/1/replace"),
+        ["/manage/media/{id:int}/delete"] = Rule.Editors("/manage/media/1/delete"),
     };
 }

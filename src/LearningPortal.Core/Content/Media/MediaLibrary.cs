@@ -135,13 +135,61 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         return await q.OrderByDescending(m => m.UpdatedUtc).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Documents whose latest version uses the item (a toolkit file or a /media/{id}/ link).</summary>
+    /// <summary>
+    /// Documents whose current draft or published version uses the item (a toolkit file or a /media/{id}/ link).
+    /// The latest version's references are kept on the document; a published version that a newer draft has
+    /// moved on from is read too, so a file a live page still links to is never reported unused.
+    /// </summary>
     public async Task<IReadOnlyList<MediaUse>> UsageAsync(int id, CancellationToken cancellationToken = default)
     {
         var token = $"|{id.ToString(CultureInfo.InvariantCulture)}|";
-        return await db.Documents.AsNoTracking().Where(d => d.MediaReferences.Contains(token))
-            .OrderBy(d => d.Title).Select(d => new MediaUse(d.Id, d.Type, d.Title, d.State)).ToListAsync(cancellationToken);
+        var uses = await db.Documents.AsNoTracking().Where(d => d.MediaReferences.Contains(token))
+            .Select(d => new MediaUse(d.Id, d.Type, d.Title, d.State)).ToListAsync(cancellationToken);
+        var behind = await db.Documents.AsNoTracking()
+            .Where(d => d.PublishedVersionId != null && d.PublishedVersion!.Number != d.LatestVersionNumber && !d.MediaReferences.Contains(token))
+            .Select(d => new { d.Id, d.Type, d.Title, d.State, d.PublishedVersion!.FieldsJson, d.PublishedVersion.Body })
+            .ToListAsync(cancellationToken);
+        foreach (var live in behind)
+        {
+            if (Publishing.MediaReferences.Find(Fields.DocumentTypes.ReadFields(live.Type, live.FieldsJson), live.Body).Contains(id))
+            {
+                uses.Add(new MediaUse(live.Id, live.Type, live.Title, live.State));
+            }
+        }
+
+        return [.. uses.OrderBy(u => u.Title, StringComparer.CurrentCultureIgnoreCase)];
     }
+
+    /// <summary>Deletes an item and its file, only when no draft or published version uses it.</summary>
+    public async Task<ContentOutcome<MediaItem>> DeleteAsync(int id, ContentActor actor, CancellationToken cancellationToken = default)
+    {
+        var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return ContentOutcome.NotFound<MediaItem>("The file was not found");
+        }
+
+        var uses = await UsageAsync(id, cancellationToken);
+        if (uses.Count > 0)
+        {
+            return ContentOutcome.Fail<MediaItem>(ContentFailure.NotAllowed,
+                $"{item.Title} cannot be deleted because {uses.Count} {(uses.Count == 1 ? "document uses" : "documents use")} it");
+        }
+
+        db.MediaItems.Remove(item);
+        audit.Record(actor.UserId, actor.Name, "media.deleted", "media", Id(item), $"{item.FileName} ({item.Title}) deleted");
+        await db.SaveChangesAsync(cancellationToken);
+        await store.DeleteAsync(item.StorageKey, cancellationToken);
+        return ContentOutcome.Success<MediaItem>(item);
+    }
+
+    /// <summary>The largest file the library accepts, in bytes.</summary>
+    public long MaxUploadBytes => options.CurrentValue.MaxUploadBytes;
+
+    /// <summary>The error for a file over the limit (also shown when the request itself was too large to read).</summary>
+    public string TooLargeMessage => $"The selected file must be smaller than {Megabytes(MaxUploadBytes)} MB";
+
+    private static string Megabytes(long bytes) => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>Opens an item's bytes to serve them; null if the item or its file is missing.</summary>
     public async Task<(MediaItem Item, Stream Content)?> OpenAsync(int id, CancellationToken cancellationToken = default)
@@ -169,7 +217,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
             {
-                errors.Add(new ContentError("File", $"The selected file must be smaller than {max / (1024 * 1024)} MB"));
+                errors.Add(new ContentError("File", TooLargeMessage));
                 return (null, null, errors);
             }
         }

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace LearningPortal.Core.Content.Publishing;
 /// A save states which version it started from; if someone saved a later one meanwhile, it is refused
 /// with <see cref="ContentFailure.Conflict"/>.
 /// </summary>
-public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider clock)
+public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider clock, NotificationPublisher notifications)
 {
     public const int BodyMaxLength = 200_000;
 
@@ -45,6 +46,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             $"{ContentNames.Name(type)} '{version.Title}' created as version 1");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifications.PublishAsync(new ContentDraftSaved(document.Id, version.Id, type), cancellationToken);
         return ContentOutcome.Success<DocumentVersion>(version);
     }
 
@@ -146,6 +148,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             return await ConflictAsync(fresh, cancellationToken);
         }
 
+        await notifications.PublishAsync(new ContentDraftSaved(document.Id, version.Id, document.Type), cancellationToken);
         return ContentOutcome.Success<DocumentVersion>(version);
     }
 

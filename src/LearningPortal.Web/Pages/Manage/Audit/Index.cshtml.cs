@@ -130,6 +130,7 @@ public class IndexModel(PortalDbContext db) : PageModel
             {
                 AdministrationAudit.UserSubject when users.TryGetValue(e.SubjectId, out var user) => (user, $"/manage/users/{e.SubjectId}"),
                 AdministrationAudit.AgencySubject when agencies.TryGetValue(e.SubjectId, out var agency) => ($"{agency} (agency)", (string?)null),
+                "media" => ($"Media file {e.SubjectId}", $"/manage/media/{e.SubjectId}"),
                 _ => ($"{e.SubjectType} {e.SubjectId}", null),
             };
             return new AuditRow(e.OccurredUtc, e.ActorName, Describe(e.Action), name, href, e.Details);

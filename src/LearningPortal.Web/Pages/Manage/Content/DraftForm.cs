@@ -13,12 +13,16 @@ public sealed class QuestionRow
     public string? Text { get; set; }
 }
 
-/// <summary>A recommendation row; its pairing with a question is kept as it was.</summary>
+/// <summary>
+/// A recommendation row. Its question for practice (the at-a-glance pairing) is chosen by the question's
+/// number in the form, so a question typed in the same save can be paired at once.
+/// </summary>
 public sealed class RecommendationRow
 {
-    public string? QuestionId { get; set; }
-
     public string? Text { get; set; }
+
+    /// <summary>The paired question's position in the form's question rows (1-based), or empty for none.</summary>
+    public string? QuestionNumber { get; set; }
 }
 
 /// <summary>
@@ -90,8 +94,8 @@ public sealed class DraftForm
 
     public string? Category { get; set; }
 
-    /// <summary>Media library ids, one a line.</summary>
-    public string? Files { get; set; }
+    /// <summary>Chosen media library ids, in the library's order.</summary>
+    public List<string> Files { get; set; } = [];
 
     public string? RelatedBriefings { get; set; }
 
@@ -121,7 +125,13 @@ public sealed class DraftForm
                 form.GoodPractice = b.GoodPractice;
                 form.AreasForDevelopment = b.AreasForDevelopment;
                 form.Conclusion = b.Conclusion;
-                form.Recommendations = b.Recommendations.Select(r => new RecommendationRow { Text = r.Text, QuestionId = r.QuestionId?.ToString() }).ToList();
+                form.Recommendations = b.Recommendations.Select(r => new RecommendationRow
+                {
+                    Text = r.Text,
+                    QuestionNumber = r.QuestionId is { } q && b.Questions.FindIndex(x => x.Id == q) is >= 0 and var at
+                        ? (at + 1).ToString(CultureInfo.InvariantCulture)
+                        : null,
+                }).ToList();
                 form.Questions = b.Questions.Select(q => new QuestionRow { Id = q.Id.ToString(), Text = q.Text }).ToList();
                 form.WhatToDoNow = b.WhatToDoNow;
                 form.RelatedResources = b.RelatedResources;
@@ -135,7 +145,7 @@ public sealed class DraftForm
                 break;
             case ToolkitResourceFields t:
                 form.Category = ContentNames.Key(t.Category);
-                form.Files = string.Join('\n', t.Files.Select(f => f.ToString(CultureInfo.InvariantCulture)));
+                form.Files = t.Files.Select(f => f.ToString(CultureInfo.InvariantCulture)).ToList();
                 form.RelatedBriefings = string.Join('\n', t.RelatedBriefings);
                 break;
         }
@@ -175,11 +185,12 @@ public sealed class DraftForm
                 b.AreasForDevelopment = AreasForDevelopment ?? "";
                 b.Conclusion = Conclusion ?? "";
                 // A question keeps the id it came with; a new one gets a fresh id now, so a pairing can point at it.
-                b.Questions = Questions.Where(q => !string.IsNullOrWhiteSpace(q.Text))
-                    .Select(q => new QuestionField { Id = Guid.TryParse(q.Id, out var id) ? id : Guid.NewGuid(), Text = q.Text! })
-                    .ToList();
+                var rows = Questions.Select(q => string.IsNullOrWhiteSpace(q.Text)
+                    ? null
+                    : new QuestionField { Id = Guid.TryParse(q.Id, out var id) ? id : Guid.NewGuid(), Text = q.Text! }).ToList();
+                b.Questions = rows.OfType<QuestionField>().ToList();
                 b.Recommendations = Recommendations.Where(r => !string.IsNullOrWhiteSpace(r.Text))
-                    .Select(r => new RecommendationField { Text = r.Text!, QuestionId = Guid.TryParse(r.QuestionId, out var id) && b.Questions.Any(q => q.Id == id) ? id : null })
+                    .Select(r => new RecommendationField { Text = r.Text!, QuestionId = PairedQuestion(r, rows) })
                     .ToList();
                 b.WhatToDoNow = WhatToDoNow ?? "";
                 b.RelatedResources = RelatedResources ?? "";
@@ -199,18 +210,7 @@ public sealed class DraftForm
                 break;
             case ToolkitResourceFields t:
                 t.Category = ContentNames.Categories.FirstOrDefault(c => c.Key == Category).Category;
-                t.Files = [];
-                foreach (var line in LinesOf(Files))
-                {
-                    if (int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-                    {
-                        t.Files.Add(id);
-                    }
-                    else
-                    {
-                        errors.Add(new ContentError(nameof(Files), "Files must be media library numbers, one a line"));
-                    }
-                }
+                t.Files = Files.Select(f => int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
 
                 t.RelatedBriefings = LinesOf(RelatedBriefings);
                 break;
@@ -236,7 +236,7 @@ public sealed class DraftForm
         if (field.StartsWith("Questions[", StringComparison.Ordinal) || field.StartsWith("Recommendations[", StringComparison.Ordinal))
         {
             return "Input." + (field.EndsWith(".Id", StringComparison.Ordinal) || field.EndsWith(".QuestionId", StringComparison.Ordinal)
-                ? field[..field.LastIndexOf('.')] + ".Text"
+                ? field[..field.LastIndexOf('.')] + (field.EndsWith(".QuestionId", StringComparison.Ordinal) ? ".QuestionNumber" : ".Text")
                 : field);
         }
 
@@ -249,6 +249,19 @@ public sealed class DraftForm
         };
         return typeof(DraftForm).GetProperty(name) is null ? "" : "Input." + name;
     }
+
+    /// <summary>Items for a recommendation's "question for practice" select: every question row typed so far, by number.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> QuestionChoices() =>
+        Questions.Select((q, i) => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(
+            string.IsNullOrWhiteSpace(q.Text) ? $"Question {i + 1} (a new question)" : $"Question {i + 1}: {Shorten(q.Text)}",
+            (i + 1).ToString(CultureInfo.InvariantCulture)));
+
+    private static Guid? PairedQuestion(RecommendationRow row, List<QuestionField?> questionRows) =>
+        int.TryParse(row.QuestionNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= questionRows.Count
+            ? questionRows[n - 1]?.Id
+            : null;
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     private static (string?, string?, string?) Parts(DateOnly? date) => date is { } d
         ? (d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture))

@@ -1,12 +1,15 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
+using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Pages.Content;
+using LearningPortal.Web.Pages.Manage.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 
@@ -14,7 +17,7 @@ namespace LearningPortal.Web.Pages.Manage.Content;
 /// Creates a document (/manage/content/new/{type}) or edits one (/manage/content/{id}): save a draft, preview the
 /// unsaved draft as readers will see it, or save and publish now.
 /// </summary>
-public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor editor, ContentPublisher publisher, DocumentViews views) : PageModel
+public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor editor, ContentPublisher publisher, DocumentViews views, MediaLibrary media) : PageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -37,6 +40,9 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
     public DocumentView? Preview { get; private set; }
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    /// <summary>A toolkit resource's choice of files: every item in the media library.</summary>
+    public IReadOnlyList<SelectListItem> MediaChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, string? type)
     {
@@ -136,6 +142,11 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         if (id is { } documentId)
         {
             Document = await library.GetDocumentAsync(documentId);
+            if (Document?.Type == DocumentType.ToolkitResource)
+            {
+                await LoadMediaChoicesAsync();
+            }
+
             if (Document is null)
             {
                 return false;
@@ -149,9 +160,22 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         if (DocumentTypes.FromKey(type) is { } newType)
         {
             Type = newType;
+            if (Type == DocumentType.ToolkitResource)
+            {
+                await LoadMediaChoicesAsync();
+            }
+
             return true;
         }
 
         return false;
+    }
+
+    private async Task LoadMediaChoicesAsync()
+    {
+        var items = await media.ListAsync();
+        MediaChoices = items.OrderBy(i => i.Title, StringComparer.CurrentCultureIgnoreCase)
+            .Select(i => new SelectListItem($"{i.Title} ({MediaFormatting.TypeName(i)}, {MediaFormatting.Size(i.SizeBytes)})", i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
     }
 }

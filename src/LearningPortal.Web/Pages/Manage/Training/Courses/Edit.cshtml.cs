@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Web.Pages.Manage.Training.Courses;
 
 /// <summary>Adds or changes a course.</summary>
-public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider clock, SearchJournal searchJournal) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -106,6 +108,15 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         await db.SaveChangesAsync();
         var actor = User.Actor();
         audit.Record(actor.UserId, actor.Name, id is null ? "training.course.created" : "training.course.changed", "course", course.Id.ToString(), course.Title);
+
+        // The course and its sessions (whose titles carry the course's) are re-read by search.
+        searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.CourseId(course.Id), SearchOperation.Upsert);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var sessionId in await db.TrainingSessions.Where(s => s.CourseId == course.Id && s.StartUtc > now).Select(s => s.Id).ToListAsync())
+        {
+            searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(sessionId), SearchOperation.Upsert);
+        }
+
         await db.SaveChangesAsync();
         return Redirect($"/manage/training/courses/{course.Id}");
     }

@@ -1,0 +1,53 @@
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Media;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Manage.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Media;
+
+/// <summary>Confirms, then deletes, a file that no draft or published content uses.</summary>
+public class DeleteModel(MediaLibrary library, PortalDbContext db) : PageModel
+{
+    public MediaItem Item { get; private set; } = default!;
+
+    public IReadOnlyList<MediaUse> Uses { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Uses = await library.UsageAsync(id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        var outcome = await library.DeleteAsync(id, await ContentActors.OfAsync(User, db));
+        if (outcome.Failure == ContentFailure.NotAllowed)
+        {
+            Uses = await library.UsageAsync(id);
+            MediaForms.AddErrors(outcome.Errors, ModelState);
+            return Page();
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = $"{item.Title} has been deleted";
+        return Redirect("/manage/media");
+    }
+}

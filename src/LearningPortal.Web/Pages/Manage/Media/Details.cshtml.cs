@@ -1,0 +1,47 @@
+using LearningPortal.Core.Content.Media;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Manage.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Media;
+
+/// <summary>Changes a file's title and alt text.</summary>
+public class DetailsModel(MediaLibrary library, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public MediaFileForm Input { get; set; } = new();
+
+    public MediaItem Item { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Input = new MediaFileForm { Title = item.Title, AltText = item.AltText };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        var outcome = await library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await ContentActors.OfAsync(User, db));
+        if (!outcome.Succeeded)
+        {
+            MediaForms.AddErrors(outcome.Errors, ModelState);
+            return Page();
+        }
+
+        TempData["Success"] = "The file's details have been changed";
+        return Redirect($"/manage/media/{id}");
+    }
+}

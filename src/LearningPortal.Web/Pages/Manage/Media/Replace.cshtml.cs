@@ -1,0 +1,56 @@
+using LearningPortal.Core.Content.Media;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Manage.Content;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Media;
+
+/// <summary>Replaces a file's bytes. Its id, and so its address and every link to it, stays the same.</summary>
+[MediaUploadLimits]
+public class ReplaceModel(MediaLibrary library, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public MediaFileForm Input { get; set; } = new();
+
+    public MediaItem Item { get; private set; } = default!;
+
+    public string Hint => $"The new file can be any type the library accepts, smaller than {MediaFormatting.Size(library.MaxUploadBytes)}. The address stays /media/{Item.Id}/..., so links keep working.";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Input = new MediaFileForm { AltText = item.AltText };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await library.GetAsync(id) is not { } item)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        if (!MediaForms.HasAcceptableFile(Input.File, library, ModelState))
+        {
+            return Page();
+        }
+
+        await using var content = Input.File!.OpenReadStream();
+        var outcome = await library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await ContentActors.OfAsync(User, db));
+        if (!outcome.Succeeded)
+        {
+            MediaForms.AddErrors(outcome.Errors, ModelState);
+            return Page();
+        }
+
+        TempData["Success"] = "The file has been replaced";
+        return Redirect($"/manage/media/{id}");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
+using LearningPortal.Core.Time;
+using LearningPortal.Core.Training;
+using LearningPortal.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Training;
+
+/// <summary>
+/// What search indexes from the training module: every published course and each of its upcoming sessions
+/// that is not cancelled. Both are one kind, "training", so the type filter shows a single "Training"; the
+/// item ids say which ("course-4", "session-17").
+/// </summary>
+public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvider clock) : ISearchSource
+{
+    public const string Kind = "training";
+
+    private const string CoursePrefix = "course-";
+    private const string SessionPrefix = "session-";
+
+    public IReadOnlyCollection<SearchKind> Kinds { get; } = [new(Kind, "Training")];
+
+    public static string CourseId(int id) => CoursePrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public static string SessionId(int id) => SessionPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    public async IAsyncEnumerable<SearchDocument> GetAllAsync(bool includeDrafts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var courses = await db.Courses.AsNoTracking().Where(c => c.IsPublished).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var sessions = await db.TrainingSessions.AsNoTracking()
+            .Where(s => s.Course.IsPublished && !s.IsCancelled && s.StartUtc > now)
+            .OrderBy(s => s.StartUtc).ToListAsync(cancellationToken);
+        var byId = courses.ToDictionary(c => c.Id);
+        foreach (var course in courses)
+        {
+            yield return ForCourse(course);
+        }
+
+        foreach (var session in sessions)
+        {
+            yield return ForSession(session, byId[session.CourseId]);
+        }
+    }
+
+    public async Task<IReadOnlyCollection<SearchDocument>> GetAsync(string kind, string id, bool includeDrafts, CancellationToken cancellationToken)
+    {
+        if (kind != Kind)
+        {
+            return [];
+        }
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (TryNumber(id, CoursePrefix) is { } courseId)
+        {
+            var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == courseId && c.IsPublished, cancellationToken);
+            return course is null ? [] : [ForCourse(course)];
+        }
+
+        if (TryNumber(id, SessionPrefix) is { } sessionId)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var session = await db.TrainingSessions.AsNoTracking().Include(s => s.Course)
+                .FirstOrDefaultAsync(s => s.Id == sessionId && s.Course.IsPublished && !s.IsCancelled && s.StartUtc > now, cancellationToken);
+            return session is null ? [] : [ForSession(session, session.Course)];
+        }
+
+        return [];
+    }
+
+    private static SearchDocument ForCourse(Course course) => new()
+    {
+        Kind = Kind,
+        Id = CourseId(course.Id),
+        Url = $"/training/{course.Slug}",
+        Title = course.Title,
+        Summary = course.Summary,
+        Body = string.Join("\n", course.Description, "Who it is for: " + course.Audience, "Length: " + course.Length, course.Materials),
+        Format = "Course",
+        UpdatedUtc = course.UpdatedUtc,
+    };
+
+    private static SearchDocument ForSession(TrainingSession session, Course course) => new()
+    {
+        Kind = Kind,
+        Id = SessionId(session.Id),
+        Url = $"/training/{course.Slug}#session-{session.Id.ToString(CultureInfo.InvariantCulture)}",
+        Title = $"{course.Title}: {SessionTimes.Describe(session)}",
+        Summary = $"{course.Summary} {(session.Format == SessionFormat.Online ? "Online" : session.Venue)}, with {session.Trainer}.",
+        Body = string.Join("\n", session.Where, session.Trainer, course.Audience),
+        Format = "Session",
+        Date = DateOnly.FromDateTime(UkTime.FromUtc(session.StartUtc)),
+        UpdatedUtc = session.CreatedUtc,
+    };
+
+    private static int? TryNumber(string id, string prefix) =>
+        id.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+/// <summary>
+/// Sessions put on, changed or cancelled reach the search index through the journal (here at once, on other
+/// instances at their next poll). A cancelled session is re-read from its source, which no longer supplies it.
+/// </summary>
+public sealed class TrainingSearchHandler(SearchIndexer indexer)
+    : INotificationHandler<SessionPublished>, INotificationHandler<SessionChanged>, INotificationHandler<SessionCancelled>
+{
+    public Task HandleAsync(SessionPublished notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
+
+    public Task HandleAsync(SessionChanged notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
+
+    public Task HandleAsync(SessionCancelled notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
+
+    private Task RecordAsync(int sessionId, CancellationToken cancellationToken) =>
+        indexer.RecordChangeAsync(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(sessionId), SearchOperation.Upsert, cancellationToken);
+}
