@@ -21,7 +21,12 @@ public class RecoveryCodeModel(PortalSignInManager signInManager, UserManager<Po
     public async Task<IActionResult> OnGetAsync()
     {
         var person = await SecondStep.FindAsync(this, signInManager, users, begin: true);
-        return person is { HasAuthenticator: true } ? Page() : RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
+        return person switch
+        {
+            null => RedirectToPage("SignIn", new { returnUrl = ReturnUrl }),
+            { HasAuthenticator: false } => RedirectToPage("SecondFactor", new { returnUrl = ReturnUrl }),
+            _ => Page(),
+        };
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -39,7 +39,13 @@ public class SecondFactorModel(PortalSignInManager signInManager, UserManager<Po
         }
 
         Person = await SecondStep.FindAsync(this, signInManager, users, begin: true);
-        return Person is null ? RedirectToPage("SignIn", new { returnUrl = ReturnUrl }) : Page();
+        if (Person is null)
+        {
+            return RedirectToPage("SignIn", new { returnUrl = ReturnUrl });
+        }
+
+        // Signed in, but with no second factor to use: setting one up is the way on.
+        return Person.HasAuthenticator || Person.HasPasskey ? Page() : Redirect($"{SecondFactorRedirect.SetUpPath}?returnUrl={Uri.EscapeDataString(Destination)}");
     }
 
     public async Task<IActionResult> OnPostAsync()
