@@ -1,7 +1,7 @@
 // Passkey ceremonies (WebAuthn) for the sign-in and two-factor pages. A button with data-passkey="create" or "get"
 // fetches its options from data-passkey-options (a POST with the form's anti-forgery token), asks the browser for
-// a credential, and posts it back in its form's CredentialJson field. Without WebAuthn the button stays hidden and
-// the form's [data-passkey-unsupported] note stays visible.
+// a credential, and posts it back in its form's CredentialJson field. Without WebAuthn the button (and its
+// [data-passkey-section]) stays hidden and the form's [data-passkey-unsupported] note stays visible.
 const supported = "PublicKeyCredential" in window
   && typeof PublicKeyCredential.parseCreationOptionsFromJSON === "function"
   && typeof PublicKeyCredential.parseRequestOptionsFromJSON === "function";
@@ -30,6 +30,10 @@ for (const button of document.querySelectorAll("[data-passkey]")) {
   }
 
   button.hidden = false;
+  const section = button.closest("[data-passkey-section]");
+  if (section) {
+    section.hidden = false;
+  }
   form.querySelector("[data-passkey-unsupported]")?.remove();
   button.addEventListener("click", async () => {
     button.disabled = true;
