@@ -118,4 +118,26 @@ public class TwoFactorSetUpTests(PortalFactory site) : IClassFixture<PortalFacto
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/sign-in/two-factor?returnUrl=%2Faccount%2Ftwo-factor", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task Account_overview_says_whether_two_factor_is_set_up_and_links_to_it()
+    {
+        var user = await site.CreateUserAsync(TestUsers.UniqueEmail("overview2fa"));
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(user.Email!);
+        var before = TwoFactorRow(await client.GetDocumentAsync("/account"));
+
+        using var later = site.CreatePortalClient();
+        await later.SignInWithTwoFactorAsync(user.Email!);
+        var page = await later.GetDocumentAsync("/account");
+
+        Assert.Equal("Not set up", before);
+        Assert.Equal("Authenticator app", TwoFactorRow(page));
+        Assert.NotNull(page.QuerySelector("main a[href='/account/two-factor']"));
+    }
+
+    private static string TwoFactorRow(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelectorAll(".govuk-summary-list__row")
+            .Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Two-factor sign-in")
+            .QuerySelector(".govuk-summary-list__value")!.TextContent.Trim();
 }
