@@ -16,7 +16,7 @@ namespace LearningPortal.Web.Pages.Account;
 /// </summary>
 public class TwoFactorModel(
     UserManager<PortalUser> users, PortalSignInManager signInManager, AuthenticatorSetUp setUp, AccountSignIn signIn,
-    AuditLog audit, PortalDbContext db) : PageModel
+    AuditLog audit, PortalDbContext db, TimeProvider clock) : PageModel
 {
     private PortalUser account = default!;
 
@@ -189,7 +189,7 @@ public class TwoFactorModel(
         }
 
         var passkey = attestation.Passkey;
-        passkey.Name = $"Passkey added {Core.Time.UkTime.Format(DateTime.UtcNow)}";
+        passkey.Name = $"Passkey added {Core.Time.UkTime.Format(clock.GetUtcNow().UtcDateTime)}";
         var added = await users.AddOrUpdatePasskeyAsync(account, passkey);
         if (!added.Succeeded)
         {
