@@ -6,6 +6,9 @@ namespace LearningPortal.Web.Accounts;
 public enum SignInOutcome
 {
     SignedIn,
+
+    /// <summary>The password was right and the account has an authenticator app: the second step comes next.</summary>
+    SecondFactorRequired,
     WrongDetails,
     LockedOut,
     EmailNotConfirmed,
@@ -16,6 +19,9 @@ public enum SignInOutcome
 public sealed record SignInAttempt(SignInOutcome Outcome, int LockedForMinutes = 0)
 {
     public bool Succeeded => Outcome == SignInOutcome.SignedIn;
+
+    public string LockedOutCodeMessage =>
+        $"You have entered the wrong code too many times. Try again in {LockedForMinutes} {(LockedForMinutes == 1 ? "minute" : "minutes")}.";
 
     public string LockedOutMessage =>
         $"You have entered the wrong password too many times. Try again in {LockedForMinutes} {(LockedForMinutes == 1 ? "minute" : "minutes")}.";
@@ -42,12 +48,23 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(user);
+            await RecordSignInAsync(user);
             return new SignInAttempt(SignInOutcome.SignedIn);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return new SignInAttempt(SignInOutcome.SecondFactorRequired);
+        }
+
         return result.IsNotAllowed ? await ExplainNotAllowedAsync(user, password) : await FailureAsync(user, result);
+    }
+
+    /// <summary>Notes when the account last signed in (shown to administrators).</summary>
+    public async Task RecordSignInAsync(PortalUser user)
+    {
+        user.LastSignInUtc = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
     }
 
     /// <summary>Asks a signed-in person for their password again before a sensitive change; wrong answers count towards lockout.</summary>
@@ -74,6 +91,9 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
 
         return new SignInAttempt(user.IsDisabled ? SignInOutcome.Disabled : SignInOutcome.EmailNotConfirmed);
     }
+
+    /// <summary>How long the account stays locked, for the message.</summary>
+    public Task<SignInAttempt> LockedOutAsync(PortalUser user) => LockedAsync(user);
 
     private async Task<SignInAttempt> FailureAsync(PortalUser user, SignInResult result) =>
         result.IsLockedOut ? await LockedAsync(user) : Wrong;

@@ -3,6 +3,7 @@ using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace LearningPortal.Web.Infrastructure;
@@ -44,10 +45,18 @@ public static class AccountsServiceCollectionExtensions
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // How soon another session notices a changed password, a changed email or a disabled account.
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = configuration.GetValue("Accounts:SessionRecheckInterval", TimeSpan.FromMinutes(1)));
+        {
+            o.ValidationInterval = configuration.GetValue("Accounts:SessionRecheckInterval", TimeSpan.FromMinutes(1));
+            o.OnRefreshingPrincipal = SecondFactor.KeepSignInMethod;
+        });
+        // A passkey counts as two factors only if the authenticator checked it is you (PIN or biometrics).
+        services.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "required");
+        services.AddSingleton<IAuthorizationHandler, SecondFactorHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorRedirect>();
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<AuthenticatorSetUp>();
         services.AddScoped<AgencyChoices>();
 
         services.ConfigureApplicationCookie(o =>
@@ -89,7 +98,8 @@ public static class AccountsServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Supervisor, p => p.RequireRole(PortalRoles.Supervisor))
             .AddPolicy(PortalPolicies.Editor, p => p.RequireRole(PortalRoles.Editor))
             .AddPolicy(PortalPolicies.StaffArea, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator))
-            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator));
+            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator))
+            .AddPolicy(PortalPolicies.TwoFactor, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
         return services;
     }
 }

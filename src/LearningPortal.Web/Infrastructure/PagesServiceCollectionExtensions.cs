@@ -23,6 +23,8 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Content", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Media", PortalPolicies.Editor);
+            // Supervision records: nobody opens one without two-factor sign-in (issue 6).
+            o.Conventions.AuthorizeFolder("/Supervision", PortalPolicies.TwoFactor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>

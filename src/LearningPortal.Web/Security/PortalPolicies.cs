@@ -9,4 +9,12 @@ public static class PortalPolicies
     /// <summary>The /manage landing page: partnership staff and administrators.</summary>
     public const string StaffArea = "StaffArea";
     public const string Administrator = "Administrator";
+
+    /// <summary>
+    /// Signed in with a second factor (authenticator app, recovery code or passkey). Someone without it is redirected to
+    /// set it up or to use it (<see cref="SecondFactorRedirect"/>), not refused. A folder opts in with
+    /// <c>o.Conventions.AuthorizeFolder("/Supervision", PortalPolicies.TwoFactor)</c>; a page with
+    /// <c>[Authorize(Policy = PortalPolicies.TwoFactor)]</c>.
+    /// </summary>
+    public const string TwoFactor = "TwoFactor";
 }

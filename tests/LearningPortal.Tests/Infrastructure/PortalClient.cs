@@ -14,8 +14,13 @@ public sealed class PortalClient : IDisposable
     private readonly HttpClient http;
     private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
 
-    public PortalClient(Uri baseAddress)
+    private readonly IServiceProvider? services;
+
+    /// <param name="baseAddress">The site's address.</param>
+    /// <param name="services">The site's services, for helpers that prepare accounts (two-factor sign-in).</param>
+    public PortalClient(Uri baseAddress, IServiceProvider? services = null)
     {
+        this.services = services;
         http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
     }
 
@@ -127,6 +132,26 @@ public sealed class PortalClient : IDisposable
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in for {email} returned {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.True(cookies.ContainsKey("lp.auth"), "No authentication cookie after signing in");
+    }
+
+    /// <summary>
+    /// Signs in with password and authenticator code through the real pages (sign-in, then the second step), giving the
+    /// account an authenticator first if it has none. Returns the authenticator's Base32 key.
+    /// </summary>
+    public async Task<string> SignInWithTwoFactorAsync(string email, string password = TestUsers.Password)
+    {
+        var key = await TwoFactorAccounts.EnableAuthenticatorAsync(services ?? throw new InvalidOperationException("Create the client with site.CreatePortalClient()"), email);
+        var first = await SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        var secondStep = first.Headers.Location?.OriginalString ?? "";
+        Assert.True(secondStep.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal), $"Sign-in for {email} went to '{secondStep}' ({(int)first.StatusCode}), not the second step");
+        var second = await SubmitFormAsync(secondStep, new Dictionary<string, string> { ["Code"] = Totp.Code(key) });
+        Assert.True(second.StatusCode == HttpStatusCode.Redirect, $"Second step for {email} returned {(int)second.StatusCode}: {await second.Content.ReadAsStringAsync()}");
+        Assert.True(cookies.ContainsKey("lp.auth"), "No authentication cookie after the second step");
+        return key;
     }
 
     public void Dispose() => http.Dispose();

@@ -77,7 +77,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>An HTTP client for the site that keeps its own cookies and does not follow redirects.</summary>
-    public PortalClient CreatePortalClient() => new(BaseAddress);
+    public PortalClient CreatePortalClient() => new(BaseAddress, Services);
 
     /// <summary>Runs work against the site's services in a new scope.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -11,6 +11,9 @@ public enum Access
     /// <summary>403 and the branded "You do not have permission" page.</summary>
     Forbidden,
 
+    /// <summary>Redirected to set up two-factor sign-in or to its second step (PortalPolicies.TwoFactor).</summary>
+    SecondFactor,
+
     /// <summary>Never expected: a 5xx.</summary>
     ServerError,
 }
@@ -33,6 +36,9 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
 
     /// <summary>Any signed-in user.</summary>
     public static Rule SignedIn(string url) => new(url, Access.SignIn, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
+
+    /// <summary>Any user signed in with a second factor; the matrix's users have none, so they are sent to set it up.</summary>
+    public static Rule TwoFactor(string url) => new(url, Access.SignIn, Access.SecondFactor, Access.SecondFactor, Access.SecondFactor, Access.SecondFactor);
 
     public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden);
 
@@ -92,6 +98,13 @@ public static class AuthorisationMatrix
         ["/account/change-password"] = Rule.SignedIn("/account/change-password"),
         ["/account/change-email"] = Rule.SignedIn("/account/change-email"),
         ["/account/delete"] = Rule.SignedIn("/account/delete"),
+        ["/account/two-factor"] = Rule.SignedIn("/account/two-factor"),
+        // The second step of signing in: without a password first it goes back to sign-in; the matrix's signed-in
+        // users have no second factor, so both pages send them to set one up.
+        ["/account/sign-in/two-factor"] = Rule.TwoFactor("/account/sign-in/two-factor"),
+        ["/account/sign-in/recovery-code"] = Rule.TwoFactor("/account/sign-in/recovery-code"),
+        ["/supervision"] = Rule.TwoFactor("/supervision"),
+        ["/supervision/index"] = Rule.TwoFactor("/supervision/index"),
 
         // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
         ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),

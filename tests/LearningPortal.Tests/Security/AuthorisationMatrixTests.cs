@@ -75,8 +75,15 @@ public class AuthorisationMatrixTests(PortalFactory site) : IClassFixture<Portal
             return Access.Forbidden;
         }
 
+        var location = response.Headers.Location?.ToString() ?? "";
         if (response.StatusCode == HttpStatusCode.Redirect
-            && response.Headers.Location?.ToString().Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase) == true)
+            && (location.StartsWith("/account/two-factor", StringComparison.Ordinal) || location.StartsWith("/account/sign-in/two-factor", StringComparison.Ordinal)))
+        {
+            return Access.SecondFactor;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Redirect
+            && location.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase))
         {
             return Access.SignIn;
         }

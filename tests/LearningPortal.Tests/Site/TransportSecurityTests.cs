@@ -57,7 +57,8 @@ public class TransportSecurityTests(BehindTlsProxySite site) : IClassFixture<Beh
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(response);
-        Assert.Single(page.QuerySelectorAll("main form input[name='__RequestVerificationToken']"));
+        // The sign-in page has two forms (password, passkey): each carries its token.
+        Assert.All(page.QuerySelectorAll("main form"), form => Assert.Single(form.QuerySelectorAll("input[name='__RequestVerificationToken']")));
         var cookie = SetCookie.Find(response, "lp.af");
         Assert.True(cookie.Secure, "lp.af is not Secure");
         Assert.True(cookie.HttpOnly, "lp.af is not HttpOnly");

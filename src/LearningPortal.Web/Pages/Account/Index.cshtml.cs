@@ -14,6 +14,9 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
+    /// <summary>Which second factors the account has, in words.</summary>
+    public string TwoFactor { get; private set; } = "";
+
     /// <summary>What was just changed, for the success banner.</summary>
     public string? Updated { get; private set; }
 
@@ -29,6 +32,19 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
         Account = account;
         var roles = await users.GetRolesAsync(account);
         Roles = PortalRoles.All.Where(roles.Contains).ToList();
+        var factors = new List<string>();
+        if (account.TwoFactorEnabled)
+        {
+            factors.Add("Authenticator app");
+        }
+
+        var passkeys = (await users.GetPasskeysAsync(account)).Count;
+        if (passkeys > 0)
+        {
+            factors.Add(passkeys == 1 ? "1 passkey" : $"{passkeys} passkeys");
+        }
+
+        TwoFactor = factors.Count == 0 ? "Not set up" : string.Join(", ", factors);
         Updated = updated switch
         {
             "details" => "Your details have been updated",

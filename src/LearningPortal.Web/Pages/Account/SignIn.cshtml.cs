@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Web.Accounts;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>Sign in with email address and password; five wrong passwords in a row lock the account for a while.</summary>
 [AllowAnonymous]
-public class SignInModel(AccountSignIn signIn) : PageModel
+public class SignInModel(AccountSignIn signIn, PortalSignInManager signInManager) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -19,8 +20,38 @@ public class SignInModel(AccountSignIn signIn) : PageModel
 
     public SignInOutcome? Refused { get; private set; }
 
+    /// <summary>The WebAuthn assertion from passkeys.js, or empty with <see cref="PasskeyError"/> when the browser gave none.</summary>
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    [BindProperty]
+    public string? PasskeyError { get; set; }
+
     public void OnGet()
     {
+    }
+
+    /// <summary>Options for navigator.credentials.get with any passkey for this site (the passkey says whose it is).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signInManager.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>Signing in with a passkey: no password, and it counts as two-factor sign-in.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        ModelState.Clear();
+        var result = string.IsNullOrEmpty(CredentialJson) ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signInManager.PasskeySignInAsync(CredentialJson);
+        if (result.Succeeded)
+        {
+            await signIn.RecordSignInAsync(signInManager.PasskeyUser!);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        ModelState.AddModelError("passkey", result.IsLockedOut
+            ? "Your account is locked because of too many wrong attempts. Try again later"
+            : result.IsNotAllowed
+                ? "You cannot sign in with this account. Sign in with your email address and password to find out why"
+                : "Your passkey could not be used. Try again, or sign in with your email address and password");
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -35,6 +66,8 @@ public class SignInModel(AccountSignIn signIn) : PageModel
         {
             case SignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInOutcome.SecondFactorRequired:
+                return RedirectToPage("SecondFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
             case SignInOutcome.LockedOut:
                 ModelState.AddModelError("Input.Password", attempt.LockedOutMessage);
                 break;
