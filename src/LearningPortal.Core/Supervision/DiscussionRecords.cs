@@ -115,10 +115,11 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A draft for its supervisor to edit, with the set's current questions to choose from (none are audited:
-    /// the supervisor wrote it). Null if this person is not the record's supervisor or the record is final.
+    /// A draft for its supervisor to edit, with the set's current questions to choose from; opening it is audited
+    /// unless the caller is about to save (the change is audited then). Null if this person is not the record's
+    /// supervisor or the record is final.
     /// </summary>
-    public async Task<(RecordView View, IReadOnlyList<QuestionSetQuestion> Offered)?> OpenDraftAsync(int id, string supervisorId, CancellationToken cancellationToken = default)
+    public async Task<(RecordView View, IReadOnlyList<QuestionSetQuestion> Offered)?> OpenDraftAsync(int id, string supervisorId, bool audit = true, CancellationToken cancellationToken = default)
     {
         var record = await db.DiscussionRecords.AsNoTracking()
             .Include(r => r.Participants).Include(r => r.Questions).Include(r => r.Actions)
@@ -129,8 +130,12 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
             return null;
         }
 
-        Audit(record.Id, supervisorId, RecordAuditKind.Read, "Opened the draft to edit");
-        await db.SaveChangesAsync(cancellationToken);
+        if (audit)
+        {
+            Audit(record.Id, supervisorId, RecordAuditKind.Read, "Opened the draft to edit");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var offered = await db.QuestionSetQuestions.AsNoTracking()
             .Where(q => q.QuestionSetId == record.QuestionSetId && q.IsCurrent)
             .OrderBy(q => q.Position)
@@ -247,6 +252,13 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
         Audit(id, userId, RecordAuditKind.Change, "Acknowledged the record");
         await db.SaveChangesAsync(cancellationToken);
         return RecordChange.Done;
+    }
+
+    /// <summary>Display names of accounts that still exist; a missing id reads as <see cref="FormerUser"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
     /// <summary>Adds an audit entry to the caller's unit of work (also used by <see cref="SupervisionActions"/>).</summary>
