@@ -23,6 +23,11 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Content", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Media", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Supervision", PortalPolicies.Editor);
+
+            // Supervision: any signed-in user (each record decides who reads it); recording needs the Supervisor role.
+            o.Conventions.AuthorizeFolder("/Supervision");
+            o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>

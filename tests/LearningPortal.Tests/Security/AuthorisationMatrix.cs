@@ -155,5 +155,21 @@ public static class AuthorisationMatrix
         ["/manage/content/redirects"] = Rule.Editors("/manage/content/redirects"),
         ["/manage/content/redirects/{id:int}/remove"] = Rule.Editors("/manage/content/redirects/1/remove"),
         ["/manage/content/settings"] = Rule.Editors("/manage/content/settings"),
+
+        // Supervision (issue 6): any signed-in user has a supervision home, My actions and an export (each record
+        // then decides who reads it: a sample id is not found for everyone); recording needs the Supervisor role;
+        // the dashboard and standing question sets are for Editors.
+        ["/supervision"] = Rule.SignedIn("/supervision"),
+        ["/supervision/index"] = Rule.SignedIn("/supervision/index"),
+        ["/supervision/records/{id:int}"] = Rule.SignedIn("/supervision/records/0"),
+        ["/supervision/actions"] = Rule.SignedIn("/supervision/actions"),
+        ["/supervision/actions/{id:int}/done"] = Rule.SignedIn("/supervision/actions/0/done"),
+        ["/supervision/export"] = Rule.SignedIn("/supervision/export"),
+        ["/supervision/recording/new"] = Rule.Supervisors("/supervision/recording/new"),
+        ["/supervision/recording/{id:int}/edit"] = Rule.Supervisors("/supervision/recording/0/edit"),
+        ["/manage/supervision"] = Rule.Editors("/manage/supervision"),
+        ["/manage/supervision/index"] = Rule.Editors("/manage/supervision/index"),
+        ["/manage/supervision/question-sets"] = Rule.Editors("/manage/supervision/question-sets"),
+        ["/manage/supervision/question-sets/edit/{id:int?}"] = Rule.Editors("/manage/supervision/question-sets/edit"),
     };
 }
