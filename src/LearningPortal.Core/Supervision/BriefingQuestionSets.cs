@@ -45,7 +45,15 @@ public class BriefingQuestionSets(PortalDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         foreach (var document in missing)
         {
-            await SyncAsync(document.Id, document.VersionId, cancellationToken);
+            try
+            {
+                await SyncAsync(document.Id, document.VersionId, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance created the same set first (one set per briefing is a unique index): nothing to do.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return missing.Count;
