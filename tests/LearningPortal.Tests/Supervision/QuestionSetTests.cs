@@ -1,8 +1,10 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content.Fields;
+using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Tests.Content;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 
@@ -47,6 +49,25 @@ public class QuestionSetTests(SupervisionSite site) : IClassFixture<SupervisionS
         Assert.Equal("Corrected: how do we notice neglect early?", setText);
         Assert.Equal(first.Text, recordText);
         Assert.Equal(1, await data.WithDbAsync(db => db.QuestionSets.CountAsync(s => s.DocumentId == version.DocumentId)));
+    }
+
+    [Fact]
+    public async Task Unpublishing_a_briefing_withdraws_its_set_from_new_records_and_republishing_offers_it_again()
+    {
+        var (version, set) = await data.BriefingAsync();
+        using var client = await data.SignedInAsync(await data.SupervisorAsync());
+
+        await site.WithAsync(sp => sp.GetRequiredService<ContentPublisher>().UnpublishAsync(version.DocumentId, Build.Editor));
+        var whileUnpublished = await client.GetDocumentAsync("/supervision/recording/new");
+        var draft = await site.SaveDraftAsync(version.DocumentId, version.Number, Build.Briefing(version.Title), version.Slug);
+        Assert.True(draft.Succeeded, draft.ToString());
+        await site.PublishAsync(version.DocumentId, draft.Value!.Number);
+        var republished = await client.GetDocumentAsync("/supervision/recording/new");
+
+        Assert.DoesNotContain(version.Title, whileUnpublished.QuerySelector("main")!.TextContent);
+        Assert.Contains(version.Title, republished.QuerySelector("main")!.TextContent);
+        Assert.Equal(1, await data.WithDbAsync(db => db.QuestionSets.CountAsync(s => s.DocumentId == version.DocumentId)));
+        Assert.True(set.IsAvailable);
     }
 
     [Fact]
