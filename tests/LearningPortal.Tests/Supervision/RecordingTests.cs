@@ -99,6 +99,13 @@ public class RecordingTests(SupervisionSite site) : IClassFixture<SupervisionSit
         Assert.Contains("Enter one email address for one-to-one supervision", oneToOneErrors);
         Assert.Contains(first.Email!, oneToOne.QuerySelector("textarea[name='Input.Participants']")!.TextContent);
         Assert.Contains("No account uses nobody-here@example.org", unknown.QuerySelector(".govuk-error-summary")!.TextContent);
+        var team = await PortalClient.ParseAsync(await client.SubmitFormAsync("/supervision/recording/new", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "TeamMeeting",
+            ["Input.QuestionSetId"] = set.Id.ToString(),
+            ["Input.Participants"] = first.Email!,
+        }));
+        Assert.Contains("Enter at least two email addresses for group supervision or a team meeting", team.QuerySelector(".govuk-error-summary")!.TextContent);
     }
 
     [Fact]

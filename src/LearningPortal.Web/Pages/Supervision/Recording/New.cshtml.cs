@@ -72,6 +72,10 @@ public class NewModel(DiscussionRecords records, QuestionSets sets, SupervisionA
             {
                 ModelState.AddModelError("Input.Participants", "Enter one email address for one-to-one supervision");
             }
+            else if ((kind is DiscussionKind.Group or DiscussionKind.TeamMeeting) && found.Count < 2)
+            {
+                ModelState.AddModelError("Input.Participants", "Enter at least two email addresses for group supervision or a team meeting");
+            }
         }
 
         if (!ModelState.IsValid)
