@@ -5,6 +5,7 @@ using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
+using LearningPortal.Core.Supervision;
 using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -55,6 +56,23 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
 
     public DbSet<Gcp2RegisterEntry> Gcp2Register => Set<Gcp2RegisterEntry>();
+
+    public DbSet<QuestionSet> QuestionSets => Set<QuestionSet>();
+
+    public DbSet<QuestionSetQuestion> QuestionSetQuestions => Set<QuestionSetQuestion>();
+
+    /// <summary>Supervision records: read only through <see cref="Supervision.DiscussionRecords"/>, which checks who may.</summary>
+    public DbSet<DiscussionRecord> DiscussionRecords => Set<DiscussionRecord>();
+
+    public DbSet<DiscussionParticipant> DiscussionParticipants => Set<DiscussionParticipant>();
+
+    public DbSet<DiscussedQuestion> DiscussedQuestions => Set<DiscussedQuestion>();
+
+    public DbSet<AgreedAction> AgreedActions => Set<AgreedAction>();
+
+    public DbSet<ParticipantReflection> ParticipantReflections => Set<ParticipantReflection>();
+
+    public DbSet<RecordAuditEntry> RecordAuditEntries => Set<RecordAuditEntry>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

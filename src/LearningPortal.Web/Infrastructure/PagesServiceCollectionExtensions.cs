@@ -23,8 +23,12 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Content", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Media", PortalPolicies.Editor);
-            // Supervision records: nobody opens one without two-factor sign-in (issue 6).
+            o.Conventions.AuthorizeFolder("/Manage/Supervision", PortalPolicies.Editor);
+
+            // Supervision: nobody opens a record without two-factor sign-in (each record then decides who reads it);
+            // recording also needs the Supervisor role.
             o.Conventions.AuthorizeFolder("/Supervision", PortalPolicies.TwoFactor);
+            o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>

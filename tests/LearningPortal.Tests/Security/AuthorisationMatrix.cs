@@ -42,6 +42,9 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
 
     public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden);
 
+    /// <summary>Supervisors who signed in with a second factor; everyone else signed in is forbidden.</summary>
+    public static Rule SupervisorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.SecondFactor, Access.Forbidden, Access.Forbidden);
+
     public static Rule Editors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Forbidden);
 
     /// <summary>Partnership staff and administrators (the /manage landing page).</summary>
@@ -103,8 +106,6 @@ public static class AuthorisationMatrix
         // users have no second factor, so both pages send them to set one up.
         ["/account/sign-in/two-factor"] = Rule.TwoFactor("/account/sign-in/two-factor"),
         ["/account/sign-in/recovery-code"] = Rule.TwoFactor("/account/sign-in/recovery-code"),
-        ["/supervision"] = Rule.TwoFactor("/supervision"),
-        ["/supervision/index"] = Rule.TwoFactor("/supervision/index"),
 
         // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
         ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),
@@ -175,5 +176,21 @@ public static class AuthorisationMatrix
         ["/manage/media/{id:int}/details"] = Rule.Editors("/manage/media/1/details"),
         ["/manage/media/{id:int}/replace"] = Rule.Editors("/manage/media/1/replace"),
         ["/manage/media/{id:int}/delete"] = Rule.Editors("/manage/media/1/delete"),
+
+        // Supervision (issue 6): anyone signed in with a second factor has a supervision home, My actions and an
+        // export (each record then decides who reads it: a sample id is not found for everyone); recording also
+        // needs the Supervisor role; the dashboard (counts only) and standing question sets are for Editors.
+        ["/supervision"] = Rule.TwoFactor("/supervision"),
+        ["/supervision/index"] = Rule.TwoFactor("/supervision/index"),
+        ["/supervision/records/{id:int}"] = Rule.TwoFactor("/supervision/records/0"),
+        ["/supervision/actions"] = Rule.TwoFactor("/supervision/actions"),
+        ["/supervision/actions/{id:int}/done"] = Rule.TwoFactor("/supervision/actions/0/done"),
+        ["/supervision/export"] = Rule.TwoFactor("/supervision/export"),
+        ["/supervision/recording/new"] = Rule.SupervisorsTwoFactor("/supervision/recording/new"),
+        ["/supervision/recording/{id:int}/edit"] = Rule.SupervisorsTwoFactor("/supervision/recording/0/edit"),
+        ["/manage/supervision"] = Rule.Editors("/manage/supervision"),
+        ["/manage/supervision/index"] = Rule.Editors("/manage/supervision/index"),
+        ["/manage/supervision/question-sets"] = Rule.Editors("/manage/supervision/question-sets"),
+        ["/manage/supervision/question-sets/edit/{id:int?}"] = Rule.Editors("/manage/supervision/question-sets/edit"),
     };
 }

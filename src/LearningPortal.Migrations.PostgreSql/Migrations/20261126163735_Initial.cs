@@ -620,6 +620,29 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisionQuestionSets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IsAvailable = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionQuestionSets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionQuestionSets_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReflectionQuestions",
                 columns: table => new
                 {
@@ -673,6 +696,212 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         name: "FK_ScheduledContentChanges_Documents_DocumentId",
                         column: x => x.DocumentId,
                         principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionQuestionSetQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    QuestionSetId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionQuestionSetQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionQuestionSetQuestions_SupervisionQuestionSets_Que~",
+                        column: x => x.QuestionSetId,
+                        principalTable: "SupervisionQuestionSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SupervisorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    SupervisorAgencyId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionSetId = table.Column<int>(type: "integer", nullable: true),
+                    QuestionSetTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    WhatHappened = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Reflection = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Learning = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    WhatNext = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    EscalationNeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    EscalationNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinalisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_AspNetUsers_SupervisorId",
+                        column: x => x.SupervisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_SupervisionQuestionSets_QuestionSetId",
+                        column: x => x.QuestionSetId,
+                        principalTable: "SupervisionQuestionSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    What = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DoneUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReminderSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionActions_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionActions_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionDiscussedQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Wording = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Discussion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionDiscussedQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionDiscussedQuestions_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ConfidenceBefore = table.Column<int>(type: "integer", nullable: true),
+                    ConfidenceAfter = table.Column<int>(type: "integer", nullable: true),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionParticipants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionParticipants_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionRecordAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    What = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionRecordAudit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecordAudit_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecordAudit_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionReflections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecordId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionReflections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReflections_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReflections_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -852,6 +1081,88 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 column: "CreatedUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_OwnerId_Status",
+                table: "SupervisionActions",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_RecordId",
+                table: "SupervisionActions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_Status_DueOn",
+                table: "SupervisionActions",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionDiscussedQuestions_QuestionId",
+                table: "SupervisionDiscussedQuestions",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionDiscussedQuestions_RecordId",
+                table: "SupervisionDiscussedQuestions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionParticipants_RecordId",
+                table: "SupervisionParticipants",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionParticipants_UserId_RecordId",
+                table: "SupervisionParticipants",
+                columns: new[] { "UserId", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionQuestionSetQuestions_QuestionSetId_QuestionId",
+                table: "SupervisionQuestionSetQuestions",
+                columns: new[] { "QuestionSetId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionQuestionSets_DocumentId",
+                table: "SupervisionQuestionSets",
+                column: "DocumentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecordAudit_RecordId_AtUtc",
+                table: "SupervisionRecordAudit",
+                columns: new[] { "RecordId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecordAudit_UserId",
+                table: "SupervisionRecordAudit",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_HeldOn",
+                table: "SupervisionRecords",
+                column: "HeldOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_QuestionSetId",
+                table: "SupervisionRecords",
+                column: "QuestionSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_SupervisorId",
+                table: "SupervisionRecords",
+                column: "SupervisorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReflections_AuthorId",
+                table: "SupervisionReflections",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReflections_RecordId",
+                table: "SupervisionReflections",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingApprovalRequests_BookingId",
                 table: "TrainingApprovalRequests",
                 column: "BookingId");
@@ -995,6 +1306,24 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "SiteSettings");
 
             migrationBuilder.DropTable(
+                name: "SupervisionActions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionDiscussedQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionParticipants");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionQuestionSetQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionRecordAudit");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionReflections");
+
+            migrationBuilder.DropTable(
                 name: "TrainingApprovalRequests");
 
             migrationBuilder.DropTable(
@@ -1004,7 +1333,13 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "SupervisionRecords");
+
+            migrationBuilder.DropTable(
                 name: "TrainingBookings");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionQuestionSets");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

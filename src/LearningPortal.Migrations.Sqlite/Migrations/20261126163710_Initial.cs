@@ -619,6 +619,29 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisionQuestionSets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsAvailable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionQuestionSets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionQuestionSets_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReflectionQuestions",
                 columns: table => new
                 {
@@ -672,6 +695,212 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         name: "FK_ScheduledContentChanges_Documents_DocumentId",
                         column: x => x.DocumentId,
                         principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionQuestionSetQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuestionSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionQuestionSetQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionQuestionSetQuestions_SupervisionQuestionSets_QuestionSetId",
+                        column: x => x.QuestionSetId,
+                        principalTable: "SupervisionQuestionSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SupervisorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SupervisorAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionSetId = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuestionSetTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Reflection = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    Learning = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    WhatNext = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    EscalationNeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EscalationNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinalisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_AspNetUsers_SupervisorId",
+                        column: x => x.SupervisorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_SupervisionQuestionSets_QuestionSetId",
+                        column: x => x.QuestionSetId,
+                        principalTable: "SupervisionQuestionSets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DoneUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DoneNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionActions_AspNetUsers_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionActions_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionDiscussedQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Wording = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Discussion = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionDiscussedQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionDiscussedQuestions_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConfidenceBefore = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfidenceAfter = table.Column<int>(type: "INTEGER", nullable: true),
+                    AcknowledgedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionParticipants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionParticipants_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionRecordAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionRecordAudit", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecordAudit_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecordAudit_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionReflections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionReflections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReflections_AspNetUsers_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupervisionReflections_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -851,6 +1080,88 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 column: "CreatedUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_OwnerId_Status",
+                table: "SupervisionActions",
+                columns: new[] { "OwnerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_RecordId",
+                table: "SupervisionActions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionActions_Status_DueOn",
+                table: "SupervisionActions",
+                columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionDiscussedQuestions_QuestionId",
+                table: "SupervisionDiscussedQuestions",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionDiscussedQuestions_RecordId",
+                table: "SupervisionDiscussedQuestions",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionParticipants_RecordId",
+                table: "SupervisionParticipants",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionParticipants_UserId_RecordId",
+                table: "SupervisionParticipants",
+                columns: new[] { "UserId", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionQuestionSetQuestions_QuestionSetId_QuestionId",
+                table: "SupervisionQuestionSetQuestions",
+                columns: new[] { "QuestionSetId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionQuestionSets_DocumentId",
+                table: "SupervisionQuestionSets",
+                column: "DocumentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecordAudit_RecordId_AtUtc",
+                table: "SupervisionRecordAudit",
+                columns: new[] { "RecordId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecordAudit_UserId",
+                table: "SupervisionRecordAudit",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_HeldOn",
+                table: "SupervisionRecords",
+                column: "HeldOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_QuestionSetId",
+                table: "SupervisionRecords",
+                column: "QuestionSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_SupervisorId",
+                table: "SupervisionRecords",
+                column: "SupervisorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReflections_AuthorId",
+                table: "SupervisionReflections",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionReflections_RecordId",
+                table: "SupervisionReflections",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingApprovalRequests_BookingId",
                 table: "TrainingApprovalRequests",
                 column: "BookingId");
@@ -994,6 +1305,24 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "SiteSettings");
 
             migrationBuilder.DropTable(
+                name: "SupervisionActions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionDiscussedQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionParticipants");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionQuestionSetQuestions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionRecordAudit");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionReflections");
+
+            migrationBuilder.DropTable(
                 name: "TrainingApprovalRequests");
 
             migrationBuilder.DropTable(
@@ -1003,7 +1332,13 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "SupervisionRecords");
+
+            migrationBuilder.DropTable(
                 name: "TrainingBookings");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionQuestionSets");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

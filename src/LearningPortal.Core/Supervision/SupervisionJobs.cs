@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LearningPortal.Core.Supervision;
+
+/// <summary>What one run of the scheduled supervision work did.</summary>
+public sealed record SupervisionJobRun(int QuestionSetsCreated, int RemindersSent, int RecordsDeleted);
+
+/// <summary>
+/// The supervision module's scheduled work, every <see cref="SupervisionOptions.JobInterval"/>: catch up question
+/// sets of briefings published without a notification, action reminders, retention. Safe on several instances.
+/// </summary>
+public class SupervisionJobs(IServiceScopeFactory scopes, IOptionsMonitor<SupervisionOptions> options, ILogger<SupervisionJobs> logger) : BackgroundService
+{
+    /// <summary>Runs the work once; the tests and the background loop both call this.</summary>
+    public async Task<SupervisionJobRun> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        using var scope = scopes.CreateScope();
+        var sets = await scope.ServiceProvider.GetRequiredService<BriefingQuestionSets>().CatchUpAsync(cancellationToken);
+        var reminders = await scope.ServiceProvider.GetRequiredService<SupervisionReminders>().SendDueAsync(cancellationToken);
+        var deleted = await scope.ServiceProvider.GetRequiredService<SupervisionRetention>().DeleteExpiredAsync(cancellationToken);
+        return new SupervisionJobRun(sets, reminders, deleted);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The supervision jobs failed; they will run again.");
+            }
+
+            try
+            {
+                await Task.Delay(options.CurrentValue.JobInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Security.Claims;
+using LearningPortal.Core.Supervision;
+
+namespace LearningPortal.Web.Pages.Supervision;
+
+/// <summary>What the supervision pages share: the signed-in user's id and how dates, kinds and urgencies read.</summary>
+public static class SupervisionPages
+{
+    public static string UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public static string ToUkDate(this DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string Name(this DiscussionKind kind) => SupervisionDashboard.KindName(kind);
+
+    public static (string Text, string Css) Tag(this ActionUrgency urgency) => urgency switch
+    {
+        ActionUrgency.Overdue => ("Overdue", "govuk-tag--red"),
+        ActionUrgency.DueSoon => ("Due soon", "govuk-tag--yellow"),
+        ActionUrgency.Done => ("Done", "govuk-tag--green"),
+        _ => ("Open", "govuk-tag--blue"),
+    };
+
+    /// <summary>The kinds as radio values (the enum's names).</summary>
+    public static IReadOnlyList<(string Value, string Text)> Kinds { get; } =
+        Enum.GetValues<DiscussionKind>().Select(k => (k.ToString(), k.Name())).ToList();
+}
