@@ -17,6 +17,7 @@ builder.Services
     .AddPortalThemes(builder.Configuration, builder.Environment)
     .AddPortalContent(builder.Configuration, builder.Environment)
     .AddPortalTraining(builder.Configuration)
+    .AddPortalFeedback(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks()

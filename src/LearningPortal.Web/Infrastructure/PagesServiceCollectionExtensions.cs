@@ -23,6 +23,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Training", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Content", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Media", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>
