@@ -13,6 +13,7 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
         new("Users", "/manage/users", "Find people, change their roles and agency, and disable or re-enable accounts.", PortalPolicies.Administrator),
         new("Agencies", "/manage/agencies", "Add, rename, retire and reinstate the agencies people choose from.", PortalPolicies.Administrator),
         new("Content", "/manage/content", "Write, preview, publish and schedule briefings, strategies, toolkit resources and pages.", PortalPolicies.Editor),
+        new("Feedback", "/manage/feedback", "Build feedback forms and evaluations, and analyse the answers by agency and over time.", PortalPolicies.Editor),
         new("Audit log", "/manage/audit", "See who changed what, and when.", PortalPolicies.Administrator),
     ];
 
