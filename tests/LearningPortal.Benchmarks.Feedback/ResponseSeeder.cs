@@ -196,8 +196,12 @@ internal static class ResponseSeeder
             await writer.CompleteAsync();
         }
 
-        await using var sequence = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('\"FeedbackResponses\"', 'Id'), (SELECT MAX(\"Id\") FROM \"FeedbackResponses\")); ANALYZE;", connection);
+        await using var sequence = new NpgsqlCommand("SELECT setval(pg_get_serial_sequence('\"FeedbackResponses\"', 'Id'), (SELECT MAX(\"Id\") FROM \"FeedbackResponses\"))", connection);
         await sequence.ExecuteNonQueryAsync();
+
+        // What autovacuum does soon after a bulk load in production: statistics and the visibility map (index-only scans).
+        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection);
+        await vacuum.ExecuteNonQueryAsync();
     }
 
     private static async Task WriteNullableAsync(NpgsqlBinaryImporter writer, int? value)

@@ -12,7 +12,7 @@ namespace LearningPortal.Core.Feedback;
 public partial class FeedbackAnalysis(PortalDbContext db)
 {
     /// <summary>Most frequent words are counted over this many of the latest matching comments.</summary>
-    public const int WordSample = 5000;
+    public const int WordSample = 2000;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -32,7 +32,7 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
 
-        var groups = await Answers(formId, filter, questions.Select(q => q.Id).ToList())
+        var groups = await Answers(formId, filter, [.. questions.Where(q => !FeedbackScales.IsText(q.Type)).Select(q => q.Id)])
             .GroupBy(a => new { a.QuestionId, a.Number, a.After })
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
@@ -48,16 +48,19 @@ public partial class FeedbackAnalysis(PortalDbContext db)
     /// <summary>Free-text answers, newest first, optionally containing some text.</summary>
     public async Task<IReadOnlyList<Comment>> CommentsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
     {
-        var query = CommentQuery(formId, filter, search);
-        var rows = await query.OrderByDescending(a => a.Response.SubmittedUtc).ThenByDescending(a => a.Id).Take(take)
+        var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
+        // Answers are numbered as they arrive, so the highest ids are the latest; the join to the response and
+        // question is made for the page of comments only.
+        var latest = query.OrderByDescending(a => a.Id).Take(take).Select(a => a.Id);
+        var rows = await db.FeedbackAnswers.Where(a => latest.Contains(a.Id)).OrderByDescending(a => a.Id)
             .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
             .ToListAsync(cancellationToken);
         var agencies = await AgencyNamesAsync(cancellationToken);
         return [.. rows.Select(r => new Comment(r.Text, r.Answer, r.SubmittedUtc, r.AgencyId is { } id && agencies.TryGetValue(id, out var n) ? n : null))];
     }
 
-    public Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default) =>
-        CommentQuery(formId, filter, search).CountAsync(cancellationToken);
+    public async Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default) =>
+        await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
 
     /// <summary>
     /// The most frequent words in the latest <see cref="WordSample"/> matching comments, stop words left out.
@@ -65,7 +68,7 @@ public partial class FeedbackAnalysis(PortalDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<Bar>> FrequentWordsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
     {
-        var texts = await CommentQuery(formId, filter, search).OrderByDescending(a => a.Id).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
+        var texts = await (await CommentQueryAsync(formId, filter, search, cancellationToken)).OrderByDescending(a => a.Id).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
         return [.. texts
             .SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value.Trim('\'')))
             .Where(w => w.Length > 2 && !StopWords.Contains(w))
@@ -113,16 +116,20 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         return query;
     }
 
+    /// <summary>The answers to some of the form's questions in the filtered responses.</summary>
     private IQueryable<FeedbackAnswer> Answers(int formId, FeedbackFilter filter, List<int> questionIds)
     {
+        var answers = db.FeedbackAnswers.Where(a => questionIds.Contains(a.QuestionId));
         if (filter.IsEmpty)
         {
             // Every answer to the form's questions counts: no need to touch the responses table.
-            return db.FeedbackAnswers.Where(a => questionIds.Contains(a.QuestionId));
+            return answers;
         }
 
-        var responses = Responses(formId, filter);
-        return db.FeedbackAnswers.Where(a => responses.Any(r => r.Id == a.ResponseId));
+        // A join (not EXISTS) lets the planner start from the few filtered responses and look their answers up by index.
+        return from r in Responses(formId, filter)
+               join a in answers on r.Id equals a.ResponseId
+               select a;
     }
 
     private IQueryable<FeedbackInvitation> Invitations(int formId, FeedbackFilter filter)
@@ -148,10 +155,15 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         return query;
     }
 
-    private IQueryable<FeedbackAnswer> CommentQuery(int formId, FeedbackFilter filter, string? search)
+    /// <summary>
+    /// The answers to the form's text questions (an answer row to a text question always has text: a wording never
+    /// changes type in place once answered, and empty answers are not stored).
+    /// </summary>
+    private async Task<IQueryable<FeedbackAnswer>> CommentQueryAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken)
     {
-        var responses = Responses(formId, filter);
-        var query = db.FeedbackAnswers.Where(a => a.Text != null && a.Question.FormId == formId && responses.Any(r => r.Id == a.ResponseId));
+        var textQuestions = await db.FeedbackQuestions.Where(q => q.FormId == formId && (q.Type == FeedbackQuestionType.ShortText || q.Type == FeedbackQuestionType.LongText))
+            .Select(q => q.Id).ToListAsync(cancellationToken);
+        var query = Answers(formId, filter, textQuestions);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();

@@ -664,7 +664,7 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ResponseId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "ResponseId", "Number", "After");
+                    b.HasIndex("QuestionId", "Number", "After");
 
                     b.ToTable("FeedbackAnswers");
                 });

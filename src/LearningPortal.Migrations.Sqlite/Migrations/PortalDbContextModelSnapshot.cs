@@ -639,7 +639,7 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("ResponseId", "QuestionId")
                         .IsUnique();
 
-                    b.HasIndex("QuestionId", "ResponseId", "Number", "After");
+                    b.HasIndex("QuestionId", "Number", "After");
 
                     b.ToTable("FeedbackAnswers");
                 });

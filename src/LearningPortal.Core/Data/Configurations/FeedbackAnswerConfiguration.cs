@@ -10,8 +10,9 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
     {
         builder.Property(a => a.Text).HasMaxLength(4000);
         builder.HasIndex(a => new { a.ResponseId, a.QuestionId }).IsUnique();
-        // Distributions group one question's answers by value; the covering index keeps that off the table.
-        builder.HasIndex(a => new { a.QuestionId, a.ResponseId, a.Number, a.After });
+        // Distributions group a form's answers by question and value: the covering index is read in group order,
+        // so neither the table nor a sort is touched (the unique index above serves joins from filtered responses).
+        builder.HasIndex(a => new { a.QuestionId, a.Number, a.After });
         builder.HasOne(a => a.Question).WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

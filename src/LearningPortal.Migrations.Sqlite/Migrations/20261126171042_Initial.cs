@@ -900,9 +900,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_FeedbackAnswers_QuestionId_ResponseId_Number_After",
+                name: "IX_FeedbackAnswers_QuestionId_Number_After",
                 table: "FeedbackAnswers",
-                columns: new[] { "QuestionId", "ResponseId", "Number", "After" });
+                columns: new[] { "QuestionId", "Number", "After" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FeedbackAnswers_ResponseId_QuestionId",
