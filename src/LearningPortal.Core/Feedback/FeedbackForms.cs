@@ -198,7 +198,8 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         CreatedUtc = now,
     };
 
-    private async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken)
+    /// <summary>Problems with a form's details (formId: the form being changed, null for a new one), keyed by FormDetails property.</summary>
+    public async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
     {
         var errors = new List<AnswerError>();
         var name = details.Name?.Trim() ?? "";

@@ -38,6 +38,11 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
 
             FormDetailsInput.AddErrors(ModelState, result.Errors);
         }
+        else
+        {
+            // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
+            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted));
+        }
 
         await LoadCoursesAsync();
         return Page();

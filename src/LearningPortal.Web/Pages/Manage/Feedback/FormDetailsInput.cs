@@ -10,9 +10,9 @@ namespace LearningPortal.Web.Pages.Manage.Feedback;
 /// <summary>A form's details as typed on the create and change pages.</summary>
 public class FormDetailsInput
 {
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
-    public string Slug { get; set; } = "";
+    public string? Slug { get; set; }
 
     [Required(ErrorMessage = "Select whether answers are anonymous")]
     public bool? IsAnonymous { get; set; }

@@ -23,6 +23,11 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
 
             FormDetailsInput.AddErrors(ModelState, result.Errors);
         }
+        else
+        {
+            // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
+            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted));
+        }
 
         await LoadCoursesAsync();
         return Page();
