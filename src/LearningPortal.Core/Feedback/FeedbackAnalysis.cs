@@ -32,7 +32,7 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
 
-        var groups = await Answers(formId, filter, [.. questions.Where(q => !FeedbackScales.IsText(q.Type)).Select(q => q.Id)])
+        var groups = await Answers(formId, filter, [.. questions.Select(q => q.Id)])
             .GroupBy(a => new { a.QuestionId, a.Number, a.After })
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
