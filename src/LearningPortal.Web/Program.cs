@@ -18,6 +18,7 @@ builder.Services
     .AddPortalContent(builder.Configuration, builder.Environment)
     .AddPortalTraining(builder.Configuration)
     .AddPortalSupervision(builder.Configuration)
+    .AddPortalFeedback(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks()

@@ -3,6 +3,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
 using LearningPortal.Core.Supervision;
@@ -73,6 +74,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ParticipantReflection> ParticipantReflections => Set<ParticipantReflection>();
 
     public DbSet<RecordAuditEntry> RecordAuditEntries => Set<RecordAuditEntry>();
+
+    public DbSet<FeedbackForm> FeedbackForms => Set<FeedbackForm>();
+
+    public DbSet<FeedbackQuestion> FeedbackQuestions => Set<FeedbackQuestion>();
+
+    public DbSet<FeedbackResponse> FeedbackResponses => Set<FeedbackResponse>();
+
+    public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+
+    public DbSet<FeedbackSpentToken> FeedbackSpentTokens => Set<FeedbackSpentToken>();
+
+    public DbSet<FeedbackInvitation> FeedbackInvitations => Set<FeedbackInvitation>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

@@ -9,6 +9,7 @@ public static class DatabaseStartup
         var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
         await seeder.MigrateAndSeedAsync();
         await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
+        await scope.ServiceProvider.ImportStarterFeedbackFormsAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
             var created = await seeder.CreateDemoAccountsAsync();

@@ -29,6 +29,7 @@ public static partial class PagesServiceCollectionExtensions
             // recording also needs the Supervisor role.
             o.Conventions.AuthorizeFolder("/Supervision", PortalPolicies.TwoFactor);
             o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
+            o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         });
         services.AddAntiforgery(o =>

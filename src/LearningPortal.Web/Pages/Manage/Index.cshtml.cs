@@ -15,6 +15,7 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
         new("Content", "/manage/content", "Write, preview, publish and schedule briefings, strategies, toolkit resources and pages.", PortalPolicies.Editor),
         new("Media library", "/manage/media", "Upload, replace and delete the documents and images that content links to, and see where each is used.", PortalPolicies.Editor),
         new("Supervision", "/manage/supervision", "See how briefings' questions are used in supervision (counts only), and keep the partnership's question sets.", PortalPolicies.Editor),
+        new("Feedback", "/manage/feedback", "Build feedback forms and evaluations, and analyse the answers by agency and over time.", PortalPolicies.Editor),
         new("Audit log", "/manage/audit", "See who changed what, and when.", PortalPolicies.Administrator),
     ];
 

@@ -79,6 +79,9 @@ public sealed class DraftForm
 
     public string? RelatedResources { get; set; }
 
+    /// <summary>The web address (slug) of the feedback form shown at the end; empty for the default.</summary>
+    public string? FeedbackForm { get; set; }
+
     public string? Definition { get; set; }
 
     /// <summary>Strategy objectives, one a line: "Title: what it means".</summary>
@@ -135,6 +138,7 @@ public sealed class DraftForm
                 form.Questions = b.Questions.Select(q => new QuestionRow { Id = q.Id.ToString(), Text = q.Text }).ToList();
                 form.WhatToDoNow = b.WhatToDoNow;
                 form.RelatedResources = b.RelatedResources;
+                form.FeedbackForm = b.FeedbackForm;
                 break;
             case StrategyFields s:
                 form.Partnership = s.Partnership;
@@ -194,6 +198,7 @@ public sealed class DraftForm
                     .ToList();
                 b.WhatToDoNow = WhatToDoNow ?? "";
                 b.RelatedResources = RelatedResources ?? "";
+                b.FeedbackForm = FeedbackForm ?? "";
                 break;
             case StrategyFields s:
                 s.Partnership = Partnership ?? "";

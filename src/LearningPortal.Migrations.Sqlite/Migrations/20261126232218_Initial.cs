@@ -74,6 +74,52 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Intro = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackForms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackSpentTokens",
+                columns: table => new
+                {
+                    Marker = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackSpentTokens", x => x.Marker);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaItems",
                 columns: table => new
                 {
@@ -244,6 +290,58 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedbackQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    HelpText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    IsRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    OptionsJson = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackQuestions_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackResponses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackResponses_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingSessions",
                 columns: table => new
                 {
@@ -382,6 +480,35 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    After = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "FeedbackQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1002,6 +1129,64 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_QuestionId_Number_After",
+                table: "FeedbackAnswers",
+                columns: new[] { "QuestionId", "Number", "After" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_ResponseId_QuestionId",
+                table: "FeedbackAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_CourseId",
+                table: "FeedbackForms",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_Slug",
+                table: "FeedbackForms",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackInvitations_FormId_SessionId",
+                table: "FeedbackInvitations",
+                columns: new[] { "FormId", "SessionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackInvitations_SessionId_UserId",
+                table: "FeedbackInvitations",
+                columns: new[] { "SessionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackQuestions_FormId_RetiredUtc",
+                table: "FeedbackQuestions",
+                columns: new[] { "FormId", "RetiredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackQuestions_Key",
+                table: "FeedbackQuestions",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_DocumentId",
+                table: "FeedbackResponses",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_FormId_SubmittedUtc",
+                table: "FeedbackResponses",
+                columns: new[] { "FormId", "SubmittedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_SessionId",
+                table: "FeedbackResponses",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Gcp2Register_AgencyId",
                 table: "Gcp2Register",
                 column: "AgencyId");
@@ -1284,6 +1469,15 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FeedbackAnswers");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackInvitations");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackSpentTokens");
+
+            migrationBuilder.DropTable(
                 name: "Gcp2Register");
 
             migrationBuilder.DropTable(
@@ -1332,10 +1526,19 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "FeedbackQuestions");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackResponses");
+
+            migrationBuilder.DropTable(
                 name: "SupervisionRecords");
 
             migrationBuilder.DropTable(
                 name: "TrainingBookings");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackForms");
 
             migrationBuilder.DropTable(
                 name: "SupervisionQuestionSets");

@@ -75,6 +75,52 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedbackForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IsAnonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    Intro = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackForms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackSpentTokens",
+                columns: table => new
+                {
+                    Marker = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackSpentTokens", x => x.Marker);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaItems",
                 columns: table => new
                 {
@@ -245,6 +291,58 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedbackQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    HelpText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    OptionsJson = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RetiredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackQuestions_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackResponses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackResponses_FeedbackForms_FormId",
+                        column: x => x.FormId,
+                        principalTable: "FeedbackForms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingSessions",
                 columns: table => new
                 {
@@ -383,6 +481,35 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeedbackAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: true),
+                    After = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedbackAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "FeedbackQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FeedbackAnswers_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1003,6 +1130,64 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_QuestionId_Number_After",
+                table: "FeedbackAnswers",
+                columns: new[] { "QuestionId", "Number", "After" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackAnswers_ResponseId_QuestionId",
+                table: "FeedbackAnswers",
+                columns: new[] { "ResponseId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_CourseId",
+                table: "FeedbackForms",
+                column: "CourseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackForms_Slug",
+                table: "FeedbackForms",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackInvitations_FormId_SessionId",
+                table: "FeedbackInvitations",
+                columns: new[] { "FormId", "SessionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackInvitations_SessionId_UserId",
+                table: "FeedbackInvitations",
+                columns: new[] { "SessionId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackQuestions_FormId_RetiredUtc",
+                table: "FeedbackQuestions",
+                columns: new[] { "FormId", "RetiredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackQuestions_Key",
+                table: "FeedbackQuestions",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_DocumentId",
+                table: "FeedbackResponses",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_FormId_SubmittedUtc",
+                table: "FeedbackResponses",
+                columns: new[] { "FormId", "SubmittedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeedbackResponses_SessionId",
+                table: "FeedbackResponses",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Gcp2Register_AgencyId",
                 table: "Gcp2Register",
                 column: "AgencyId");
@@ -1285,6 +1470,15 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FeedbackAnswers");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackInvitations");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackSpentTokens");
+
+            migrationBuilder.DropTable(
                 name: "Gcp2Register");
 
             migrationBuilder.DropTable(
@@ -1333,10 +1527,19 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "FeedbackQuestions");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackResponses");
+
+            migrationBuilder.DropTable(
                 name: "SupervisionRecords");
 
             migrationBuilder.DropTable(
                 name: "TrainingBookings");
+
+            migrationBuilder.DropTable(
+                name: "FeedbackForms");
 
             migrationBuilder.DropTable(
                 name: "SupervisionQuestionSets");

@@ -1,0 +1,311 @@
+using System.Text.RegularExpressions;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Feedback;
+
+/// <summary>
+/// Analyses a form's responses. Counts, distributions and the trend are grouped in the database (one GROUP BY
+/// per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
+/// </summary>
+public partial class FeedbackAnalysis(PortalDbContext db)
+{
+    /// <summary>Most frequent words are counted over this many of the latest matching comments.</summary>
+    public const int WordSample = 2000;
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "but", "by",
+        "can", "could", "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+        "his", "how", "i", "if", "in", "into", "is", "it", "its", "it's", "just", "me", "more", "most", "my", "no", "not", "of", "on",
+        "one", "or", "our", "out", "over", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+        "they", "this", "those", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+        "who", "why", "will", "with", "would", "you", "your", "i'm", "i've", "don't", "really", "much", "many", "get", "got",
+    };
+
+    public async Task<FeedbackReport> AnalyseAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken = default)
+    {
+        var questions = await db.FeedbackQuestions.AsNoTracking().Where(q => q.FormId == formId).ToListAsync(cancellationToken);
+        var responses = Responses(formId, filter);
+        var total = await responses.CountAsync(cancellationToken);
+        var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
+        var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
+
+        var groups = await Answers(formId, filter, [.. questions.Select(q => q.Id)])
+            .GroupBy(a => new { a.QuestionId, a.Number, a.After })
+            .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var trend = await responses
+            .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month })
+            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), [.. trend.OrderBy(t => t.Year).ThenBy(t => t.Month)]);
+    }
+
+    /// <summary>Free-text answers, newest first, optionally containing some text.</summary>
+    public async Task<IReadOnlyList<Comment>> CommentsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
+    {
+        var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
+        // Answers are numbered as they arrive, so the highest ids are the latest; the join to the response and
+        // question is made for the page of comments only.
+        var latest = query.OrderByDescending(a => a.Id).Take(take).Select(a => a.Id);
+        var rows = await db.FeedbackAnswers.Where(a => latest.Contains(a.Id)).OrderByDescending(a => a.Id)
+            .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
+            .ToListAsync(cancellationToken);
+        var agencies = await AgencyNamesAsync(cancellationToken);
+        return [.. rows.Select(r => new Comment(r.Text, r.Answer, r.SubmittedUtc, r.AgencyId is { } id && agencies.TryGetValue(id, out var n) ? n : null))];
+    }
+
+    public async Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default) =>
+        await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
+
+    /// <summary>
+    /// The most frequent words in the latest <see cref="WordSample"/> matching comments, stop words left out.
+    /// Splitting text into words has no portable SQL, so this one count is done in memory, over a bounded sample.
+    /// </summary>
+    public async Task<IReadOnlyList<Bar>> FrequentWordsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
+    {
+        var texts = await (await CommentQueryAsync(formId, filter, search, cancellationToken)).OrderByDescending(a => a.Id).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
+        return [.. texts
+            .SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value.Trim('\'')))
+            .Where(w => w.Length > 2 && !StopWords.Contains(w))
+            .GroupBy(w => w)
+            .Select(g => new Bar(g.Key, g.Count()))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.Ordinal)
+            .Take(take)];
+    }
+
+    /// <summary>Evaluation emails sent and responses received for one session (any form).</summary>
+    public async Task<(int Invited, int Responded)> SessionResponseRateAsync(int sessionId, CancellationToken cancellationToken = default) =>
+        (await db.FeedbackInvitations.CountAsync(i => i.SessionId == sessionId, cancellationToken),
+         await db.FeedbackResponses.CountAsync(r => r.SessionId == sessionId, cancellationToken));
+
+    internal IQueryable<FeedbackResponse> Responses(int formId, FeedbackFilter filter)
+    {
+        var query = db.FeedbackResponses.Where(r => r.FormId == formId);
+        if (filter.From is { } from)
+        {
+            var fromUtc = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.SubmittedUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var beforeUtc = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(r => r.SubmittedUtc < beforeUtc);
+        }
+
+        if (filter.AgencyId is { } agency)
+        {
+            query = query.Where(r => r.AgencyId == agency);
+        }
+
+        if (filter.DocumentId is { } document)
+        {
+            query = query.Where(r => r.DocumentId == document);
+        }
+
+        if (filter.SessionId is { } session)
+        {
+            query = query.Where(r => r.SessionId == session);
+        }
+
+        return query;
+    }
+
+    /// <summary>The answers to some of the form's questions in the filtered responses.</summary>
+    private IQueryable<FeedbackAnswer> Answers(int formId, FeedbackFilter filter, List<int> questionIds)
+    {
+        var answers = db.FeedbackAnswers.Where(a => questionIds.Contains(a.QuestionId));
+        if (filter.IsEmpty)
+        {
+            // Every answer to the form's questions counts: no need to touch the responses table.
+            return answers;
+        }
+
+        // A join (not EXISTS) lets the planner start from the few filtered responses and look their answers up by index.
+        return from r in Responses(formId, filter)
+               join a in answers on r.Id equals a.ResponseId
+               select a;
+    }
+
+    private IQueryable<FeedbackInvitation> Invitations(int formId, FeedbackFilter filter)
+    {
+        var query = db.FeedbackInvitations.Where(i => i.FormId == formId);
+        if (filter.SessionId is { } session)
+        {
+            query = query.Where(i => i.SessionId == session);
+        }
+
+        if (filter.From is { } from)
+        {
+            var fromUtc = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(i => i.SentUtc >= fromUtc);
+        }
+
+        if (filter.To is { } to)
+        {
+            var beforeUtc = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(i => i.SentUtc < beforeUtc);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// The answers to the form's text questions (an answer row to a text question always has text: a wording never
+    /// changes type in place once answered, and empty answers are not stored).
+    /// </summary>
+    private async Task<IQueryable<FeedbackAnswer>> CommentQueryAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken)
+    {
+        var textQuestions = await db.FeedbackQuestions.Where(q => q.FormId == formId && (q.Type == FeedbackQuestionType.ShortText || q.Type == FeedbackQuestionType.LongText))
+            .Select(q => q.Id).ToListAsync(cancellationToken);
+        var query = Answers(formId, filter, textQuestions);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // StringComparison overloads do not translate to SQL; lower() on both sides does, on both providers.
+            query = query.Where(a => a.Text!.ToLower().Contains(term));
+#pragma warning restore CA1862
+        }
+
+        return query;
+    }
+
+    private async Task<Dictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
+
+    private sealed record AnswerGroup(int QuestionId, int? Number, int? After, int Count);
+
+    private static List<QuestionSummary> Summarise(List<FeedbackQuestion> questions, List<AnswerGroup> groups)
+    {
+        var byQuestion = groups.ToLookup(g => g.QuestionId);
+        var summaries = new List<QuestionSummary>();
+        var ordered = questions.GroupBy(q => q.Key)
+            .Select(g => (Rows: g.OrderByDescending(q => q.RetiredUtc is null).ThenByDescending(q => q.CreatedUtc).ThenByDescending(q => q.Id).ToList(), Key: g.Key))
+            .Where(g => g.Rows[0].RetiredUtc is null || g.Rows.Any(r => byQuestion[r.Id].Any()))
+            .OrderBy(g => g.Rows[0].RetiredUtc is null ? 0 : 1).ThenBy(g => g.Rows[0].SortOrder);
+        foreach (var (rows, key) in ordered)
+        {
+            var latest = rows[0];
+            var earlier = rows.Skip(1).Select(r => r.Text).Where(t => t != latest.Text).Distinct().ToList();
+            var rowGroups = rows.SelectMany(r => byQuestion[r.Id].Select(g => (Row: r, Group: g))).ToList();
+            var answered = rowGroups.Sum(x => x.Group.Count);
+            var summary = new QuestionSummary(key, latest.Type, latest.Text, latest.RetiredUtc is null, earlier, answered);
+            if (FeedbackScales.IsText(latest.Type))
+            {
+                summaries.Add(summary);
+                continue;
+            }
+
+            var labels = FeedbackScales.LabelsFor(latest);
+            if (latest.Type is FeedbackQuestionType.SingleChoice or FeedbackQuestionType.MultipleChoice)
+            {
+                // Options are matched by their text across wordings: a reworded list keeps the counts of options that stayed.
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var label in labels)
+                {
+                    counts[label] = 0;
+                }
+
+                foreach (var (row, group) in rowGroups.Where(x => x.Group.Number is not null && x.Row.Type == latest.Type))
+                {
+                    var options = row.Options;
+                    for (var i = 0; i < options.Count; i++)
+                    {
+                        var chosen = latest.Type == FeedbackQuestionType.SingleChoice ? group.Number == i : (group.Number!.Value & (1 << i)) != 0;
+                        if (chosen)
+                        {
+                            counts[options[i]] = counts.GetValueOrDefault(options[i]) + group.Count;
+                        }
+                    }
+                }
+
+                summaries.Add(summary with { Distribution = [.. counts.Select(c => new Bar(c.Key, c.Value))] });
+                continue;
+            }
+
+            var offset = latest.Type == FeedbackQuestionType.YesNo ? 0 : 1;
+            var before = Histogram(rowGroups.Where(x => x.Row.Type == latest.Type).Select(x => (x.Group.Number, x.Group.Count)), labels.Count, offset);
+            summary = summary with
+            {
+                Distribution = [.. labels.Select((l, i) => new Bar(l, before[i]))],
+                Mean = FeedbackScales.IsScale(latest.Type) ? Mean(before, offset) : null,
+                Median = FeedbackScales.IsScale(latest.Type) ? Median(before, offset) : null,
+            };
+            if (latest.Type == FeedbackQuestionType.ConfidencePair)
+            {
+                var pairs = rowGroups.Where(x => x.Row.Type == latest.Type && x.Group.Number is not null && x.Group.After is not null).Select(x => x.Group).ToList();
+                var after = Histogram(rowGroups.Where(x => x.Row.Type == latest.Type).Select(x => (x.Group.After, x.Group.Count)), labels.Count, offset);
+                var pairCount = pairs.Sum(p => p.Count);
+                summary = summary with
+                {
+                    AfterDistribution = [.. labels.Select((l, i) => new Bar(l, after[i]))],
+                    AfterMean = Mean(after, offset),
+                    AfterMedian = Median(after, offset),
+                    MeanShift = pairCount == 0 ? null : (double)pairs.Sum(p => (p.After!.Value - p.Number!.Value) * p.Count) / pairCount,
+                    MoreConfident = pairs.Where(p => p.After > p.Number).Sum(p => p.Count),
+                    NoChange = pairs.Where(p => p.After == p.Number).Sum(p => p.Count),
+                    LessConfident = pairs.Where(p => p.After < p.Number).Sum(p => p.Count),
+                };
+            }
+
+            summaries.Add(summary);
+        }
+
+        return summaries;
+    }
+
+    private static int[] Histogram(IEnumerable<(int? Value, int Count)> values, int size, int offset)
+    {
+        var counts = new int[size];
+        foreach (var (value, count) in values)
+        {
+            if (value is { } v && v - offset >= 0 && v - offset < size)
+            {
+                counts[v - offset] += count;
+            }
+        }
+
+        return counts;
+    }
+
+    private static double? Mean(int[] histogram, int offset)
+    {
+        var n = histogram.Sum();
+        return n == 0 ? null : (double)histogram.Select((c, i) => (long)c * (i + offset)).Sum() / n;
+    }
+
+    /// <summary>The median of the values a histogram counts (the mean of the two middle values when the count is even).</summary>
+    internal static double? Median(int[] histogram, int offset)
+    {
+        long n = histogram.Sum();
+        if (n == 0)
+        {
+            return null;
+        }
+
+        double ValueAt(long position)
+        {
+            long seen = 0;
+            for (var i = 0; i < histogram.Length; i++)
+            {
+                seen += histogram[i];
+                if (position < seen)
+                {
+                    return i + offset;
+                }
+            }
+
+            return histogram.Length - 1 + offset;
+        }
+
+        return n % 2 == 1 ? ValueAt(n / 2) : (ValueAt((n / 2) - 1) + ValueAt(n / 2)) / 2;
+    }
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex Word();
+}

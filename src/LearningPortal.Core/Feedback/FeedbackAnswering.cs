@@ -1,0 +1,215 @@
+using System.Globalization;
+using LearningPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Feedback;
+
+/// <summary>A problem with one answer: the form field it belongs to and a GOV.UK error message.</summary>
+public sealed record AnswerError(string Field, string Message);
+
+/// <summary>How a submission ended.</summary>
+public enum SubmissionOutcome
+{
+    Saved,
+
+    /// <summary>The token was spent already (a second answer, or a double click): nothing new was stored.</summary>
+    AlreadyAnswered,
+    Invalid,
+}
+
+public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<AnswerError> Errors)
+{
+    public static SubmissionResult Saved { get; } = new(SubmissionOutcome.Saved, []);
+
+    public static SubmissionResult AlreadyAnswered { get; } = new(SubmissionOutcome.AlreadyAnswered, []);
+}
+
+/// <summary>
+/// Checks answers against the form's current questions and stores a response once per token. Answers come as
+/// posted form values: <c>q{questionId}</c> (one or more values) and <c>q{questionId}-after</c> for a confidence pair.
+/// </summary>
+public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimeProvider clock)
+{
+    public const int ShortTextMax = 200;
+    public const int LongTextMax = 4000;
+
+    public static string FieldFor(FeedbackQuestion question) => "q" + question.Id.ToString(CultureInfo.InvariantCulture);
+
+    public static string AfterFieldFor(FeedbackQuestion question) => FieldFor(question) + "-after";
+
+    /// <summary>Parses and checks the answers; returns the answers to store, or the errors in question order.</summary>
+    public static (List<FeedbackAnswer> Answers, List<AnswerError> Errors) Check(IEnumerable<FeedbackQuestion> questions, IReadOnlyDictionary<string, string[]> values)
+    {
+        var answers = new List<FeedbackAnswer>();
+        var errors = new List<AnswerError>();
+        foreach (var q in questions)
+        {
+            var field = FieldFor(q);
+            var given = (values.TryGetValue(field, out var v) ? v : []).Where(x => !string.IsNullOrWhiteSpace(x)).Select(x => x.Trim()).ToArray();
+            var answer = new FeedbackAnswer { QuestionId = q.Id, Question = q };
+            string? error = null;
+            string? afterError = null;
+            switch (q.Type)
+            {
+                case FeedbackQuestionType.Rating or FeedbackQuestionType.Agreement:
+                    error = Scale(given, 1, 5, q.IsRequired, out var scale, "Select an answer to: " + q.Text);
+                    answer.Number = scale;
+                    break;
+                case FeedbackQuestionType.YesNo:
+                    error = Scale(given, 0, 1, q.IsRequired, out var yes, "Select yes or no for: " + q.Text);
+                    answer.Number = yes;
+                    break;
+                case FeedbackQuestionType.SingleChoice:
+                    error = Scale(given, 0, q.Options.Count - 1, q.IsRequired, out var choice, "Select an answer to: " + q.Text);
+                    answer.Number = choice;
+                    break;
+                case FeedbackQuestionType.MultipleChoice:
+                    var mask = 0;
+                    foreach (var g in given.Distinct())
+                    {
+                        if (!int.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= q.Options.Count || i > 30)
+                        {
+                            error = "Select options from the list for: " + q.Text;
+                            break;
+                        }
+
+                        mask |= 1 << i;
+                    }
+
+                    if (error is null && mask == 0 && q.IsRequired)
+                    {
+                        error = "Select at least one option for: " + q.Text;
+                    }
+
+                    answer.Number = mask == 0 ? null : mask;
+                    break;
+                case FeedbackQuestionType.ShortText or FeedbackQuestionType.LongText:
+                    var max = q.Type == FeedbackQuestionType.ShortText ? ShortTextMax : LongTextMax;
+                    var text = given.Length == 0 ? null : given[0];
+                    if (text is null && q.IsRequired)
+                    {
+                        error = "Enter an answer to: " + q.Text;
+                    }
+                    else if (text is not null && text.Length > max)
+                    {
+                        error = $"Answer must be {max.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer: {q.Text}";
+                    }
+
+                    answer.Text = text;
+                    break;
+                case FeedbackQuestionType.ConfidencePair:
+                    error = Scale(given, 1, 5, q.IsRequired, out var before, "Select how confident you were before: " + q.Text);
+                    var afterGiven = (values.TryGetValue(AfterFieldFor(q), out var a) ? a : []).Where(x => !string.IsNullOrWhiteSpace(x)).ToArray();
+                    afterError = Scale(afterGiven, 1, 5, q.IsRequired, out var after, "Select how confident you are now: " + q.Text);
+                    if (error is null && afterError is null && (before is null) != (after is null))
+                    {
+                        // Half a pair cannot show a shift: ask for the missing half.
+                        afterError = before is null ? null : "Select how confident you are now: " + q.Text;
+                        error = before is null ? "Select how confident you were before: " + q.Text : null;
+                    }
+
+                    answer.Number = before;
+                    answer.After = after;
+                    break;
+            }
+
+            if (error is not null)
+            {
+                errors.Add(new AnswerError(field, error));
+            }
+
+            if (afterError is not null)
+            {
+                errors.Add(new AnswerError(AfterFieldFor(q), afterError));
+            }
+
+            if (answer.Number is not null || answer.After is not null || answer.Text is not null)
+            {
+                answers.Add(answer);
+            }
+        }
+
+        return (answers, errors);
+    }
+
+    private static string? Scale(string[] given, int min, int max, bool required, out int? value, string requiredMessage)
+    {
+        value = null;
+        if (given.Length == 0)
+        {
+            return required ? requiredMessage : null;
+        }
+
+        if (given.Length > 1 || !int.TryParse(given[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            return "Select an answer from the list";
+        }
+
+        value = n;
+        return null;
+    }
+
+    /// <summary>Whether the ticket's person has answered in that place already.</summary>
+    public async Task<bool> HasAnsweredAsync(FeedbackTicket ticket, CancellationToken cancellationToken = default)
+    {
+        var marker = await tokens.MarkerAsync(ticket, cancellationToken);
+        return await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the response and spends the token in one transaction. A token spent already, including by a
+    /// request racing this one, stores nothing and reports <see cref="SubmissionOutcome.AlreadyAnswered"/>.
+    /// </summary>
+    public async Task<SubmissionResult> SubmitAsync(FeedbackForm form, FeedbackTicket ticket, IReadOnlyDictionary<string, string[]> values, int? agencyId, CancellationToken cancellationToken = default)
+    {
+        if (ticket.FormId != form.Id)
+        {
+            throw new ArgumentException("The ticket is for another form.", nameof(ticket));
+        }
+
+        var marker = await tokens.MarkerAsync(ticket, cancellationToken);
+        if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
+        {
+            return SubmissionResult.AlreadyAnswered;
+        }
+
+        var (answers, errors) = Check(form.CurrentQuestions, values);
+        if (errors.Count > 0)
+        {
+            return new SubmissionResult(SubmissionOutcome.Invalid, errors);
+        }
+
+        foreach (var answer in answers)
+        {
+            answer.Question = null!;
+        }
+
+        db.FeedbackSpentTokens.Add(new FeedbackSpentToken { Marker = marker });
+        db.FeedbackResponses.Add(new FeedbackResponse
+        {
+            FormId = form.Id,
+            DocumentId = ticket.Place.DocumentId,
+            SessionId = ticket.Place.SessionId,
+            AgencyId = agencyId,
+            SubmittedUtc = clock.GetUtcNow().UtcDateTime,
+            UserId = form.IsAnonymous ? null : ticket.UserId,
+            Answers = answers,
+        });
+        try
+        {
+            // One SaveChanges is one transaction: the marker and the response are stored together or not at all.
+            await db.SaveChangesAsync(cancellationToken);
+            return SubmissionResult.Saved;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
+            {
+                return SubmissionResult.AlreadyAnswered;
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Feedback;
+
+/// <summary>The details of a form as the editor typed them.</summary>
+public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro, int? CourseId);
+
+/// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
+public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static FormChange Failed(string field, string message) => new(0, [new AnswerError(field, message)]);
+}
+
+/// <summary>
+/// Editing forms and their questions. Question wordings that have answers are never changed in place:
+/// they are retired and replaced, so earlier answers keep the wording they answered. Every change is audited.
+/// </summary>
+public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public Task<FeedbackForm?> FindAsync(int id, CancellationToken cancellationToken = default) =>
+        db.FeedbackForms.Include(f => f.Questions).AsSplitQuery().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    public Task<FeedbackForm?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default) =>
+        db.FeedbackForms.Include(f => f.Questions).AsSplitQuery().FirstOrDefaultAsync(f => f.Slug == slug, cancellationToken);
+
+    public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
+
+    public async Task<FormChange> CreateAsync(FormDetails details, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        var errors = await ValidateAsync(details, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new FormChange(0, errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var form = new FeedbackForm { CreatedUtc = now };
+        Apply(form, details, now);
+        db.FeedbackForms.Add(form);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actorId, actorName, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(form.Id, []);
+    }
+
+    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        var form = await db.FeedbackForms.FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
+        if (form is null)
+        {
+            return FormChange.Failed("Form", "The form does not exist");
+        }
+
+        var errors = await ValidateAsync(details, formId, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new FormChange(formId, errors);
+        }
+
+        Apply(form, details, clock.GetUtcNow().UtcDateTime);
+        audit.Record(actorId, actorName, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(formId, []);
+    }
+
+    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        draft = draft.Normalised();
+        var errors = draft.Validate();
+        if (errors.Count > 0)
+        {
+            return new FormChange(0, errors);
+        }
+
+        var form = await FindAsync(formId, cancellationToken);
+        if (form is null)
+        {
+            return FormChange.Failed("Form", "The form does not exist");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var question = NewRow(draft, Guid.NewGuid(), form.CurrentQuestions.Select(q => q.SortOrder).DefaultIfEmpty(0).Max() + 1, now);
+        form.Questions.Add(question);
+        form.UpdatedUtc = now;
+        audit.Record(actorId, actorName, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(question.Id, []);
+    }
+
+    /// <summary>Changes a current question; one with answers is retired and replaced by a new wording with the same key.</summary>
+    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        draft = draft.Normalised();
+        var errors = draft.Validate();
+        if (errors.Count > 0)
+        {
+            return new FormChange(questionId, errors);
+        }
+
+        var question = await db.FeedbackQuestions.Include(q => q.Form).FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
+        if (question is null)
+        {
+            return FormChange.Failed("Question", "The question does not exist");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var replacement = NewRow(draft, question.Key, question.SortOrder, now);
+        var result = question;
+        if (!question.SameWordingAs(replacement) && await db.FeedbackAnswers.AnyAsync(a => a.QuestionId == questionId, cancellationToken))
+        {
+            question.RetiredUtc = now;
+            replacement.FormId = question.FormId;
+            db.FeedbackQuestions.Add(replacement);
+            result = replacement;
+        }
+        else
+        {
+            question.Type = replacement.Type;
+            question.Text = replacement.Text;
+            question.HelpText = replacement.HelpText;
+            question.OptionsJson = replacement.OptionsJson;
+        }
+
+        // Whether a question must be answered does not change what earlier answers mean, so it changes in place.
+        question.IsRequired = draft.IsRequired;
+        result.IsRequired = draft.IsRequired;
+        question.Form.UpdatedUtc = now;
+        audit.Record(actorId, actorName, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(result.Id, []);
+    }
+
+    /// <summary>Moves a question one place up (-1) or down (+1).</summary>
+    public async Task MoveQuestionAsync(int questionId, int direction, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        var question = await db.FeedbackQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
+        if (question is null)
+        {
+            return;
+        }
+
+        var current = await db.FeedbackQuestions.Where(q => q.FormId == question.FormId && q.RetiredUtc == null)
+            .OrderBy(q => q.SortOrder).ThenBy(q => q.Id).ToListAsync(cancellationToken);
+        var index = current.FindIndex(q => q.Id == questionId);
+        var other = index + Math.Sign(direction);
+        if (other < 0 || other >= current.Count)
+        {
+            return;
+        }
+
+        (current[index], current[other]) = (current[other], current[index]);
+        for (var i = 0; i < current.Count; i++)
+        {
+            current[i].SortOrder = i + 1;
+        }
+
+        audit.Record(actorId, actorName, "Feedback question moved", "FeedbackForm", Id(question.FormId), question.Text);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes a question from the form; one with answers is retired so the answers stay readable.</summary>
+    public async Task RemoveQuestionAsync(int questionId, string actorId, string actorName, CancellationToken cancellationToken = default)
+    {
+        var question = await db.FeedbackQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
+        if (question is null)
+        {
+            return;
+        }
+
+        if (await db.FeedbackAnswers.AnyAsync(a => a.QuestionId == questionId, cancellationToken))
+        {
+            question.RetiredUtc = clock.GetUtcNow().UtcDateTime;
+        }
+        else
+        {
+            db.FeedbackQuestions.Remove(question);
+        }
+
+        audit.Record(actorId, actorName, "Feedback question removed", "FeedbackForm", Id(question.FormId), question.Text);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal static FeedbackQuestion NewRow(QuestionDraft draft, Guid key, int sortOrder, DateTime now) => new()
+    {
+        Key = key,
+        Type = draft.Type,
+        Text = draft.Text,
+        HelpText = draft.HelpText,
+        IsRequired = draft.IsRequired,
+        Options = draft.Options,
+        SortOrder = sortOrder,
+        CreatedUtc = now,
+    };
+
+    /// <summary>Problems with a form's details (formId: the form being changed, null for a new one), keyed by FormDetails property.</summary>
+    public async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<AnswerError>();
+        var name = details.Name?.Trim() ?? "";
+        var slug = details.Slug?.Trim().ToLowerInvariant() ?? "";
+        if (name.Length == 0)
+        {
+            errors.Add(new(nameof(FormDetails.Name), "Enter the name of the form"));
+        }
+        else if (name.Length > FeedbackForm.MaxNameLength)
+        {
+            errors.Add(new(nameof(FormDetails.Name), $"Name must be {FeedbackForm.MaxNameLength} characters or fewer"));
+        }
+
+        if (slug.Length == 0)
+        {
+            errors.Add(new(nameof(FormDetails.Slug), "Enter the web address of the form"));
+        }
+        else if (!IsValidSlug(slug))
+        {
+            errors.Add(new(nameof(FormDetails.Slug), "Web address must use only lower case letters, numbers and hyphens, for example course-evaluation"));
+        }
+        else if (await db.FeedbackForms.AnyAsync(f => f.Slug == slug && f.Id != formId, cancellationToken))
+        {
+            errors.Add(new(nameof(FormDetails.Slug), "Another form already uses this web address"));
+        }
+
+        if ((details.Intro?.Trim().Length ?? 0) > FeedbackForm.MaxIntroLength)
+        {
+            errors.Add(new(nameof(FormDetails.Intro), $"Introduction must be {FeedbackForm.MaxIntroLength} characters or fewer"));
+        }
+
+        if (details.CourseId is { } courseId && !await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
+        {
+            errors.Add(new(nameof(FormDetails.CourseId), "Select a course from the list"));
+        }
+
+        return errors;
+    }
+
+    private static void Apply(FeedbackForm form, FormDetails details, DateTime now)
+    {
+        form.Name = details.Name.Trim();
+        form.Slug = details.Slug.Trim().ToLowerInvariant();
+        form.IsAnonymous = details.IsAnonymous;
+        form.Intro = details.Intro?.Trim() ?? "";
+        form.CourseId = details.CourseId;
+        form.UpdatedUtc = now;
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

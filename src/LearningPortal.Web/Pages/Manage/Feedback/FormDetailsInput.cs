@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Feedback;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Feedback;
+
+/// <summary>A form's details as typed on the create and change pages.</summary>
+public class FormDetailsInput
+{
+    public string? Name { get; set; }
+
+    public string? Slug { get; set; }
+
+    [Required(ErrorMessage = "Select whether answers are anonymous")]
+    public bool? IsAnonymous { get; set; }
+
+    public string? Intro { get; set; }
+
+    public int? CourseId { get; set; }
+
+    public FormDetails ToDetails() => new(Name ?? "", Slug ?? "", IsAnonymous == true, Intro ?? "", CourseId);
+
+    public static FormDetailsInput From(FeedbackForm form) => new()
+    {
+        Name = form.Name,
+        Slug = form.Slug,
+        IsAnonymous = form.IsAnonymous,
+        Intro = form.Intro,
+        CourseId = form.CourseId,
+    };
+
+    public static IReadOnlyList<SelectListItem> AnonymityChoices { get; } =
+    [
+        new("Anonymous: no name or account is stored with the answers", "true"),
+        new("Named: the person's account is stored with the answers", "false"),
+    ];
+
+    public static async Task<IReadOnlyList<SelectListItem>> CourseChoicesAsync(PortalDbContext db) =>
+        [.. (await db.Courses.AsNoTracking().OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync())
+            .Select(c => new SelectListItem(c.Title, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+
+    /// <summary>Copies Core's errors onto the page's fields.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<AnswerError> errors, string prefix = "Input.")
+    {
+        foreach (var e in errors)
+        {
+            modelState.AddModelError(prefix + e.Field, e.Message);
+        }
+    }
+}

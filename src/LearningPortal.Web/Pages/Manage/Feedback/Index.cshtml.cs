@@ -1,0 +1,20 @@
+using LearningPortal.Core.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Feedback;
+
+/// <summary>/manage/feedback: every form with its question and response counts.</summary>
+public class IndexModel(PortalDbContext db) : PageModel
+{
+    public sealed record FormRow(int Id, string Name, string Slug, bool IsAnonymous, int Questions, int Responses);
+
+    public IReadOnlyList<FormRow> Forms { get; private set; } = [];
+
+    public async Task OnGetAsync() =>
+        Forms = await db.FeedbackForms.AsNoTracking().OrderBy(f => f.Name)
+            .Select(f => new FormRow(f.Id, f.Name, f.Slug, f.IsAnonymous,
+                f.Questions.Count(q => q.RetiredUtc == null),
+                db.FeedbackResponses.Count(r => r.FormId == f.Id)))
+            .ToListAsync(HttpContext.RequestAborted);
+}

@@ -1,0 +1,35 @@
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Feedback;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningPortal.Web.Pages.Manage.Feedback;
+
+/// <summary>/manage/feedback/new: name, address and anonymity of a new form; questions are added next.</summary>
+public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageModel(db)
+{
+    public Task OnGetAsync() => LoadCoursesAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (ModelState.IsValid)
+        {
+            var actor = await Actor.OfAsync(User, Db);
+            var result = await forms.CreateAsync(Input.ToDetails(), actor.Id, actor.Name, HttpContext.RequestAborted);
+            if (result.Succeeded)
+            {
+                TempData["Success"] = "Form created: now add its questions";
+                return Redirect($"/manage/feedback/{result.Id}");
+            }
+
+            FormDetailsInput.AddErrors(ModelState, result.Errors);
+        }
+        else
+        {
+            // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
+            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted));
+        }
+
+        await LoadCoursesAsync();
+        return Page();
+    }
+}

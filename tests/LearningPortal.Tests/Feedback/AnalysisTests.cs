@@ -1,0 +1,110 @@
+using System.Net;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Feedback;
+using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Training;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Feedback;
+
+public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
+{
+    private readonly FeedbackData feedback = new(site);
+    private readonly TrainingData people = new(site);
+
+    [Fact]
+    public async Task Analysis_counts_responses_and_gives_means_medians_distributions_and_the_confidence_shift()
+    {
+        var form = await feedback.FormAsync(anonymous: true, required: false);
+        var agencies = await people.AgencyIdsAsync();
+        var crowd = (await people.PeopleAsync(3, agencies[0])).Concat(await people.PeopleAsync(1, agencies[1])).ToList();
+        // Ratings 1, 2, 4, 5: mean 3, median 3. Confidence 1->3, 2->4, 3->3, 4->5: before mean 2.5, after 3.75, shift +1.25.
+        int[] ratings = [1, 2, 4, 5], before = [1, 2, 3, 4], after = [3, 4, 3, 5];
+        for (var i = 0; i < crowd.Count; i++)
+        {
+            var values = FeedbackData.Answers(form, rating: ratings[i], text: i == 0 ? "Useful case studies about home conditions" : "More case studies please", before: before[i], after: after[i]);
+            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Outcome);
+        }
+
+        var report = await feedback.AnalyseAsync(form);
+        var byAgency = await feedback.AnalyseAsync(form, new FeedbackFilter(AgencyId: agencies[1]));
+        var future = await feedback.AnalyseAsync(form, new FeedbackFilter(From: DateOnly.FromDateTime(DateTime.UtcNow.AddDays(2))));
+
+        Assert.Equal(4, report.Responses);
+        var rating = report.Questions.Single(q => q.Type == FeedbackQuestionType.Rating);
+        Assert.Equal((4, 3.0, 3.0), (rating.Answered, rating.Mean!.Value, rating.Median!.Value));
+        Assert.Equal([1, 1, 0, 1, 1], rating.Distribution.Select(b => b.Count));
+        var confidence = report.Questions.Single(q => q.Type == FeedbackQuestionType.ConfidencePair);
+        Assert.Equal((2.5, 2.5, 3.75, 3.5, 1.25), (confidence.Mean!.Value, confidence.Median!.Value, confidence.AfterMean!.Value, confidence.AfterMedian!.Value, confidence.MeanShift!.Value));
+        Assert.Equal((3, 1, 0), (confidence.MoreConfident, confidence.NoChange, confidence.LessConfident));
+        var multiple = report.Questions.Single(q => q.Type == FeedbackQuestionType.MultipleChoice);
+        Assert.Equal([("Case studies", 4), ("Tools", 0), ("Discussion", 4)], multiple.Distribution.Select(b => (b.Label, b.Count)));
+        Assert.Equal([("No", 0), ("Yes", 4)], report.Questions.Single(q => q.Type == FeedbackQuestionType.YesNo).Distribution.Select(b => (b.Label, b.Count)));
+        Assert.Equal(4, report.Questions.Single(q => q.Type == FeedbackQuestionType.LongText).Answered);
+        var month = Assert.Single(report.Trend);
+        Assert.Equal((DateTime.UtcNow.Year, DateTime.UtcNow.Month, 4), (month.Year, month.Month, month.Count));
+        Assert.Equal(1, byAgency.Responses);
+        Assert.Equal(5, byAgency.Questions.Single(q => q.Type == FeedbackQuestionType.Rating).Mean);
+        Assert.Equal(0, future.Responses);
+
+        var words = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().FrequentWordsAsync(form.Id, new FeedbackFilter(), null, 3));
+        Assert.Equal(("case", 8), (words[0].Label, words[0].Count));
+        Assert.DoesNotContain(words, w => w.Label is "about" or "with" or "more");
+        var found = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().CommentsAsync(form.Id, new FeedbackFilter(), "HOME CONDITIONS", 10));
+        Assert.Equal(2, found.Count); // the short and the long text answer of the first person
+    }
+
+    [Fact]
+    public async Task Csv_export_of_an_anonymous_form_names_nobody_and_a_named_form_gives_emails()
+    {
+        var anonymous = await feedback.FormAsync(anonymous: true);
+        var named = await feedback.FormAsync(anonymous: false);
+        var person = await people.PersonAsync();
+        await feedback.SubmitAsync(anonymous, person, FeedbackData.Answers(anonymous, text: "Anonymous comment, with a comma"));
+        await feedback.SubmitAsync(named, person, FeedbackData.Answers(named));
+        var editor = TestUsers.UniqueEmail("editor");
+        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(editor);
+
+        var anonymousCsv = await client.GetAsync($"/manage/feedback/{anonymous.Id}/analysis?handler=Csv");
+        var namedCsv = await client.GetAsync($"/manage/feedback/{named.Id}/analysis?handler=Csv");
+
+        Assert.Equal(HttpStatusCode.OK, anonymousCsv.StatusCode);
+        Assert.Equal("text/csv", anonymousCsv.Content.Headers.ContentType!.MediaType);
+        var text = await anonymousCsv.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(person.Id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.Email!, text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Email", text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("\"Anonymous comment, with a comma\"", text, StringComparison.Ordinal);
+        Assert.Contains("How confident are you in recognising neglect? (before)", text, StringComparison.Ordinal);
+        Assert.Equal(2, text.Trim().Split('\n').Length);
+        Assert.Contains(person.Email!, await namedCsv.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Analysis_page_shows_counts_and_each_chart_has_a_matching_data_table()
+    {
+        var form = await feedback.FormAsync(anonymous: true);
+        var crowd = await people.PeopleAsync(3);
+        for (var i = 0; i < crowd.Count; i++)
+        {
+            await feedback.SubmitAsync(form, crowd[i], FeedbackData.Answers(form, rating: i + 3));
+        }
+
+        var editor = TestUsers.UniqueEmail("editor");
+        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(editor);
+
+        var page = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis");
+
+        Assert.Equal("3", page.QuerySelector("#responses-count")!.TextContent.Trim());
+        Assert.Equal("4.0", page.QuerySelector("#mean-1")!.TextContent.Trim());
+        var svg = page.QuerySelector("svg[role=img]#chart-1, svg[aria-labelledby^='chart-1-title']")!;
+        Assert.Equal("How useful was it?", svg.QuerySelector("title")!.TextContent);
+        var rows = page.QuerySelectorAll("#chart-1-table tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
+        Assert.Equal([("1 - Poor", "0"), ("2 - Fair", "0"), ("3 - Good", "1"), ("4 - Very good", "1"), ("5 - Excellent", "1")], rows);
+        Assert.Equal(string.Join("; ", rows.Select(r => $"{r.Item1}: {r.Item2}")), svg.QuerySelector("desc")!.TextContent);
+    }
+}
