@@ -36,7 +36,7 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // The supervisor records the discussion.
         var page = await browser.NewPageAsync(site);
-        await SignInAsync(page, supervisor.Email!);
+        await BrowserSignIn.SignInWithTwoFactorAsync(page, site, supervisor.Email!);
         await page.GotoAsync("/supervision");
         await page.AssertNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record a discussion" }).ClickAsync();
@@ -73,7 +73,7 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // A participant reads it, adds a reflection and acknowledges it; the action is in their actions.
         var participant = await browser.NewPageAsync(site);
-        await SignInAsync(participant, priya.Email!);
+        await BrowserSignIn.SignInWithTwoFactorAsync(participant, site, priya.Email!);
         await participant.GotoAsync("/supervision");
         await participant.AssertNoAxeViolationsAsync();
         await participant.Locator($"a[href='{recordPath}']").ClickAsync();
@@ -97,12 +97,12 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // Another supervisor and an Editor get not found.
         var outsider = await browser.NewPageAsync(site);
-        await SignInAsync(outsider, otherSupervisor.Email!);
+        await BrowserSignIn.SignInWithTwoFactorAsync(outsider, site, otherSupervisor.Email!);
         var response = await outsider.GotoAsync(recordPath);
         Assert.Equal(404, response!.Status);
         await outsider.AssertNoAxeViolationsAsync();
         var staff = await browser.NewPageAsync(site);
-        await SignInAsync(staff, editor.Email!);
+        await BrowserSignIn.SignInWithTwoFactorAsync(staff, site, editor.Email!);
         response = await staff.GotoAsync(recordPath);
         Assert.Equal(404, response!.Status);
 
@@ -115,15 +115,6 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var row = staff.Locator("table:has(caption:text-is('By briefing or question set')) tr:has(th:text-is('Neglect audit learning briefing')) td");
         await Expect(row).ToHaveTextAsync("fewer than 3");
         await Expect(staff.Locator("main")).Not.ToContainTextAsync("How we notice neglect");
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

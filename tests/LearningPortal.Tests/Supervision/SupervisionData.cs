@@ -28,10 +28,11 @@ public sealed class SupervisionData(SupervisionSite site)
 
     public Task<PortalUser> SupervisorAsync() => PersonAsync("supervisor", PortalRoles.Supervisor);
 
+    /// <summary>A client signed in with password and authenticator code, as supervision pages require.</summary>
     public async Task<PortalClient> SignedInAsync(PortalUser user)
     {
         var client = site.CreatePortalClient();
-        await client.SignInAsync(user.Email!);
+        await client.SignInWithTwoFactorAsync(user.Email!);
         return client;
     }
 
