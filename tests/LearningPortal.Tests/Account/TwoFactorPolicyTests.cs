@@ -55,7 +55,7 @@ public class TwoFactorPolicyTests(PortalFactory site) : IClassFixture<PortalFact
         var page = await client.GetDocumentAsync("/supervision");
 
         Assert.Equal("Supervision", page.Heading());
-        Assert.Contains("Your reflective supervision records", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("You have no supervision records yet.", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public class EditModel(DiscussionRecords records) : PageModel
 
     public IReadOnlyList<QuestionSetQuestion> Offered { get; private set; } = [];
 
+    /// <summary>The fingerprint of text already shown as possibly identifying (see <see cref="IdentifyingCheck"/>).</summary>
+    [BindProperty]
+    public string? CheckedText { get; set; }
+
+    /// <summary>Fields that look like they identify someone, shown back before saving.</summary>
+    public IReadOnlyList<FlaggedField> Flagged { get; private set; } = [];
+
     public IReadOnlyList<SelectListItem> Owners { get; private set; } = [];
 
     public static IReadOnlyList<SelectListItem> ConfidenceItems { get; } =
@@ -80,6 +87,13 @@ public class EditModel(DiscussionRecords records) : PageModel
             return Page();
         }
 
+        Flagged = IdentifyingCheck.Find(FreeText());
+        if (IdentifyingCheck.NeedsWarning(Flagged, CheckedText))
+        {
+            CheckedText = IdentifyingCheck.Fingerprint(Flagged);
+            return Page();
+        }
+
         var outcome = await records.SaveAsync(id, User.UserId(), details, finalise);
         if (outcome != RecordChange.Done)
         {
@@ -91,6 +105,26 @@ public class EditModel(DiscussionRecords records) : PageModel
     }
 
     public string NameOf(string? userId) => View.NameOf(userId);
+
+    /// <summary>Every free-text field of the form, with its label as the page shows it.</summary>
+    private IEnumerable<(string Label, string FieldName, string? Text)> FreeText()
+    {
+        for (var i = 0; i < Input.Questions.Count; i++)
+        {
+            yield return ($"What was discussed about question {i + 1}", $"Input.Questions[{i}].Discussion", Input.Questions[i].Discussion);
+        }
+
+        yield return ("What happened", "Input.WhatHappened", Input.WhatHappened);
+        yield return ("Reflection", "Input.Reflection", Input.Reflection);
+        yield return ("Learning", "Input.Learning", Input.Learning);
+        yield return ("What next", "Input.WhatNext", Input.WhatNext);
+        for (var i = 0; i < Input.Actions.Count; i++)
+        {
+            yield return ($"What will be done (action {i + 1})", $"Input.Actions[{i}].What", Input.Actions[i].What);
+        }
+
+        yield return ("What needs escalating, and to whom", "Input.EscalationNote", Input.EscalationNote);
+    }
 
     private DiscussionDetails? Validate(bool finalise)
     {

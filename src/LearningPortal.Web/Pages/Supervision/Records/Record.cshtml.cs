@@ -18,6 +18,12 @@ public class RecordModel(DiscussionRecords records) : PageModel
     [StringLength(8000, ErrorMessage = "Your reflection must be 8,000 characters or fewer")]
     public string? Reflection { get; set; }
 
+    /// <summary>The fingerprint of a reflection already shown as possibly identifying (see <see cref="IdentifyingCheck"/>).</summary>
+    [BindProperty]
+    public string? CheckedText { get; set; }
+
+    public IReadOnlyList<FlaggedField> Flagged { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -27,6 +33,13 @@ public class RecordModel(DiscussionRecords records) : PageModel
     {
         if (!ModelState.IsValid)
         {
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+
+        Flagged = IdentifyingCheck.Find([("Add your reflection", nameof(Reflection), Reflection)]);
+        if (IdentifyingCheck.NeedsWarning(Flagged, CheckedText))
+        {
+            CheckedText = IdentifyingCheck.Fingerprint(Flagged);
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
