@@ -29,12 +29,13 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
     /// <summary>Today's date in the UK, which due dates are compared with.</summary>
     public DateOnly Today => DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>This person's actions, for My actions. An action's wording is part of its record, so each record shown is audited.</summary>
     public async Task<IReadOnlyList<ActionItem>> MineAsync(string userId, CancellationToken cancellationToken = default) =>
-        await ListAsync(db.AgreedActions.Where(a => a.OwnerId == userId), cancellationToken);
+        await ListAsync(db.AgreedActions.Where(a => a.OwnerId == userId), userId, "Saw its actions in My actions", cancellationToken);
 
-    /// <summary>The actions of the records this person supervises.</summary>
-    public async Task<IReadOnlyList<ActionItem>> OfMyRecordsAsync(string supervisorId, CancellationToken cancellationToken = default) =>
-        await ListAsync(db.AgreedActions.Where(a => a.Record.SupervisorId == supervisorId), cancellationToken);
+    /// <summary>The open actions of the records this person supervises; each record shown is audited.</summary>
+    public async Task<IReadOnlyList<ActionItem>> OpenOfMyRecordsAsync(string supervisorId, CancellationToken cancellationToken = default) =>
+        await ListAsync(db.AgreedActions.Where(a => a.Record.SupervisorId == supervisorId && a.Status == ActionStatus.Open), supervisorId, "Saw its actions on the supervision home page", cancellationToken);
 
     public async Task<IReadOnlyList<FollowUpItem>> UpcomingFollowUpsAsync(string supervisorId, CancellationToken cancellationToken = default)
     {
@@ -46,9 +47,9 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>An open action its owner may mark done, or null.</summary>
-    public async Task<ActionItem?> FindOwnAsync(int actionId, string userId, CancellationToken cancellationToken = default) =>
-        (await ListAsync(db.AgreedActions.Where(a => a.Id == actionId && a.OwnerId == userId), cancellationToken)).SingleOrDefault();
+    /// <summary>An action its owner may mark done, or null; showing it is audited when <paramref name="audit"/> (not when about to save).</summary>
+    public async Task<ActionItem?> FindOwnAsync(int actionId, string userId, bool audit = true, CancellationToken cancellationToken = default) =>
+        (await ListAsync(db.AgreedActions.Where(a => a.Id == actionId && a.OwnerId == userId), userId, audit ? "Opened an action to mark it done" : null, cancellationToken)).SingleOrDefault();
 
     /// <summary>The owner marks their action done, with a note; audited on the record.</summary>
     public async Task<RecordChange> MarkDoneAsync(int actionId, string userId, string? note, CancellationToken cancellationToken = default)
@@ -73,7 +74,7 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
         return RecordChange.Done;
     }
 
-    private async Task<IReadOnlyList<ActionItem>> ListAsync(IQueryable<AgreedAction> actions, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ActionItem>> ListAsync(IQueryable<AgreedAction> actions, string viewerId, string? auditAs, CancellationToken cancellationToken)
     {
         var today = Today;
         var soon = today.AddDays(options.CurrentValue.DueSoonDays);
@@ -82,6 +83,16 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.RecordId, a.Record.HeldOn, a.Record.Kind, a.What, a.OwnerId, a.DueOn, a.Status, a.DoneNote })
             .ToListAsync(cancellationToken);
+        if (auditAs is not null && rows.Count > 0)
+        {
+            foreach (var recordId in rows.Select(a => a.RecordId).Distinct())
+            {
+                records.Audit(recordId, viewerId, RecordAuditKind.Read, auditAs);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return rows.Select(a => new ActionItem(a.Id, a.RecordId, a.HeldOn, a.Kind, a.What, a.OwnerId, a.DueOn, a.Status, a.DoneNote,
             a.Status == ActionStatus.Done ? ActionUrgency.Done
             : a.DueOn < today ? ActionUrgency.Overdue

@@ -32,4 +32,29 @@ public class AuditTrailTests(SupervisionSite site) : IClassFixture<SupervisionSi
         Assert.Contains("Added a reflection", history);
         Assert.Contains("Finalised the record", history);
     }
+
+    [Fact]
+    public async Task Lists_that_show_an_actions_wording_audit_a_read_of_its_record_and_lists_of_titles_do_not()
+    {
+        var (_, set) = await data.BriefingAsync();
+        var supervisor = await data.SupervisorAsync();
+        var owner = await data.PersonAsync();
+        var bystander = await data.PersonAsync();
+        var id = await data.RecordAsync(supervisor, set, [owner, bystander], actions: [(owner, SupervisionData.Today().AddDays(10))]);
+        using var ownerClient = await data.SignedInAsync(owner);
+        using var supervisorClient = await data.SignedInAsync(supervisor);
+        using var bystanderClient = await data.SignedInAsync(bystander);
+        var actionId = await data.WithDbAsync(db => db.AgreedActions.Where(a => a.RecordId == id).Select(a => a.Id).SingleAsync());
+
+        await ownerClient.GetDocumentAsync("/supervision/actions");
+        await ownerClient.GetDocumentAsync($"/supervision/actions/{actionId}/done");
+        await supervisorClient.GetDocumentAsync("/supervision");
+        await bystanderClient.GetDocumentAsync("/supervision");
+        await bystanderClient.GetDocumentAsync("/supervision/actions");
+
+        var reads = await data.WithDbAsync(db => db.RecordAuditEntries.Where(a => a.RecordId == id && a.Kind == RecordAuditKind.Read).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(
+            [(owner.Id, "Saw its actions in My actions"), (owner.Id, "Opened an action to mark it done"), (supervisor.Id, "Saw its actions on the supervision home page")],
+            reads.Select(a => (a.UserId!, a.What)));
+    }
 }

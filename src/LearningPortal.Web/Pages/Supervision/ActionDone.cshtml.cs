@@ -43,7 +43,7 @@ public class ActionDoneModel(SupervisionActions actions) : PageModel
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (await actions.FindOwnAsync(id, User.UserId()) is not { Status: ActionStatus.Open } action)
+        if (await actions.FindOwnAsync(id, User.UserId(), audit: HttpMethods.IsGet(Request.Method)) is not { Status: ActionStatus.Open } action)
         {
             return false;
         }

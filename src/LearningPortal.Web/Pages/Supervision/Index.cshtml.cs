@@ -33,7 +33,7 @@ public class IndexModel(DiscussionRecords records, SupervisionActions actions) :
         if (IsSupervisor)
         {
             FollowUps = await actions.UpcomingFollowUpsAsync(me);
-            ActionsOfMyRecords = (await actions.OfMyRecordsAsync(me)).Where(a => a.Status == ActionStatus.Open).ToList();
+            ActionsOfMyRecords = await actions.OpenOfMyRecordsAsync(me);
         }
 
         Names = await records.NamesAsync(Records.Select(r => r.SupervisorId).Concat(ActionsOfMyRecords.Select(a => a.OwnerId)));
