@@ -1,5 +1,5 @@
+using LearningPortal.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +12,8 @@ public sealed record SupervisionJobRun(int QuestionSetsCreated, int RemindersSen
 /// The supervision module's scheduled work, every <see cref="SupervisionOptions.JobInterval"/>: catch up question
 /// sets of briefings published without a notification, action reminders, retention. Safe on several instances.
 /// </summary>
-public class SupervisionJobs(IServiceScopeFactory scopes, IOptionsMonitor<SupervisionOptions> options, ILogger<SupervisionJobs> logger) : BackgroundService
+public class SupervisionJobs(IServiceScopeFactory scopes, IOptionsMonitor<SupervisionOptions> options, ILogger<SupervisionJobs> logger)
+    : RecurringJob(logger, TimeProvider.System)
 {
     /// <summary>Runs the work once; the tests and the background loop both call this.</summary>
     public async Task<SupervisionJobRun> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -24,31 +25,9 @@ public class SupervisionJobs(IServiceScopeFactory scopes, IOptionsMonitor<Superv
         return new SupervisionJobRun(sets, reminders, deleted);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The supervision jobs failed; they will run again.");
-            }
+    protected override string Name => "The supervision jobs";
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.JobInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.JobInterval;
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }

@@ -1,5 +1,5 @@
+using LearningPortal.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,8 @@ public sealed record TrainingJobRun(int ApprovalsExpired, int RemindersSent, int
 /// requests that were not answered in time (freeing their places), send session reminders and GCP2
 /// refresher reminders. Safe to run on several instances at once (see <see cref="TrainingReminders"/>).
 /// </summary>
-public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingOptions> options, ILogger<TrainingJobs> logger) : BackgroundService
+public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingOptions> options, ILogger<TrainingJobs> logger)
+    : RecurringJob(logger, TimeProvider.System)
 {
     /// <summary>Runs the work once; the tests and the background loop both call this.</summary>
     public async Task<TrainingJobRun> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -34,31 +35,9 @@ public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingO
         return new TrainingJobRun(expired, reminders, refreshers);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The training jobs failed; they will run again.");
-            }
+    protected override string Name => "The training jobs";
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.JobInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.JobInterval;
+
+    protected override Task RunAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 }

@@ -1,8 +1,8 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,45 +18,20 @@ public class ContentScheduler(
     IServiceScopeFactory scopes,
     IOptionsMonitor<ContentOptions> options,
     TimeProvider clock,
-    ILogger<ContentScheduler> logger) : BackgroundService
+    ILogger<ContentScheduler> logger) : RecurringJob(logger, clock)
 {
     private static readonly ContentActor Actor = ContentActor.System("Scheduled publishing");
 
     /// <summary>Identifies this instance in leases.</summary>
     public string InstanceId { get; } = Truncate($"{Guid.NewGuid():N}@{Environment.MachineName}", 100);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.CurrentValue.SchedulerEnabled)
-        {
-            return;
-        }
+    protected override string Name => "The content scheduler";
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The content scheduler failed; it will try again.");
-            }
+    protected override TimeSpan Interval => options.CurrentValue.SchedulerInterval;
 
-            try
-            {
-                await Task.Delay(options.CurrentValue.SchedulerInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override bool Enabled => options.CurrentValue.SchedulerEnabled;
+
+    protected override async Task RunAsync(CancellationToken cancellationToken) => await RunDueAsync(Clock.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>Carries out every schedule due at <paramref name="nowUtc"/>; returns how many this instance carried out.</summary>
     public async Task<int> RunDueAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
