@@ -3,6 +3,15 @@ namespace LearningPortal.Core.Supervision;
 /// <summary>What a supervisor gives to start a record.</summary>
 public sealed record NewDiscussion(DiscussionKind Kind, DateOnly HeldOn, int QuestionSetId, IReadOnlyList<string> ParticipantIds);
 
+/// <summary>What a supervisor may correct while a record is a draft: the kind, the date and who took part.</summary>
+public sealed record DiscussionSetUp(DiscussionKind Kind, DateOnly HeldOn, IReadOnlyList<string> ParticipantIds);
+
+/// <summary>
+/// The outcome of changing a draft's set-up; <paramref name="OwnersLeftOut"/> lists people left out of the
+/// discussion who still own one of its actions (nothing is changed then).
+/// </summary>
+public sealed record SetUpChange(RecordChange Outcome, IReadOnlyList<string> OwnersLeftOut);
+
 /// <summary>A question chosen for the discussion and what was said about it.</summary>
 public sealed record QuestionNote(Guid QuestionId, string? Discussion);
 

@@ -150,6 +150,45 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
         return (await ViewAsync(record, supervisorId, cancellationToken, withAudit: false), merged);
     }
 
+    /// <summary>
+    /// Corrects a draft's kind, date and participants. Someone who owns one of the draft's actions cannot be left
+    /// out until the action has another owner, so no action is left without one; nothing changes then.
+    /// </summary>
+    public async Task<SetUpChange> ChangeSetUpAsync(int id, string supervisorId, DiscussionSetUp setUp, CancellationToken cancellationToken = default)
+    {
+        var record = await db.DiscussionRecords
+            .Include(r => r.Participants).Include(r => r.Actions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Id == id && r.SupervisorId == supervisorId && r.State == RecordState.Draft, cancellationToken);
+        if (record is null)
+        {
+            return new SetUpChange(RecordChange.NotFound, []);
+        }
+
+        var wanted = setUp.ParticipantIds.Where(p => p != supervisorId).Distinct().ToList();
+        var leaving = record.Participants.Where(p => p.UserId is not null && !wanted.Contains(p.UserId)).ToList();
+        var owners = record.Actions.Select(a => a.OwnerId).Intersect(leaving.Select(p => p.UserId)).OfType<string>().ToList();
+        if (owners.Count > 0)
+        {
+            return new SetUpChange(RecordChange.WrongState, owners);
+        }
+
+        var joining = wanted.Where(w => record.Participants.All(p => p.UserId != w)).ToList();
+        var agencies = await db.Users.Where(u => joining.Contains(u.Id)).Select(u => new { u.Id, u.AgencyId }).ToListAsync(cancellationToken);
+        foreach (var participant in leaving)
+        {
+            record.Participants.Remove(participant);
+        }
+
+        record.Participants.AddRange(agencies.Select(a => new DiscussionParticipant { UserId = a.Id, AgencyId = a.AgencyId }));
+        record.Kind = setUp.Kind;
+        record.HeldOn = setUp.HeldOn;
+        record.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        Audit(record.Id, supervisorId, RecordAuditKind.Change, "Changed the kind, date or who took part");
+        await db.SaveChangesAsync(cancellationToken);
+        return new SetUpChange(RecordChange.Done, []);
+    }
+
     /// <summary>Saves the supervisor's details of a draft, and finalises it if asked.</summary>
     public async Task<RecordChange> SaveAsync(int id, string supervisorId, DiscussionDetails details, bool finalise, CancellationToken cancellationToken = default)
     {
@@ -259,6 +298,13 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
     {
         var ids = userIds.OfType<string>().Distinct().ToList();
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
+    /// <summary>Email addresses of portal users, to show participants in the form they were entered.</summary>
+    public async Task<IReadOnlyList<string>> EmailsAsync(IEnumerable<string?> userIds, CancellationToken cancellationToken = default)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.Email).Select(u => u.Email!).ToListAsync(cancellationToken);
     }
 
     /// <summary>Adds an audit entry to the caller's unit of work (also used by <see cref="SupervisionActions"/>).</summary>

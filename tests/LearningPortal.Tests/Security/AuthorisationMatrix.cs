@@ -197,6 +197,7 @@ public static class AuthorisationMatrix
         ["/supervision/export"] = Rule.TwoFactor("/supervision/export"),
         ["/supervision/recording/new"] = Rule.SupervisorsTwoFactor("/supervision/recording/new"),
         ["/supervision/recording/{id:int}/edit"] = Rule.SupervisorsTwoFactor("/supervision/recording/0/edit"),
+        ["/supervision/recording/{id:int}/set-up"] = Rule.SupervisorsTwoFactor("/supervision/recording/0/set-up"),
         ["/manage/supervision"] = Rule.Editors("/manage/supervision"),
         ["/manage/supervision/index"] = Rule.Editors("/manage/supervision/index"),
         ["/manage/supervision/question-sets"] = Rule.Editors("/manage/supervision/question-sets"),

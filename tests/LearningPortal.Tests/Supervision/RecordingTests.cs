@@ -134,4 +134,65 @@ public class RecordingTests(SupervisionSite site) : IClassFixture<SupervisionSit
         Assert.Contains("Enter what needs escalating and to whom", errors);
         Assert.Equal(RecordState.Draft, await data.WithDbAsync(db => db.DiscussionRecords.Where(r => r.Id == id).Select(r => r.State).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_supervisor_corrects_a_drafts_kind_date_and_participants_until_it_is_final()
+    {
+        var (_, set) = await data.BriefingAsync();
+        var supervisor = await data.SupervisorAsync();
+        var stays = await data.PersonAsync();
+        var mistaken = await data.PersonAsync();
+        var joins = await data.PersonAsync();
+        var id = await data.RecordAsync(supervisor, set, [stays, mistaken], finalise: false, kind: DiscussionKind.TeamMeeting);
+        using var client = await data.SignedInAsync(supervisor);
+        var path = $"/supervision/recording/{id}/set-up";
+        var heldOn = SupervisionData.Today().AddDays(-3);
+
+        var form = await client.GetDocumentAsync(path);
+        var changed = await client.SubmitFormAsync(path, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Group",
+            ["Input.HeldOn.Day"] = heldOn.Day.ToString(),
+            ["Input.HeldOn.Month"] = heldOn.Month.ToString(),
+            ["Input.HeldOn.Year"] = heldOn.Year.ToString(),
+            ["Input.Participants"] = $"{stays.Email}\n{joins.Email}",
+        });
+
+        Assert.Contains(mistaken.Email!, form.QuerySelector("textarea[name='Input.Participants']")!.TextContent);
+        Assert.Equal($"/supervision/recording/{id}/edit", changed.Headers.Location!.ToString());
+        var record = await data.WithDbAsync(db => db.DiscussionRecords.Include(r => r.Participants).SingleAsync(r => r.Id == id));
+        Assert.Equal(DiscussionKind.Group, record.Kind);
+        Assert.Equal(heldOn, record.HeldOn);
+        Assert.Equal(new[] { stays.Id, joins.Id }.Order(), record.Participants.Select(p => p.UserId!).Order());
+        Assert.Contains("Changed the kind, date or who took part", await data.WithDbAsync(db => db.RecordAuditEntries.Where(a => a.RecordId == id).Select(a => a.What).ToListAsync()));
+        await client.SubmitFormAsync($"/supervision/recording/{id}/edit", new Dictionary<string, string> { ["Input.Questions[0].Chosen"] = "true", ["Input.Escalation"] = "no", ["Intent"] = "finalise" });
+        using var left = await data.SignedInAsync(mistaken);
+        using var joined = await data.SignedInAsync(joins);
+        Assert.Equal(HttpStatusCode.NotFound, (await left.GetAsync($"/supervision/records/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await joined.GetAsync($"/supervision/records/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Leaving_out_someone_who_owns_an_action_is_refused_and_changes_nothing()
+    {
+        var (_, set) = await data.BriefingAsync();
+        var supervisor = await data.SupervisorAsync();
+        var owner = await data.PersonAsync();
+        var other = await data.PersonAsync();
+        var third = await data.PersonAsync();
+        var id = await data.RecordAsync(supervisor, set, [owner, other], finalise: false, actions: [(owner, SupervisionData.Today().AddDays(5))]);
+        using var client = await data.SignedInAsync(supervisor);
+        using var outsider = await data.SignedInAsync(await data.SupervisorAsync());
+
+        var refused = await client.SubmitFormAsync($"/supervision/recording/{id}/set-up", new Dictionary<string, string> { ["Input.Participants"] = $"{other.Email}\n{third.Email}" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await PortalClient.ParseAsync(refused);
+        Assert.Contains($"{owner.DisplayName} still owns an agreed action", page.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains(third.Email!, page.QuerySelector("textarea[name='Input.Participants']")!.TextContent);
+        var participants = await data.WithDbAsync(db => db.DiscussionParticipants.Where(p => p.RecordId == id).Select(p => p.UserId!).ToListAsync());
+        Assert.Equal(new[] { owner.Id, other.Id }.Order(), participants.Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/supervision/recording/{id}/set-up")).StatusCode);
+    }
 }

@@ -54,9 +54,15 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Record the discussion");
         await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change the kind, date or who took part" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Change the kind, date or who took part");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("The discussion's details have been changed");
+        await page.AssertNoAxeViolationsAsync();
         await page.GetByLabel(set.Questions[0].Text).CheckAsync();
         await page.GetByLabel("What was discussed about question 1 (optional)").FillAsync("How we notice neglect building up over time.");
-        await page.GetByLabel("Learning (optional)").FillAsync("Chronologies show the pattern.");
+        await page.GetByLabel("Learning (optional)").FillAsync("Chronologies show the pattern, as for the child born 01/02/2019.");
         await page.GetByLabel("What will be done (action 1)").FillAsync("Bring a chronology to the next team meeting");
         await page.GetByLabel("Who will do it (action 1)").SelectOptionAsync(new SelectOptionValue { Label = priya.DisplayName });
         await page.Locator("#Input-Actions-0--Due").FillAsync(due.Day.ToString());
@@ -65,6 +71,10 @@ public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await page.GetByLabel($"{priya.DisplayName}: confidence before").SelectOptionAsync("2");
         await page.GetByLabel($"{priya.DisplayName}: confidence after").SelectOptionAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and finalise" }).ClickAsync();
+        await Expect(page.Locator("#identifying-warning mark")).ToContainTextAsync("01/02/2019");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Learning (optional)").FillAsync("Chronologies show the pattern.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and finalise" }).ClickAsync();
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Record finalised");
         await page.AssertNoAxeViolationsAsync();

@@ -30,60 +30,21 @@ public class NewModel(DiscussionRecords records, QuestionSets sets, SupervisionA
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        var kind = Enum.TryParse<DiscussionKind>(Input.Kind, out var k) && Enum.IsDefined(k) ? k : (DiscussionKind?)null;
-        if (Input.Kind is not null && kind is null)
-        {
-            ModelState.AddModelError("Input.Kind", "Select what kind of discussion it was");
-        }
-
-        var heldOn = Input.HeldOn.ToDate();
-        if (Input.HeldOn.IsEmpty)
-        {
-            ModelState.AddModelError("Input.HeldOn", "Enter the date of the discussion");
-        }
-        else if (heldOn is null)
-        {
-            ModelState.AddModelError("Input.HeldOn", "Date of the discussion must be a real date");
-        }
-        else if (heldOn > actions.Today)
-        {
-            ModelState.AddModelError("Input.HeldOn", "Date of the discussion must be today or in the past");
-        }
-
+        var kind = DiscussionChecks.Kind(ModelState, "Input.Kind", Input.Kind);
+        var heldOn = DiscussionChecks.HeldOn(ModelState, "Input.HeldOn", Input.HeldOn, actions.Today);
         if (Input.QuestionSetId is not null && SetItems.All(s => s.Value != Input.QuestionSetId.ToString()))
         {
             ModelState.AddModelError("Input.QuestionSetId", "Select a briefing or question set");
         }
 
-        var emails = (Input.Participants ?? "").Split(['\n', '\r', ',', ';', ' '], StringSplitOptions.RemoveEmptyEntries);
-        var (found, missing) = await records.FindPeopleAsync(emails);
         var me = User.UserId();
-        if (Input.Participants is not null)
-        {
-            if (missing.Count > 0)
-            {
-                ModelState.AddModelError("Input.Participants", $"No account uses {string.Join(", ", missing)}: check the email address, or ask them to create an account");
-            }
-            else if (found.Any(f => f.Id == me))
-            {
-                ModelState.AddModelError("Input.Participants", "Enter the email addresses of the people who took part, not your own");
-            }
-            else if (kind == DiscussionKind.OneToOne && found.Count != 1)
-            {
-                ModelState.AddModelError("Input.Participants", "Enter one email address for one-to-one supervision");
-            }
-            else if ((kind is DiscussionKind.Group or DiscussionKind.TeamMeeting) && found.Count < 2)
-            {
-                ModelState.AddModelError("Input.Participants", "Enter at least two email addresses for group supervision or a team meeting");
-            }
-        }
-
+        var participants = await DiscussionChecks.ParticipantsAsync(ModelState, "Input.Participants", records, Input.Participants, kind, me);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var id = await records.StartAsync(me, new NewDiscussion(kind!.Value, heldOn!.Value, Input.QuestionSetId!.Value, found.Select(f => f.Id).ToList()));
+        var id = await records.StartAsync(me, new NewDiscussion(kind!.Value, heldOn!.Value, Input.QuestionSetId!.Value, participants));
         if (id is null)
         {
             ModelState.AddModelError("Input.QuestionSetId", "Select a briefing or question set");
@@ -99,16 +60,9 @@ public class NewModel(DiscussionRecords records, QuestionSets sets, SupervisionA
             .ToList();
 }
 
-public class NewRecordInput
+/// <summary>Starting a record: the set-up that can be corrected later, and the briefing or question set, which cannot.</summary>
+public class NewRecordInput : SetUpInput
 {
-    [Required(ErrorMessage = "Select what kind of discussion it was")]
-    public string? Kind { get; set; }
-
-    public DateParts HeldOn { get; set; } = new();
-
     [Required(ErrorMessage = "Select a briefing or question set")]
     public int? QuestionSetId { get; set; }
-
-    [Required(ErrorMessage = "Enter the email addresses of the people who took part")]
-    public string? Participants { get; set; }
 }
