@@ -1,5 +1,6 @@
 using System.Text;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

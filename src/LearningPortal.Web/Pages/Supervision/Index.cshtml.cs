@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Security.Claims;
 using LearningPortal.Core.Supervision;
 
 namespace LearningPortal.Web.Pages.Supervision;
 
-/// <summary>What the supervision pages share: the signed-in user's id and how dates, kinds and urgencies read.</summary>
+/// <summary>What the supervision pages share: how dates, kinds and urgencies read.</summary>
 public static class SupervisionPages
 {
-    public static string UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-
     public static string ToUkDate(this DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     public static string Name(this DiscussionKind kind) => SupervisionDashboard.KindName(kind);

@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Security;
 
 namespace LearningPortal.Web.Pages.Training;
 
-/// <summary>What the training pages share: who is signed in, and how a booking's state is shown.</summary>
+/// <summary>What the training pages share: the signed-in actor, and how a booking's state is shown.</summary>
 public static class TrainingPageExtensions
 {
-    public static string UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-
     public static Actor Actor(this ClaimsPrincipal user) => new(user.UserId(), user.Identity?.Name ?? "");
 
     /// <summary>A GOV.UK tag's text and colour for a booking.</summary>

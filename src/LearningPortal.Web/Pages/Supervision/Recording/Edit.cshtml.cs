@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

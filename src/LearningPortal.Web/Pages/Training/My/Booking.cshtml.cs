@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

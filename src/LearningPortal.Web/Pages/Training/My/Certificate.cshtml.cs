@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
