@@ -37,6 +37,12 @@ public sealed record SearchDocument
     /// <summary>When the item last changed; orders items without a date.</summary>
     public DateTime UpdatedUtc { get; init; }
 
+    /// <summary>
+    /// When the item stops being shown (a training session once it has started), or null for never. Searches
+    /// leave it out from then on, on every instance, without anything being journalled.
+    /// </summary>
+    public DateTime? ExpiresUtc { get; init; }
+
     /// <summary>An unpublished draft: found only by the back-office search.</summary>
     public bool IsDraft { get; init; }
 }

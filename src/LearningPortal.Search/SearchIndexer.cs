@@ -55,8 +55,8 @@ public sealed class SearchIndexer(
     }
 
     /// <summary>
-    /// Opens the index and rebuilds it when it was missing, could not be read, fails CheckIndex, or no longer
-    /// matches the journal (the database was replaced, or entries it never applied have been pruned).
+    /// Opens the index and rebuilds it when it was missing, could not be read, fails CheckIndex, was laid out by
+    /// an older version of the site, or no longer matches the journal (the database was replaced, or entries it never applied have been pruned).
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +65,12 @@ public sealed class SearchIndexer(
         if (!rebuild && options.CurrentValue.CheckOnStart && !index.Verify())
         {
             index.StartAfresh();
+            rebuild = true;
+        }
+
+        if (!rebuild && !index.HasCurrentLayout)
+        {
+            logger.LogWarning("The search index at {Path} was built by an older version of the site; rebuilding it.", index.Path);
             rebuild = true;
         }
 

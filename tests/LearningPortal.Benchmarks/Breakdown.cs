@@ -23,7 +23,7 @@ internal static class Breakdown
         {
             var text = UserText.Parse(q.Text);
             var words = queries.Create(text, Occur.MUST);
-            var scoped = QueryFactory.WithScope(words, includeDrafts: false);
+            var scoped = QueryFactory.WithScope(words, includeDrafts: false, DateTime.UtcNow);
             var count = Median(() => searcher.Search(scoped, new TotalHitCountCollector()));
             var facets = Median(() => searcher.Search(scoped, new FacetingCollector(TopScoreDocCollector.Create(10, true), q)));
             var top = searcher.Search(scoped, 10);

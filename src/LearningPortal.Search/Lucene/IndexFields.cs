@@ -30,6 +30,9 @@ internal static class IndexFields
     public const string Updated = "updated";
     public const string Year = "year";
     public const string Draft = "draft";
+
+    /// <summary>Ticks (UTC) after which a search leaves the item out: a trie-encoded number for a range query.</summary>
+    public const string Expires = "expires";
     public const string Spelling = "spelling";
 
     public static string KeyOf(string kind, string id) => kind + "\u001f" + id;
@@ -73,7 +76,7 @@ internal static class IndexFields
             doc.Add(new TextField(About, d.Format, Field.Store.NO));
         }
 
-        var updated = d.UpdatedUtc.Kind == DateTimeKind.Utc ? d.UpdatedUtc : DateTime.SpecifyKind(d.UpdatedUtc, DateTimeKind.Utc);
+        var updated = Utc(d.UpdatedUtc);
         doc.Add(new StoredField(Updated, updated.Ticks));
         doc.Add(new NumericDocValuesField(Updated, updated.Ticks));
         var date = d.Date ?? DateOnly.FromDateTime(updated);
@@ -84,6 +87,10 @@ internal static class IndexFields
 
         doc.Add(new NumericDocValuesField(Date, date.DayNumber));
         doc.Add(new NumericDocValuesField(Year, date.Year));
+        if (d.ExpiresUtc is { } expires)
+        {
+            doc.Add(new Int64Field(Expires, Utc(expires).Ticks, Field.Store.NO));
+        }
 
         // Drafts stay out of the spelling dictionary so that "did you mean" never reveals unpublished words.
         if (!d.IsDraft)
@@ -113,6 +120,8 @@ internal static class IndexFields
             new DateTime(updated, DateTimeKind.Utc),
             doc.Get(Draft) == "1");
     }
+
+    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Utc ? t : DateTime.SpecifyKind(t, DateTimeKind.Utc);
 
     public static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture);
 }

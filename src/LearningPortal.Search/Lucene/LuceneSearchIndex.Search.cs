@@ -67,12 +67,13 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        var (total, hits, facets) = Run(searcher, words, query);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (total, hits, facets) = Run(searcher, words, query, now);
         var anyWord = false;
         if (total == 0 && words is not null && text.Parts.Count > 1)
         {
             var any = queries.Create(text, Occur.SHOULD);
-            var second = Run(searcher, any, query);
+            var second = Run(searcher, any, query, now);
             if (second.Total > 0)
             {
                 (total, hits, facets, words, anyWord) = (second.Total, second.Hits, second.Facets, any, true);
@@ -115,14 +116,14 @@ public sealed partial class LuceneSearchIndex
         return terms.Count == 0 || terms.Any(t => QueryFactory.SearchedFields.Any(f => reader.DocFreq(new Term(f, t)) > 0));
     }
 
-    private static (int Total, ScoreDoc[] Hits, SearchFacets Facets) Run(IndexSearcher searcher, Query? words, SearchQuery query)
+    private static (int Total, ScoreDoc[] Hits, SearchFacets Facets) Run(IndexSearcher searcher, Query? words, SearchQuery query, DateTime nowUtc)
     {
         var wanted = query.Page * query.PageSize;
         ITopDocsCollector top = query.Sort == SearchSort.Newest || words is null
             ? TopFieldCollector.Create(NewestFirst, wanted, false, false, false, true)
             : TopScoreDocCollector.Create(wanted, true);
         var collector = new FacetingCollector(top, query);
-        searcher.Search(QueryFactory.WithScope(words, query.IncludeDrafts), collector);
+        searcher.Search(QueryFactory.WithScope(words, query.IncludeDrafts, nowUtc), collector);
         var page = top.GetTopDocs((query.Page - 1) * query.PageSize, query.PageSize).ScoreDocs;
         return (collector.Total, page, collector.Facets());
     }

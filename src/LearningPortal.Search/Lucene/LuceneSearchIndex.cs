@@ -18,6 +18,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private const string JournalKey = "journal";
     private const string BuiltKey = "built";
     private const string CommittedKey = "committed";
+    private const string LayoutKey = "layout";
+
+    /// <summary>
+    /// Raised whenever what a document holds changes, so that an index built before is rebuilt at start rather
+    /// than searched without the field. 2: the expiry of sessions (<see cref="SearchDocument.ExpiresUtc"/>).
+    /// </summary>
+    internal const int CurrentLayout = 2;
 
     private static readonly Sort NewestFirst = new(
         new SortField(IndexFields.Date, SortFieldType.INT64, true),
@@ -38,6 +45,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private long journalPosition;
     private DateTime? builtUtc;
     private DateTime? committedUtc;
+    private int layout;
     private bool disposed;
 
     public LuceneSearchIndex(string path, ILogger<LuceneSearchIndex> logger, TimeProvider clock)
@@ -53,6 +61,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     public string Path { get; }
 
     public long JournalPosition => Interlocked.Read(ref journalPosition);
+
+    /// <summary>Whether the index was built with the documents laid out as this version lays them out.</summary>
+    public bool HasCurrentLayout => layout == CurrentLayout;
 
     /// <summary>When the index last committed a change; with the journal position, tells whether it has fallen too far behind.</summary>
     public DateTime? CommittedUtc => committedUtc;
@@ -205,6 +216,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             w.DeleteAll();
             var count = await ParallelIndexing.AddAllAsync(w, documents, cancellationToken);
             builtUtc = clock.GetUtcNow().UtcDateTime;
+            layout = CurrentLayout;
             CommitLocked(journalPosition);
             state = SearchIndexState.Ready;
             problem = null;
@@ -263,6 +275,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             [JournalKey] = position.ToString(CultureInfo.InvariantCulture),
             [CommittedKey] = now.ToString("O", CultureInfo.InvariantCulture),
+            [LayoutKey] = layout.ToString(CultureInfo.InvariantCulture),
         };
         if (builtUtc is { } built)
         {
@@ -290,6 +303,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         Interlocked.Exchange(ref journalPosition, data.TryGetValue(JournalKey, out var j) && long.TryParse(j, CultureInfo.InvariantCulture, out var p) ? p : 0);
         builtUtc = ReadTime(data, BuiltKey);
         committedUtc = ReadTime(data, CommittedKey);
+        // An index from before the layout was recorded is layout 1.
+        layout = data.TryGetValue(LayoutKey, out var l) && int.TryParse(l, CultureInfo.InvariantCulture, out var n) ? n : 1;
         state = SearchIndexState.Ready;
         problem = null;
     }
@@ -303,6 +318,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         builtUtc = null;
         OpenLocked(OpenMode.CREATE);
+        layout = CurrentLayout;
         CommitLocked(0);
     }
 

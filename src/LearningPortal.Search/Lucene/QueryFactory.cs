@@ -40,10 +40,18 @@ internal sealed class QueryFactory(Analyzer analyzer)
         return query.Clauses.Count == 0 ? null : query;
     }
 
-    /// <summary>Drafts stay out of the public search.</summary>
-    public static Query WithScope(Query? text, bool includeDrafts)
+    /// <summary>Drafts stay out of the public search; items past their expiry (sessions that have started) out of every search.</summary>
+    public static Query WithScope(Query? text, bool includeDrafts, DateTime nowUtc)
     {
-        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        // Filtering on the stored expiry at query time, rather than removing the item when it expires, needs
+        // no scheduled job and no journal entry: every instance hides it at the same moment (each with its
+        // own clock) and no index is ever a poll behind. The document itself goes at the item's next change
+        // or rebuild, which no longer supplies it.
+        var query = new BooleanQuery
+        {
+            { text ?? new MatchAllDocsQuery(), Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(IndexFields.Expires, null, nowUtc.Ticks, true, true), Occur.MUST_NOT },
+        };
         if (!includeDrafts)
         {
             query.Add(new TermQuery(new Term(IndexFields.Draft, "1")), Occur.MUST_NOT);

@@ -60,8 +60,13 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
         var documents = await db.Documents.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToListAsync(cancellationToken);
         var versionIds = documents.Where(d => d.State == DocumentState.Published && d.PublishedVersionId != null)
             .Select(d => d.PublishedVersionId!.Value).ToList();
+        // The published version and, for drafts, only each document's newest version: a document revised many
+        // times would otherwise bring every old version (and its questions) back to pick one. The document keeps
+        // its newest number (the editor sets it in the same save as the version), so this is a join on its key
+        // rather than a MAX over its versions.
         var wanted = await db.DocumentVersions.AsNoTracking()
-            .Where(v => versionIds.Contains(v.Id) || (includeDrafts && documentIds.Contains(v.DocumentId)))
+            .Where(v => versionIds.Contains(v.Id)
+                || (includeDrafts && documentIds.Contains(v.DocumentId) && v.Number == v.Document.LatestVersionNumber))
             .Include(v => v.Questions)
             .ToListAsync(cancellationToken);
         var result = new List<SearchDocument>();
@@ -74,6 +79,7 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
                 result.Add(ToSearch(document, published, isDraft: false));
             }
 
+            // Only the published and the newest versions were read; the newest may be newer than this copy of the document.
             var newest = versions.MaxBy(v => v.Number);
             if (includeDrafts && newest is not null && newest.Id != published?.Id && document.State != DocumentState.Archived)
             {

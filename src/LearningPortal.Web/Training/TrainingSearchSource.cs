@@ -13,7 +13,8 @@ namespace LearningPortal.Web.Training;
 /// <summary>
 /// What search indexes from the training module: every published course and each of its upcoming sessions
 /// that is not cancelled. Both are one kind, "training", so the type filter shows a single "Training"; the
-/// item ids say which ("course-4", "session-17").
+/// item ids say which ("course-4", "session-17"). A session carries its start time as its expiry, so that
+/// searches stop showing it once it has started (see <see cref="SearchDocument.ExpiresUtc"/>).
 /// </summary>
 public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvider clock) : ISearchSource
 {
@@ -98,6 +99,11 @@ public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvid
         Format = "Session",
         Date = DateOnly.FromDateTime(UkTime.FromUtc(session.StartUtc)),
         UpdatedUtc = session.CreatedUtc,
+
+        // Filtered at query time on every instance rather than removed by a scheduled sweep: no job to claim,
+        // no journal entry per session, and exact to the second. A started session is also not supplied by
+        // this source, so it leaves the index itself at the next change to it or the next rebuild.
+        ExpiresUtc = session.StartUtc,
     };
 
     private static int? TryNumber(string id, string prefix) =>

@@ -83,10 +83,7 @@ public class AccountBrowserTests(PortalFactory site, BrowserFixture browser) : I
         await page.GotoAsync("/account/access-denied");
         await page.AssertNoAxeViolationsAsync();
 
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SignInAsync(page, email);
         await Expect(page).ToHaveURLAsync(site.BaseAddress.ToString());
         await page.GotoAsync("/account?updated=details");
         await page.AssertNoAxeViolationsAsync();

@@ -53,9 +53,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
         var page = await browser.NewPageAsync(site);
         await page.GotoAsync("/account/sign-in");
         await page.AssertNoAxeViolationsAsync();
-        await page.GetByLabel("Email address").FillAsync(admin.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SignInAsync(page, admin.Email!);
         await page.WaitForURLAsync(site.BaseAddress.ToString());
 
         await page.GotoAsync("/manage/agencies");

@@ -50,6 +50,36 @@ public class CorruptIndexTests
     }
 
     [Fact]
+    public async Task An_index_laid_out_by_an_older_version_of_the_site_is_rebuilt_at_start()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "older-" + Guid.NewGuid().ToString("N"));
+        var content = new SearchContentStore();
+        content.Put(Docs.Library());
+        await using var database = await TestDatabase.CreateAsync();
+        await SearchInstance.MigrateAsync(database);
+        try
+        {
+            DateTime? firstBuild;
+            await using (var first = await SearchInstance.CreateAsync(database, content, folder))
+            {
+                await first.WaitForIndexAsync(content.Count);
+                firstBuild = first.Index.Status.BuiltUtc;
+                Assert.True(first.Index.HasCurrentLayout);
+            }
+
+            ForgetLayout(folder);
+            await using var second = await SearchInstance.CreateAsync(database, content, folder);
+
+            await SearchSite.WaitUntilAsync(() => second.Index.Status.BuiltUtc > firstBuild, TimeSpan.FromSeconds(20), () => "the index was not rebuilt");
+            Assert.True(second.Index.HasCurrentLayout);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Opening_a_folder_of_garbage_starts_a_new_index()
     {
         var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "garbage-" + Guid.NewGuid().ToString("N"));
@@ -66,6 +96,19 @@ public class CorruptIndexTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Rewrites the last commit's data as a version of the site from before the layout was recorded left it.</summary>
+    private static void ForgetLayout(string folder)
+    {
+        using var directory = global::Lucene.Net.Store.FSDirectory.Open(folder);
+        using var analyzer = PortalAnalyzers.Create();
+        using var writer = new global::Lucene.Net.Index.IndexWriter(directory, new global::Lucene.Net.Index.IndexWriterConfig(PortalAnalyzers.Version, analyzer)
+        {
+            OpenMode = global::Lucene.Net.Index.OpenMode.APPEND,
+        });
+        writer.SetCommitData(writer.CommitData.Where(d => d.Key != "layout").ToDictionary(d => d.Key, d => d.Value));
+        writer.Commit();
     }
 
     /// <summary>Flips bytes in the middle of the biggest file: headers and footers are intact, the checksum is not.</summary>

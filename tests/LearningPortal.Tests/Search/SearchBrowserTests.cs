@@ -61,10 +61,7 @@ public class SearchBrowserTests(BrowserFixture browser, LibrarySite site) : ICla
         var email = TestUsers.UniqueEmail("editor");
         await site.CreateUserAsync(email, TestUsers.Password, PortalRoles.Editor);
         var page = await browser.NewPageAsync(site);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.Locator("main").GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SignInAsync(page, email);
         await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
 
         await page.GotoAsync("/manage/search");

@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Search;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningPortal.Tests.Search;
 
@@ -208,6 +209,29 @@ public class SearchIndexTests
         var results = index.Search("", q => q with { Kinds = ["toolkit"] });
 
         Assert.Equal(["gcp2-guidance", "gcp2", "screening-tool"], results.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void An_item_past_its_expiry_drops_out_of_results_and_facet_counts_without_a_change_to_the_index()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 5, 10, 9, 0, 0, TimeSpan.Zero));
+        var start = clock.GetUtcNow().UtcDateTime.AddHours(1);
+        using var index = new TempIndex(
+            clock,
+            Docs.Of("training", "course-1", "Understanding neglect"),
+            Docs.Of("training", "session-1", "Understanding neglect: morning session") with { ExpiresUtc = start },
+            Docs.Of("training", "session-2", "Understanding neglect: next month") with { ExpiresUtc = start.AddDays(30) });
+
+        var before = index.Search("understanding neglect", q => q with { IncludeDrafts = true });
+        clock.SetUtcNow(start);
+        var atStart = index.Search("understanding neglect");
+        var backOffice = index.Search("understanding neglect", q => q with { IncludeDrafts = true });
+
+        Assert.Equal(["course-1", "session-1", "session-2"], before.Hits.Select(h => h.Id).Order());
+        Assert.Equal(["course-1", "session-2"], atStart.Hits.Select(h => h.Id).Order());
+        Assert.Equal(2, atStart.Total);
+        Assert.Equal(2, Assert.Single(atStart.Facets.Kinds).Count);
+        Assert.Equal(["course-1", "session-2"], backOffice.Hits.Select(h => h.Id).Order());
     }
 
     private static int CountTags(string html) =>

@@ -8,9 +8,15 @@ namespace LearningPortal.Tests.Search;
 public sealed class TempIndex : IDisposable
 {
     public TempIndex(params SearchDocument[] documents)
+        : this(TimeProvider.System, documents)
+    {
+    }
+
+    /// <summary>An index whose searches read the time from the given clock (to move past an item's expiry).</summary>
+    public TempIndex(TimeProvider clock, params SearchDocument[] documents)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lp-tests", "index-" + Guid.NewGuid().ToString("N"));
-        Index = new LuceneSearchIndex(Path, NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System);
+        Index = new LuceneSearchIndex(Path, NullLogger<LuceneSearchIndex>.Instance, clock);
         Index.Open();
         Add(documents);
     }
