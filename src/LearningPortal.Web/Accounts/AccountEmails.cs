@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Time;
 using LearningPortal.Web.Themes;
 using Microsoft.AspNetCore.Identity;
 
@@ -90,6 +91,25 @@ public class AccountEmails(
         Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account has been deleted",
             "Your account has been deleted, as you asked. You will not get any more emails from us about it.",
             "If you want to use the portal again, you can create a new account.");
+
+    /// <summary>
+    /// Tells account holders that their own sign-in security changed (two-factor sign-in, recovery codes, passkeys), when,
+    /// and what to do if it was not them: whoever made the change knew their password and, usually, had a second factor.
+    /// </summary>
+    public void QueueSecurityChange(PortalUser user, string subject, string whatHappened, DateTime whenUtc) =>
+        Queue(user.Email!, user.DisplayName, subject,
+            $"{whatHappened} on {UkTime.Format(whenUtc)} (UK time).",
+            "If this was you, you do not need to do anything.",
+            "If this was not you, someone else may be able to sign in as you. Reset your password now, then contact the partnership's business unit, who can reset your two-factor sign-in:",
+            Link("/Account/ForgottenPassword"));
+
+    /// <summary>An administrator reset the account's two-factor sign-in (lost phone and recovery codes).</summary>
+    public void QueueTwoFactorReset(PortalUser user, DateTime whenUtc) =>
+        Queue(user.Email!, user.DisplayName, "Your two-factor sign-in has been reset",
+            $"An administrator reset two-factor sign-in on your {theme.ServiceName} account on {UkTime.Format(whenUtc)} (UK time). Your authenticator app, recovery codes and passkeys no longer work, and you have been signed out everywhere.",
+            "To open supervision records again, sign in with your email address and password and set up two-factor sign-in:",
+            Link("/Account/TwoFactor"),
+            "If you did not ask for this, contact the partnership's business unit straight away.");
 
     private void Queue(string to, string name, string subject, params string[] paragraphs)
     {

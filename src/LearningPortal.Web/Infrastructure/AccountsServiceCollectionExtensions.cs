@@ -57,6 +57,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<AuthenticatorSetUp>();
+        services.AddScoped<SecondFactorChanges>();
         services.AddScoped<AgencyChoices>();
 
         services.ConfigureApplicationCookie(o =>

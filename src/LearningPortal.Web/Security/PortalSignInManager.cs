@@ -109,4 +109,21 @@ public class PortalSignInManager(
         var current = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         await SignInWithClaimsAsync(user, current.Properties ?? new AuthenticationProperties(), SecondFactor.Claims(method));
     }
+
+    /// <summary>
+    /// Re-issues this session after the account's second factors changed (and its security stamp with them). While the
+    /// account still has a second factor the session keeps counting as two-factor; once it has none it no longer does,
+    /// so pages that need two-factor sign-in ask for it to be set up again rather than trusting a factor that is gone.
+    /// </summary>
+    public async Task RefreshAfterSecondFactorChangeAsync(PortalUser user)
+    {
+        if (await UserManager.HasSecondFactorAsync(user))
+        {
+            await RefreshSignInAsync(user);
+            return;
+        }
+
+        var current = await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        await SignInWithClaimsAsync(user, current.Properties ?? new AuthenticationProperties(), [new Claim(SecondFactor.AmrClaimType, "pwd")]);
+    }
 }

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -85,6 +86,8 @@ public class TwoFactorBrowserTests(PortalFactory site, BrowserFixture browser) :
         await page.GetByRole(AriaRole.Button, new() { Name = "Create a passkey" }).ClickAsync();
         await ExpectHeadingAsync(page, "Supervision");
         await page.AssertNoAxeViolationsAsync();
+        var added = await site.WaitForEmailAsync(user.Email!, "A passkey has been added to your account");
+        Assert.Contains("A passkey called \"Passkey added ", added.TextBody, StringComparison.Ordinal);
 
         // Signed in with the password alone, the passkey is asked for before supervision.
         await context.ClearCookiesAsync();
@@ -103,7 +106,57 @@ public class TwoFactorBrowserTests(PortalFactory site, BrowserFixture browser) :
         await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
         await ExpectHeadingAsync(page, "Supervision");
         await page.AssertNoAxeViolationsAsync();
+
+        // Rename it, then remove it: the last second factor, so two-factor sign-in goes off.
+        await page.GotoAsync("/account/two-factor");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Rename ") }).ClickAsync();
+        await ExpectHeadingAsync(page, "Rename your passkey");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Rename your passkey").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a name for your passkey");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Rename your passkey").FillAsync("My laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
+        await Expect(page.Locator("#passkeys dt")).ToHaveTextAsync("My laptop");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remove My laptop" }).ClickAsync();
+        await ExpectHeadingAsync(page, "Are you sure you want to remove this passkey?");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove passkey" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your password");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Enter your password to confirm").FillAsync(TestUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove passkey" }).ClickAsync();
+        await ExpectHeadingAsync(page, "Set up two-factor sign-in");
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Two-factor sign-in is off");
+        await page.AssertNoAxeViolationsAsync();
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Administrator_resets_two_factor_sign_in_in_the_browser()
+    {
+        var admin = await site.CreateUserAsync(TestUsers.UniqueEmail("tfadmin"), TestUsers.Password, PortalRoles.Administrator);
+        var person = await site.CreateUserAsync(TestUsers.UniqueEmail("tfreset"));
+        await site.EnableAuthenticatorAsync(person.Email!);
+        var page = await browser.NewPageAsync(site);
+        await BrowserSignIn.SignInWithTwoFactorAsync(page, site, admin.Email!);
+
+        await page.GotoAsync($"/manage/users/{person.Id}");
+        await Expect(page.Locator("#two-factor")).ToHaveTextAsync("Authenticator app");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await ExpectHeadingAsync(page, "Reset two-factor sign-in");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the reason for resetting two-factor sign-in");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Reason").FillAsync("Lost phone; called them back on their desk number");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Two-factor sign-in reset");
+        await Expect(page.Locator("#two-factor")).ToHaveTextAsync("Not set up");
+        await page.AssertNoAxeViolationsAsync();
     }
 
     /// <summary>Chromium's virtual authenticator (DevTools protocol): a platform authenticator that verifies the user.</summary>

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Net;
+using System.Security.Cryptography;
 using AngleSharp.Html.Dom;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.Infrastructure;
@@ -29,6 +31,32 @@ internal static class TwoFactorTestData
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();
             return (IReadOnlyList<string>)(await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByEmailAsync(email))!, 10))!.ToList();
+        });
+
+    /// <summary>
+    /// Gives the account a passkey through the site's UserManager, as if it had been created on a device (the browser
+    /// test creates one for real); returns its id as the passkey pages' addresses use it.
+    /// </summary>
+    public static Task<string> AddPasskeyAsync(this PortalFactory site, string email, string name, DateTimeOffset? createdAt = null) =>
+        site.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var credentialId = RandomNumberGenerator.GetBytes(32);
+            var passkey = new UserPasskeyInfo(credentialId, RandomNumberGenerator.GetBytes(77), createdAt ?? DateTimeOffset.UtcNow, 0,
+                ["internal"], isUserVerified: true, isBackupEligible: false, isBackedUp: false, attestationObject: [1], clientDataJson: [2])
+            {
+                Name = name,
+            };
+            var added = await users.AddOrUpdatePasskeyAsync((await users.FindByEmailAsync(email))!, passkey);
+            Assert.True(added.Succeeded);
+            return Base64Url.EncodeToString(credentialId);
+        });
+
+    public static Task<IReadOnlyList<string>> PasskeyNamesAsync(this PortalFactory site, string email) =>
+        site.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            return (IReadOnlyList<string>)(await users.GetPasskeysAsync((await users.FindByEmailAsync(email))!)).Select(p => p.Name ?? "").ToList();
         });
 
     /// <summary>Password step only; asserts it leads to the second step, and returns that page's address.</summary>

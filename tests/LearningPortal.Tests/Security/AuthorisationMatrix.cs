@@ -51,6 +51,9 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
     public static Rule Staff(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Allowed);
 
     public static Rule Administrators(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
+
+    /// <summary>Administrators who signed in with a second factor; everyone else signed in is forbidden.</summary>
+    public static Rule AdministratorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.SecondFactor);
 }
 
 /// <summary>
@@ -102,6 +105,8 @@ public static class AuthorisationMatrix
         ["/account/change-email"] = Rule.SignedIn("/account/change-email"),
         ["/account/delete"] = Rule.SignedIn("/account/delete"),
         ["/account/two-factor"] = Rule.SignedIn("/account/two-factor"),
+        ["/account/two-factor/passkeys/{id}/rename"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/rename"),
+        ["/account/two-factor/passkeys/{id}/remove"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/remove"),
         // The second step of signing in: without a password first it goes back to sign-in; the matrix's signed-in
         // users have no second factor, so both pages send them to set one up.
         ["/account/sign-in/two-factor"] = Rule.TwoFactor("/account/sign-in/two-factor"),
@@ -120,6 +125,7 @@ public static class AuthorisationMatrix
         ["/manage/users/{id}/agency"] = Rule.Administrators($"/manage/users/{SampleId}/agency"),
         ["/manage/users/{id}/disable"] = Rule.Administrators($"/manage/users/{SampleId}/disable"),
         ["/manage/users/{id}/enable"] = Rule.Administrators($"/manage/users/{SampleId}/enable"),
+        ["/manage/users/{id}/reset-two-factor"] = Rule.AdministratorsTwoFactor($"/manage/users/{SampleId}/reset-two-factor"),
         ["/manage/agencies"] = Rule.Administrators("/manage/agencies"),
         ["/manage/agencies/index"] = Rule.Administrators("/manage/agencies/index"),
         ["/manage/agencies/add"] = Rule.Administrators("/manage/agencies/add"),

@@ -1,25 +1,20 @@
 using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>
-/// Two-factor sign-in: set up an authenticator app, get new recovery codes, add a passkey, turn it off. Once an account
-/// has a second factor, only a session that used it may change these (otherwise a stolen password would be enough).
+/// Two-factor sign-in: set up an authenticator app, get new recovery codes, add, rename or remove a passkey, turn it off.
+/// Each change is audited and emailed to the account holder (<see cref="SecondFactorChanges"/>) in the same transaction.
 /// </summary>
 public class TwoFactorModel(
     UserManager<PortalUser> users, PortalSignInManager signInManager, AuthenticatorSetUp setUp, AccountSignIn signIn,
-    AuditLog audit, PortalDbContext db, TimeProvider clock) : PageModel
+    SecondFactorChanges changes, PortalDbContext db, TimeProvider clock) : TwoFactorSettingsPageModel(users)
 {
-    private PortalUser account = default!;
-
     /// <summary>Where to go once it is set up (the page that asked for two-factor sign-in); only local addresses are followed.</summary>
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -52,30 +47,15 @@ public class TwoFactorModel(
 
     public string ContinueUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account";
 
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            context.Result = Challenge();
-            return;
-        }
-
-        if (await users.HasSecondFactorAsync(user) && !User.UsedSecondFactor())
-        {
-            context.Result = Redirect($"{SecondFactorRedirect.SecondStepPath}?returnUrl={Uri.EscapeDataString(Request.Path + Request.QueryString)}");
-            return;
-        }
-
-        account = user;
-        await next();
-    }
-
     public async Task OnGetAsync(string? updated)
     {
         Updated = updated switch
         {
             "off" => "Two-factor sign-in with an authenticator app is off",
             "passkey" => "Your passkey has been added",
+            "passkey-renamed" => "Your passkey has been renamed",
+            "passkey-removed" => "Your passkey has been removed",
+            "passkey-removed-off" => "Your passkey has been removed. Two-factor sign-in is off",
             _ => null,
         };
         await LoadAsync();
@@ -92,7 +72,7 @@ public class TwoFactorModel(
         {
             ModelState.AddModelError(nameof(Code), "The code must be 6 digits");
         }
-        else if (!await setUp.IsCurrentCodeAsync(account, code))
+        else if (!await setUp.IsCurrentCodeAsync(Account, code))
         {
             ModelState.AddModelError(nameof(Code), "The code is not correct. Check your authenticator app and enter the code it shows now");
         }
@@ -103,28 +83,37 @@ public class TwoFactorModel(
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(account, true);
-        RecoveryCodes = await setUp.NewRecoveryCodesAsync(account);
-        audit.Record(account.Id, account.DisplayName, "user.two-factor-on", "user", account.Id, "Authenticator app set up");
-        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Users.SetTwoFactorEnabledAsync(Account, true);
+            RecoveryCodes = await setUp.NewRecoveryCodesAsync(Account);
+            changes.AuthenticatorOn(Account);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
 
         // Entering a code from the authenticator just proved this session has it.
-        await signInManager.SignInWithSecondFactorAsync(account, SecondFactor.AuthenticatorMethod);
+        await signInManager.SignInWithSecondFactorAsync(Account, SecondFactor.AuthenticatorMethod);
         Updated = "Two-factor sign-in is on";
         return Page();
     }
 
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
-        if (!await users.GetTwoFactorEnabledAsync(account))
+        if (!await Users.GetTwoFactorEnabledAsync(Account))
         {
             return RedirectToPage();
         }
 
-        RecoveryCodes = await setUp.NewRecoveryCodesAsync(account);
-        audit.Record(account.Id, account.DisplayName, "user.recovery-codes", "user", account.Id, "New recovery codes");
-        await db.SaveChangesAsync();
-        await signInManager.RefreshSignInAsync(account);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            RecoveryCodes = await setUp.NewRecoveryCodesAsync(Account);
+            changes.RecoveryCodes(Account);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await signInManager.RefreshSignInAsync(Account);
         Updated = "You have new recovery codes";
         return Page();
     }
@@ -135,7 +124,7 @@ public class TwoFactorModel(
         {
             ModelState.AddModelError(nameof(Password), "Enter your password");
         }
-        else if (await signIn.ReauthenticateAsync(account, Password) is { Succeeded: false } check)
+        else if (await signIn.ReauthenticateAsync(Account, Password) is { Succeeded: false } check)
         {
             ModelState.AddModelError(nameof(Password), check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : "Your password is incorrect");
         }
@@ -146,13 +135,19 @@ public class TwoFactorModel(
             return Page();
         }
 
-        await users.SetTwoFactorEnabledAsync(account, false);
-        // A new key next time, so an old copy of this one in someone's app is useless; the recovery codes go with it.
-        await users.ResetAuthenticatorKeyAsync(account);
-        await users.GenerateNewTwoFactorRecoveryCodesAsync(account, 0);
-        audit.Record(account.Id, account.DisplayName, "user.two-factor-off", "user", account.Id, "Authenticator app turned off");
-        await db.SaveChangesAsync();
-        await signInManager.RefreshSignInAsync(account);
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Users.SetTwoFactorEnabledAsync(Account, false);
+            // A new key next time, so an old copy of this one in someone's app is useless; the recovery codes go with it.
+            // The new key also changes the security stamp, which ends the account's other sessions.
+            await Users.ResetAuthenticatorKeyAsync(Account);
+            await Users.GenerateNewTwoFactorRecoveryCodesAsync(Account, 0);
+            changes.AuthenticatorOff(Account, twoFactorOff: (await Users.GetPasskeysAsync(Account)).Count == 0);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        await signInManager.RefreshAfterSecondFactorChangeAsync(Account);
         return RedirectToPage(new { updated = "off", returnUrl = ReturnUrl });
     }
 
@@ -161,9 +156,9 @@ public class TwoFactorModel(
     {
         var options = await signInManager.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
         {
-            Id = account.Id,
-            Name = account.Email ?? account.UserName ?? account.Id,
-            DisplayName = account.DisplayName,
+            Id = Account.Id,
+            Name = Account.Email ?? Account.UserName ?? Account.Id,
+            DisplayName = Account.DisplayName,
         });
         return Content(options, "application/json");
     }
@@ -190,33 +185,39 @@ public class TwoFactorModel(
 
         var passkey = attestation.Passkey;
         passkey.Name = $"Passkey added {Core.Time.UkTime.Format(clock.GetUtcNow().UtcDateTime)}";
-        var added = await users.AddOrUpdatePasskeyAsync(account, passkey);
-        if (!added.Succeeded)
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            ModelState.AddModelError("passkey", "Your passkey could not be added. Try again or use an authenticator app");
-            await LoadAsync();
-            return Page();
+            var added = await Users.AddOrUpdatePasskeyAsync(Account, passkey);
+            if (!added.Succeeded)
+            {
+                ModelState.AddModelError("passkey", "Your passkey could not be added. Try again or use an authenticator app");
+                await transaction.RollbackAsync();
+                await LoadAsync();
+                return Page();
+            }
+
+            changes.PasskeyAdded(Account, passkey.Name);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
-        audit.Record(account.Id, account.DisplayName, "user.passkey-added", "user", account.Id, "Passkey added");
-        await db.SaveChangesAsync();
         // The authenticator verified the user (PIN or biometrics) to create the passkey, on this device, just now.
-        await signInManager.SignInWithSecondFactorAsync(account, SecondFactor.PasskeyMethod);
+        await signInManager.SignInWithSecondFactorAsync(Account, SecondFactor.PasskeyMethod);
         return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage(new { updated = "passkey" });
     }
 
     private async Task LoadAsync()
     {
-        AuthenticatorOn = await users.GetTwoFactorEnabledAsync(account);
-        RecoveryCodesLeft = AuthenticatorOn ? await users.CountRecoveryCodesAsync(account) : 0;
-        Passkeys = (await users.GetPasskeysAsync(account)).ToList();
+        AuthenticatorOn = await Users.GetTwoFactorEnabledAsync(Account);
+        RecoveryCodesLeft = AuthenticatorOn ? await Users.CountRecoveryCodesAsync(Account) : 0;
+        Passkeys = (await Users.GetPasskeysAsync(Account)).ToList();
         if (!AuthenticatorOn)
         {
-            var (key, created) = await setUp.GetOrCreateKeyAsync(account);
+            var (key, created) = await setUp.GetOrCreateKeyAsync(Account);
             if (created)
             {
                 // A new key changes the security stamp; without this the session would end at its next check.
-                await signInManager.RefreshSignInAsync(account);
+                await signInManager.RefreshSignInAsync(Account);
             }
 
             Key = key;

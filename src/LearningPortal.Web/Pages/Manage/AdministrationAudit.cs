@@ -10,6 +10,7 @@ public static class AdministrationAudit
     public const string UserAgencyChanged = "user.agency.changed";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
+    public const string UserTwoFactorReset = "user.two-factor.reset";
 
     public const string AgencyAdded = "agency.added";
     public const string AgencyRenamed = "agency.renamed";

@@ -19,6 +19,11 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
 
     public UserStatus Status { get; private set; } = default!;
 
+    /// <summary>The account's second factors, e.g. "Authenticator app and 1 passkey", or "Not set up".</summary>
+    public string TwoFactor { get; private set; } = "";
+
+    public bool HasSecondFactor => TwoFactor != UserAdministration.NoSecondFactor;
+
     public IReadOnlyList<AuditEntry> RecentChanges { get; private set; } = [];
 
     /// <summary>True when administrators look at their own account, which they cannot disable.</summary>
@@ -36,6 +41,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
         AgencyName = user.Agency is { } agency ? agency.Name + (agency.IsActive ? "" : " (retired)") : "";
         Roles = UserAdministration.RoleList(await users.GetRolesAsync(user));
         Status = UserStatus.Of(user, clock.GetUtcNow());
+        TwoFactor = await UserAdministration.DescribeSecondFactorsAsync(users, user);
         IsOwnAccount = users.GetUserId(User) == user.Id;
         RecentChanges = await db.AuditEntries.AsNoTracking()
             .Where(e => e.SubjectType == AdministrationAudit.UserSubject && e.SubjectId == id)

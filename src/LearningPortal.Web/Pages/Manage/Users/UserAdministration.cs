@@ -3,6 +3,7 @@ using System.Data.Common;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,12 @@ namespace LearningPortal.Web.Pages.Manage.Users;
 /// serialisable transaction (UserManager saves more than once for a role change, and the last-administrator
 /// rule must hold when two administrators act at once) and writes its audit entry in that transaction.
 /// </summary>
-public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit)
+public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, AccountEmails emails, TimeProvider clock)
 {
     /// <summary>The roles an administrator grants; everyone keeps Practitioner.</summary>
     public static IReadOnlyList<string> GrantableRoles { get; } = [PortalRoles.Supervisor, PortalRoles.Editor, PortalRoles.Administrator];
+
+    public const string NoSecondFactor = "Not set up";
 
     public const string LastAdministratorMessage =
         "This is the last active administrator account. Make someone else an administrator first";
@@ -121,6 +124,75 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                 $"Account of {Describe(user)} re-enabled{Reason(reason)}");
             return Outcome(await users.UpdateAsync(user));
         });
+
+    /// <summary>
+    /// For someone who lost their phone and their recovery codes: turns two-factor sign-in off, replaces the authenticator
+    /// key with one nobody has seen (so the old app's codes stop working), deletes the recovery codes and passkeys, and
+    /// changes the security stamp so that every session of the account ends at its next check. The person is emailed.
+    /// </summary>
+    public Task<ChangeResult> ResetTwoFactorAsync(Actor actor, string userId, string concurrencyStamp, string reason) =>
+        ChangeAsync(userId, concurrencyStamp, async user =>
+        {
+            if (user.Id == actor.Id)
+            {
+                return ChangeResult.Refused("You cannot reset your own two-factor sign-in. Change it from your account instead");
+            }
+
+            var passkeys = await users.GetPasskeysAsync(user);
+            var hadAuthenticator = await users.GetTwoFactorEnabledAsync(user);
+            if (!hadAuthenticator && passkeys.Count == 0)
+            {
+                return ChangeResult.Refused($"{user.DisplayName} has not set up two-factor sign-in, so there is nothing to reset");
+            }
+
+            // Recorded before UserManager's first save so that they are written with the change.
+            var removed = (hadAuthenticator ? "authenticator app and recovery codes" : "no authenticator app")
+                + $", {passkeys.Count} {(passkeys.Count == 1 ? "passkey" : "passkeys")}";
+            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserTwoFactorReset, AdministrationAudit.UserSubject, user.Id,
+                $"Two-factor sign-in of {Describe(user)} reset ({removed}). Reason: {reason.Trim()}");
+            emails.QueueTwoFactorReset(user, clock.GetUtcNow().UtcDateTime);
+
+            foreach (var passkey in passkeys)
+            {
+                if (await users.RemovePasskeyAsync(user, passkey.CredentialId) is { Succeeded: false } failed)
+                {
+                    return Outcome(failed);
+                }
+            }
+
+            var result = await users.SetTwoFactorEnabledAsync(user, false);
+            if (result.Succeeded)
+            {
+                result = await users.ResetAuthenticatorKeyAsync(user);
+            }
+
+            if (result.Succeeded)
+            {
+                // No codes: the old ones stop working, and new ones come with setting up again.
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+                result = await users.UpdateSecurityStampAsync(user);
+            }
+
+            return Outcome(result);
+        });
+
+    /// <summary>Someone's second factors as administrators see them, e.g. "Authenticator app and 2 passkeys", or "Not set up".</summary>
+    public static async Task<string> DescribeSecondFactorsAsync(UserManager<PortalUser> users, PortalUser user)
+    {
+        var factors = new List<string>();
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            factors.Add("Authenticator app");
+        }
+
+        var passkeys = (await users.GetPasskeysAsync(user)).Count;
+        if (passkeys > 0)
+        {
+            factors.Add(passkeys == 1 ? "1 passkey" : $"{passkeys} passkeys");
+        }
+
+        return factors.Count == 0 ? NoSecondFactor : string.Join(" and ", factors);
+    }
 
     /// <summary>The roles in the portal's order, e.g. "Practitioner, Editor".</summary>
     public static string RoleList(IEnumerable<string> roles) =>
