@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>
-/// Analyses a form's responses. Counts, distributions and the trend are grouped in the database (one GROUP BY
-/// per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
+/// Analyses a form's responses. Counts, distributions and the trend (by UK month) are grouped in the database (one
+/// GROUP BY per kind), so the work in memory is proportional to the number of distinct answers and days, not of responses.
 /// </summary>
 public partial class FeedbackAnalysis(PortalDbContext db)
 {
@@ -37,12 +37,21 @@ public partial class FeedbackAnalysis(PortalDbContext db)
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
 
-        var trend = await responses
-            .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month })
-            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+        // Months are UK months. UK time is UTC or one hour ahead, so only a response in the 23:00 UTC hour can fall
+        // on the next UK day (and so in the next UK month); grouping by UTC day and "23:00 or not" in the database
+        // keeps the groups few (at most 62 a month) and lets each be placed exactly in memory.
+        var days = await responses
+            .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month, r.SubmittedUtc.Day, Late = r.SubmittedUtc.Hour == 23 })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Late, Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var trend = days
+            .Select(d => (Uk: UkTime.FromUtc(new DateTime(d.Year, d.Month, d.Day, d.Late ? 23 : 0, 0, 0, DateTimeKind.Utc)), d.Count))
+            .GroupBy(d => (d.Uk.Year, d.Uk.Month))
+            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Sum(d => d.Count)))
+            .OrderBy(t => t.Year).ThenBy(t => t.Month)
+            .ToList();
 
-        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), [.. trend.OrderBy(t => t.Year).ThenBy(t => t.Month)]);
+        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), trend);
     }
 
     /// <summary>Free-text answers, newest first, optionally containing some text.</summary>

@@ -48,7 +48,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         // ...and attaches it to the briefing.
         await page.GotoAsync($"/manage/content/{briefing.DocumentId}");
         await page.AssertNoAxeViolationsAsync();
-        await page.GetByLabel("Feedback form (optional)").FillAsync("home-conditions-feedback");
+        await page.GetByLabel("Feedback form", new() { Exact = true }).SelectOptionAsync("home-conditions-feedback");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
 
@@ -114,8 +114,13 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("2");
         await page.AssertNoAxeViolationsAsync();
+        var print = page.GetByRole(AriaRole.Button, new() { Name = "Print this report" });
+        await page.EvaluateAsync("() => { window.print = () => { window.lpPrinted = true; }; }");
+        await print.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.lpPrinted === true"));
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeHiddenAsync();
+        await Assertions.Expect(print).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await page.GotoAsync($"/manage/training/sessions/{session.Id}");
