@@ -110,6 +110,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         await Assertions.Expect(page.Locator("svg[aria-labelledby='chart-1-title chart-1-desc'] desc"))
             .ToHaveTextAsync("1 - Poor: 0; 2 - Fair: 0; 3 - Good: 1; 4 - Very good: 0; 5 - Excellent: 1");
         await Assertions.Expect(page.Locator("#frequent-words")).ToContainTextAsync("home (2)");
+        await Assertions.Expect(page.Locator("#frequent-words-source")).ToHaveTextAsync("Counted from all 2 comments shown by these filters.");
         await page.GetByLabel("Briefing", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Home conditions: audit learning" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("2");
