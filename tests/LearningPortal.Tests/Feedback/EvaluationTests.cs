@@ -1,6 +1,6 @@
 using System.Net;
-using AngleSharp.Dom;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
