@@ -39,7 +39,7 @@ internal static class ResponseSeeder
             await db.SaveChangesAsync();
             agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
             var forms = scope.ServiceProvider.GetRequiredService<FeedbackForms>();
-            var created = await forms.CreateAsync(new FormDetails("Course evaluation", "course-evaluation", true, "", null), "bench", "Benchmark");
+            var created = await forms.CreateAsync(new FormDetails("Course evaluation", "course-evaluation", true, ""), "bench", "Benchmark");
             formId = created.Id;
             foreach (var draft in new QuestionDraft[]
             {

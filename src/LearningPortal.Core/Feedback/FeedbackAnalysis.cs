@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
@@ -6,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>
-/// Analyses a form's responses. Counts, distributions and the trend are grouped in the database (one GROUP BY
-/// per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
+/// Analyses a form's responses. Counts, distributions and the trend (by UK month) are grouped in the database (one
+/// GROUP BY per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
 /// </summary>
 public partial class FeedbackAnalysis(PortalDbContext db)
 {
@@ -37,12 +38,50 @@ public partial class FeedbackAnalysis(PortalDbContext db)
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
 
-        var trend = await responses
+        var utcMonths = await responses
             .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month })
             .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
             .ToListAsync(cancellationToken);
+        var trend = await InUkMonthsAsync(responses, utcMonths, cancellationToken);
 
-        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), [.. trend.OrderBy(t => t.Year).ThenBy(t => t.Month)]);
+        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), trend);
+    }
+
+    /// <summary>
+    /// Moves counts by UTC month into UK months. UK time is UTC or one hour ahead, so a response is in a later UK
+    /// month than its UTC month only in the last hour of a month that ends in BST (23:30 UTC on 31 March is 00:30
+    /// on 1 April). Those few hours are counted with plain range comparisons, no date function per row, and moved on.
+    /// </summary>
+    private static async Task<List<MonthCount>> InUkMonthsAsync(IQueryable<FeedbackResponse> responses, List<MonthCount> utcMonths, CancellationToken cancellationToken)
+    {
+        var counts = utcMonths.ToDictionary(m => (m.Year, m.Month), m => m.Count);
+        var lastHours = utcMonths
+            .Select(m => new DateTime(m.Year, m.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1))
+            .Select(end => (Start: end.AddHours(-1), End: end))
+            .Where(h => UkTime.FromUtc(h.Start).Month != h.Start.Month)
+            .ToList();
+        if (lastHours.Count > 0)
+        {
+            var r = Expression.Parameter(typeof(FeedbackResponse), "r");
+            var submitted = Expression.Property(r, nameof(FeedbackResponse.SubmittedUtc));
+            var inAny = lastHours
+                .Select(h => (Expression)Expression.AndAlso(
+                    Expression.GreaterThanOrEqual(submitted, Expression.Constant(h.Start)),
+                    Expression.LessThan(submitted, Expression.Constant(h.End))))
+                .Aggregate(Expression.OrElse);
+            var late = await responses.Where(Expression.Lambda<Func<FeedbackResponse, bool>>(inAny, r))
+                .GroupBy(x => new { x.SubmittedUtc.Year, x.SubmittedUtc.Month })
+                .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                .ToListAsync(cancellationToken);
+            foreach (var moved in late)
+            {
+                var next = new DateTime(moved.Year, moved.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(1);
+                counts[(moved.Year, moved.Month)] -= moved.Count;
+                counts[(next.Year, next.Month)] = counts.GetValueOrDefault((next.Year, next.Month)) + moved.Count;
+            }
+        }
+
+        return [.. counts.Where(c => c.Value > 0).Select(c => new MonthCount(c.Key.Year, c.Key.Month, c.Value)).OrderBy(m => m.Year).ThenBy(m => m.Month)];
     }
 
     /// <summary>Free-text answers, newest first, optionally containing some text.</summary>

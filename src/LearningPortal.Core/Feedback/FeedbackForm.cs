@@ -22,9 +22,6 @@ public class FeedbackForm
     /// <summary>A sentence or two shown above the questions.</summary>
     public string Intro { get; set; } = "";
 
-    /// <summary>The course whose attendees are asked to answer this form; null for none.</summary>
-    public int? CourseId { get; set; }
-
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

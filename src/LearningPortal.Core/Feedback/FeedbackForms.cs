@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>The details of a form as the editor typed them.</summary>
-public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro, int? CourseId);
+public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro);
 
 /// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
 public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
@@ -231,11 +231,6 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
             errors.Add(new(nameof(FormDetails.Intro), $"Introduction must be {FeedbackForm.MaxIntroLength} characters or fewer"));
         }
 
-        if (details.CourseId is { } courseId && !await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken))
-        {
-            errors.Add(new(nameof(FormDetails.CourseId), "Select a course from the list"));
-        }
-
         return errors;
     }
 
@@ -245,7 +240,6 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         form.Slug = details.Slug.Trim().ToLowerInvariant();
         form.IsAnonymous = details.IsAnonymous;
         form.Intro = details.Intro?.Trim() ?? "";
-        form.CourseId = details.CourseId;
         form.UpdatedUtc = now;
     }
 

@@ -10,7 +10,7 @@ namespace LearningPortal.Core.Feedback;
 
 /// <summary>
 /// When a person is marked as attending a session, emails them (through the outbox) a personal link to the
-/// course's evaluation form: the form whose course is this one, otherwise the default evaluation form.
+/// course's evaluation form: the one chosen on the course, otherwise the default evaluation form.
 /// Sent once per person per session, however often the register is corrected.
 /// </summary>
 public class FeedbackInvitations(
@@ -24,7 +24,8 @@ public class FeedbackInvitations(
     public async Task HandleAsync(SessionAttended notification, CancellationToken cancellationToken)
     {
         var defaultSlug = options.CurrentValue.CourseEvaluationForm;
-        var form = await db.FeedbackForms.AsNoTracking().Where(f => f.CourseId == notification.CourseId).OrderBy(f => f.Id).FirstOrDefaultAsync(cancellationToken)
+        var chosen = await db.Courses.Where(c => c.Id == notification.CourseId).Select(c => c.EvaluationFormId).FirstOrDefaultAsync(cancellationToken);
+        var form = (chosen is { } formId ? await db.FeedbackForms.AsNoTracking().FirstOrDefaultAsync(f => f.Id == formId, cancellationToken) : null)
             ?? await db.FeedbackForms.AsNoTracking().FirstOrDefaultAsync(f => f.Slug == defaultSlug, cancellationToken);
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Session).ThenInclude(s => s.Course)
             .FirstOrDefaultAsync(b => b.Id == notification.BookingId, cancellationToken);

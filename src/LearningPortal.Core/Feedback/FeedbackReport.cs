@@ -9,7 +9,7 @@ public sealed record FeedbackFilter(DateOnly? From = null, DateOnly? To = null, 
 /// <summary>One bar of a distribution: a label and how many chose it.</summary>
 public sealed record Bar(string Label, int Count);
 
-/// <summary>Responses submitted in one calendar month.</summary>
+/// <summary>Responses submitted in one calendar month of UK time (Europe/London).</summary>
 public sealed record MonthCount(int Year, int Month, int Count);
 
 /// <summary>The analysis of one question (all its wordings, grouped by <see cref="FeedbackQuestion.Key"/>).</summary>

@@ -45,6 +45,12 @@ public class Course
 
     public DateTime UpdatedUtc { get; set; }
 
+    /// <summary>
+    /// The feedback form attendees are emailed after each session (a <see cref="Feedback.FeedbackForm"/>);
+    /// null for the default evaluation form (setting Feedback:CourseEvaluationForm).
+    /// </summary>
+    public int? EvaluationFormId { get; set; }
+
     public List<TrainingSession> Sessions { get; set; } = [];
 }
 

@@ -677,9 +677,6 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("CourseId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -705,8 +702,6 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1461,6 +1456,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<int?>("EvaluationFormId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
@@ -1502,6 +1500,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationFormId");
 
                     b.HasIndex("PrerequisiteCourseId");
 
@@ -2082,6 +2082,11 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("LearningPortal.Core.Training.Course", b =>
                 {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackForm", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationFormId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningPortal.Core.Training.Course", "PrerequisiteCourse")
                         .WithMany()
                         .HasForeignKey("PrerequisiteCourseId")

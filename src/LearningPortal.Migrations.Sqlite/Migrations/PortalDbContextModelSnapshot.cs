@@ -650,9 +650,6 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CourseId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -678,8 +675,6 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1402,6 +1397,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EvaluationFormId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -1443,6 +1441,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationFormId");
 
                     b.HasIndex("PrerequisiteCourseId");
 
@@ -2013,6 +2013,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LearningPortal.Core.Training.Course", b =>
                 {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackForm", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationFormId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningPortal.Core.Training.Course", "PrerequisiteCourse")
                         .WithMany()
                         .HasForeignKey("PrerequisiteCourseId")

@@ -3,6 +3,7 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Training;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
@@ -52,6 +53,40 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.DoesNotContain(words, w => w.Label is "about" or "with" or "more");
         var found = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().CommentsAsync(form.Id, new FeedbackFilter(), "HOME CONDITIONS", 10));
         Assert.Equal(2, found.Count); // the short and the long text answer of the first person
+    }
+
+    [Fact]
+    public async Task Responses_are_counted_in_the_uk_month_they_were_given()
+    {
+        var form = await feedback.FormAsync(anonymous: true, required: false);
+        var crowd = await people.PeopleAsync(3);
+        DateTime[] submitted =
+        [
+            new(2026, 3, 31, 23, 30, 0, DateTimeKind.Utc), // 00:30 BST on 1 April
+            new(2026, 3, 31, 22, 30, 0, DateTimeKind.Utc), // 23:30 BST on 31 March
+            new(2026, 1, 31, 23, 30, 0, DateTimeKind.Utc), // 23:30 GMT on 31 January
+        ];
+        foreach (var person in crowd)
+        {
+            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, FeedbackData.Answers(form))).Outcome);
+        }
+
+        await site.WithDbAsync(async db =>
+        {
+            var responses = await db.FeedbackResponses.Where(r => r.FormId == form.Id).OrderBy(r => r.Id).ToListAsync();
+            for (var i = 0; i < responses.Count; i++)
+            {
+                responses[i].SubmittedUtc = submitted[i];
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var report = await feedback.AnalyseAsync(form);
+        var april = await feedback.AnalyseAsync(form, new FeedbackFilter(From: new DateOnly(2026, 4, 1), To: new DateOnly(2026, 4, 30)));
+
+        Assert.Equal([(2026, 1, 1), (2026, 3, 1), (2026, 4, 1)], report.Trend.Select(m => (m.Year, m.Month, m.Count)));
+        Assert.Equal((2026, 4, 1), april.Trend.Select(m => (m.Year, m.Month, m.Count)).Single());
     }
 
     [Fact]

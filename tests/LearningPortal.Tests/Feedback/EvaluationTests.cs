@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
@@ -58,6 +59,34 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
     }
 
     [Fact]
+    public async Task A_course_given_another_evaluation_form_in_the_course_editor_sends_attendees_that_forms_link()
+    {
+        var course = await training.CourseAsync();
+        var form = await feedback.FormAsync(anonymous: true);
+        var session = await training.SessionAsync(course);
+        var person = await training.PersonAsync();
+        var booked = await training.BookAsync(session, person);
+        await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
+        using var editor = await EditorAsync();
+        var editPage = await editor.GetDocumentAsync($"/manage/training/courses/edit/{course.Id}");
+        var fields = CourseFields(editPage);
+
+        var unknown = await editor.SubmitFormAsync($"/manage/training/courses/edit/{course.Id}", new Dictionary<string, string>(fields) { ["Input.EvaluationFormId"] = "999999" });
+        var saved = await editor.SubmitFormAsync($"/manage/training/courses/edit/{course.Id}", new Dictionary<string, string>(fields) { ["Input.EvaluationFormId"] = form.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.Attended);
+
+        var starter = editPage.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input-EvaluationFormId")!;
+        Assert.Equal("Course evaluation", starter.SelectedOptions.Single().Text.Trim()); // the default, until the course chooses
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("Select an evaluation form from the list", (await PortalClient.ParseAsync(unknown)).QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var email = Assert.Single(await training.EmailsToAsync(person.Email!), m => m.Subject.StartsWith("Tell us what you thought", StringComparison.Ordinal));
+        Assert.Equal($"/feedback/{form.Slug}", new Uri(FeedbackLink().Match(email.TextBody).Value).AbsolutePath);
+        var formPage = await editor.GetDocumentAsync($"/manage/feedback/{form.Id}");
+        Assert.Contains(course.Title, formPage.QuerySelector(".govuk-summary-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_personal_link_does_not_work_for_someone_else_or_once_altered()
     {
         var course = await training.CourseAsync();
@@ -81,6 +110,42 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         Assert.Contains("sent to someone else", forOther.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(forOther.QuerySelector("form[method=post] button[type=submit]:not(.lp-link-button)") is { } b && b.TextContent.Contains("Send feedback", StringComparison.Ordinal) ? b : null);
         Assert.Contains("expired or is not valid", altered.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The course editor's fields as the page filled them in.</summary>
+    private static Dictionary<string, string> CourseFields(AngleSharp.Html.Dom.IHtmlDocument page)
+    {
+        var fields = new Dictionary<string, string>();
+        foreach (var element in page.QuerySelectorAll("main form [name^='Input.']"))
+        {
+            var name = element.GetAttribute("name")!;
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "radio" } radio when radio.IsChecked:
+                    fields[name] = radio.Value;
+                    break;
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: not "radio" } input:
+                    fields[name] = input.Value;
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement textarea:
+                    fields[name] = textarea.Value;
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    fields[name] = select.Value ?? "";
+                    break;
+            }
+        }
+
+        return fields;
+    }
+
+    private async Task<PortalClient> EditorAsync()
+    {
+        var email = TestUsers.UniqueEmail("editor");
+        await site.CreateUserAsync(email, TestUsers.Password, LearningPortal.Core.Accounts.PortalRoles.Editor);
+        var client = site.CreatePortalClient();
+        await client.SignInAsync(email);
+        return client;
     }
 
     private Task<TrainingResult> Mark(TrainingSession session, int bookingId, AttendanceOutcome outcome) =>

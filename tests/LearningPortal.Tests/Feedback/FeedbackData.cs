@@ -14,19 +14,27 @@ public sealed class FeedbackData(PortalFactory site)
 
     public PortalFactory Site => site;
 
-    /// <summary>A form with one question of each type, in type order, all required unless told otherwise.</summary>
+    /// <summary>A form with one question of each type, in type order, all required unless told otherwise; with a course, the course's evaluation form.</summary>
     public async Task<FeedbackForm> FormAsync(bool anonymous, bool required = true, int? courseId = null)
     {
         var slug = "form-" + Guid.NewGuid().ToString("N")[..10];
         return await site.WithScopeAsync(async sp =>
         {
             var forms = sp.GetRequiredService<FeedbackForms>();
-            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think.", courseId), EditorId, "Test editor");
+            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think."), EditorId, "Test editor");
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
             foreach (var draft in AllTypes(required))
             {
                 var added = await forms.AddQuestionAsync(created.Id, draft, EditorId, "Test editor");
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
+            }
+
+            if (courseId is { } id)
+            {
+                var db = sp.GetRequiredService<PortalDbContext>();
+                var course = await db.Courses.SingleAsync(c => c.Id == id);
+                course.EvaluationFormId = created.Id;
+                await db.SaveChangesAsync();
             }
 
             return (await forms.FindAsync(created.Id))!;

@@ -48,7 +48,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         // ...and attaches it to the briefing.
         await page.GotoAsync($"/manage/content/{briefing.DocumentId}");
         await page.AssertNoAxeViolationsAsync();
-        await page.GetByLabel("Feedback form (optional)").FillAsync("home-conditions-feedback");
+        await page.GetByLabel("Feedback form", new() { Exact = true }).SelectOptionAsync("home-conditions-feedback");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
 
@@ -110,12 +110,18 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         await Assertions.Expect(page.Locator("svg[aria-labelledby='chart-1-title chart-1-desc'] desc"))
             .ToHaveTextAsync("1 - Poor: 0; 2 - Fair: 0; 3 - Good: 1; 4 - Very good: 0; 5 - Excellent: 1");
         await Assertions.Expect(page.Locator("#frequent-words")).ToContainTextAsync("home (2)");
+        await Assertions.Expect(page.Locator("#frequent-words-source")).ToHaveTextAsync("Counted from all 2 comments shown by these filters.");
         await page.GetByLabel("Briefing", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Home conditions: audit learning" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
         await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("2");
         await page.AssertNoAxeViolationsAsync();
+        var print = page.GetByRole(AriaRole.Button, new() { Name = "Print this report" });
+        await page.EvaluateAsync("() => { window.print = () => { window.lpPrinted = true; }; }");
+        await print.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.lpPrinted === true"));
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" })).ToBeHiddenAsync();
+        await Assertions.Expect(print).ToBeHiddenAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await page.GotoAsync($"/manage/training/sessions/{session.Id}");

@@ -61,8 +61,18 @@ public sealed class LearningBriefingFields : DocumentFields
 
     public string RelatedResources { get; set; } = "";
 
-    /// <summary>Which feedback form the briefing shows (the feedback module fills the slot); empty for the default form.</summary>
+    /// <summary>
+    /// The slug of the feedback form the briefing shows (the feedback module fills the slot): empty for the default form,
+    /// <see cref="NoFeedbackForm"/> for none. The content editor checks that a named form exists.
+    /// </summary>
     public string FeedbackForm { get; set; } = "";
+
+    /// <summary>The <see cref="FeedbackForm"/> value of a briefing that asks for no feedback; never a form's slug (slugs start with a letter or number).</summary>
+    public const string NoFeedbackForm = "-";
+
+    /// <summary>Whether <see cref="FeedbackForm"/> names a particular form (neither the default nor none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool NamesFeedbackForm => FeedbackForm.Length > 0 && FeedbackForm != NoFeedbackForm;
 
     public override void Normalise()
     {
@@ -187,7 +197,7 @@ public sealed class LearningBriefingFields : DocumentFields
         yield return new FieldText(nameof(Questions), "Questions for reflection", Lines(Questions.Select((q, i) => $"{i + 1}. {q.Text}")));
         yield return new FieldText(nameof(WhatToDoNow), "What to do now", WhatToDoNow, true);
         yield return new FieldText(nameof(RelatedResources), "Related resources", RelatedResources, true);
-        yield return new FieldText(nameof(FeedbackForm), "Feedback form", FeedbackForm);
+        yield return new FieldText(nameof(FeedbackForm), "Feedback form", FeedbackForm == NoFeedbackForm ? "None" : FeedbackForm);
     }
 
     /// <summary>The question paired with a recommendation, if any.</summary>

@@ -126,6 +126,13 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             errors.Add(new ContentError("Note", "The note must be 500 characters or fewer"));
         }
 
+        // A briefing names its feedback form by slug; a slug with no form behind it would send readers to a missing page.
+        if (input.Fields is LearningBriefingFields { NamesFeedbackForm: true } briefing
+            && !await db.FeedbackForms.AnyAsync(f => f.Slug == briefing.FeedbackForm, cancellationToken))
+        {
+            errors.Add(new ContentError("Fields." + nameof(LearningBriefingFields.FeedbackForm), "Select a feedback form from the list"));
+        }
+
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,6 +18,8 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Audience).HasMaxLength(500).IsRequired();
         builder.Property(c => c.Length).HasMaxLength(100).IsRequired();
         builder.Property(c => c.Materials).HasMaxLength(10_000).IsRequired();
+        // No navigation: training knows only the form's id; removing a form sends its courses back to the default.
+        builder.HasOne<FeedbackForm>().WithMany().HasForeignKey(c => c.EvaluationFormId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.PrerequisiteCourse).WithMany().HasForeignKey(c => c.PrerequisiteCourseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

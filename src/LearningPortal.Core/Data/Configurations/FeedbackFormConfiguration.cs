@@ -13,7 +13,6 @@ internal sealed class FeedbackFormConfiguration : IEntityTypeConfiguration<Feedb
         builder.Property(f => f.Intro).HasMaxLength(FeedbackForm.MaxIntroLength).IsRequired();
         builder.Ignore(f => f.CurrentQuestions);
         builder.HasIndex(f => f.Slug).IsUnique();
-        builder.HasIndex(f => f.CourseId);
         builder.HasMany(f => f.Questions).WithOne(q => q.Form).HasForeignKey(q => q.FormId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,7 @@ using LearningPortal.Web.Pages.Manage.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 
@@ -41,6 +42,9 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
+    /// <summary>A briefing's choice of feedback form: every form by name, then none.</summary>
+    public IReadOnlyList<SelectListItem> FeedbackFormChoices { get; private set; } = [];
+
     /// <summary>A toolkit resource's choice of files: every item in the media library.</summary>
     public IReadOnlyList<SelectListItem> MediaChoices { get; private set; } = [];
 
@@ -68,6 +72,7 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         }
 
         Input.AddSpareRows();
+        await LoadFeedbackFormChoicesAsync();
         return Page();
     }
 
@@ -80,6 +85,7 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
 
         var formErrors = new List<ContentError>();
         var draft = Input.ToDraft(Type, formErrors);
+        await LoadFeedbackFormChoicesAsync();
         if (Intent == "edit")
         {
             ModelState.Clear();
@@ -169,6 +175,26 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         }
 
         return false;
+    }
+
+    private async Task LoadFeedbackFormChoicesAsync()
+    {
+        if (Type != DocumentType.LearningBriefing)
+        {
+            return;
+        }
+
+        var forms = await db.FeedbackForms.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Name, f.Slug }).ToListAsync();
+        var choices = forms.Select(f => new SelectListItem($"{f.Name} ({f.Slug})", f.Slug)).ToList();
+        var chosen = Input.FeedbackForm?.Trim() ?? "";
+        if (chosen.Length > 0 && chosen != LearningBriefingFields.NoFeedbackForm && !forms.Exists(f => f.Slug == chosen))
+        {
+            // A form renamed or never there: kept in the list, so a save shows the error with what was chosen.
+            choices.Add(new SelectListItem($"{chosen} (no form has this web address)", chosen));
+        }
+
+        choices.Add(new SelectListItem("No feedback form", LearningBriefingFields.NoFeedbackForm));
+        FeedbackFormChoices = choices;
     }
 
     private async Task LoadMediaChoicesAsync()

@@ -19,7 +19,6 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
 
         Id = id;
         Input = FormDetailsInput.From(form);
-        await LoadCoursesAsync();
         return Page();
     }
 
@@ -44,7 +43,6 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
             FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted));
         }
 
-        await LoadCoursesAsync();
         return Page();
     }
 }

@@ -3,15 +3,20 @@ using LearningPortal.Core.Feedback;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
 
 /// <summary>/manage/feedback/{id}: the form's details and questions, to reorder, change or remove.</summary>
-public class FormModel(PortalDbContext db, FeedbackForms forms) : PageModel
+public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<FeedbackOptions> options) : PageModel
 {
     public FeedbackForm Form { get; private set; } = default!;
 
-    public string? CourseTitle { get; private set; }
+    /// <summary>The courses whose attendees are sent this form after a session.</summary>
+    public IReadOnlyList<string> CourseTitles { get; private set; } = [];
+
+    /// <summary>Whether this is the evaluation sent for courses that choose none.</summary>
+    public bool IsDefaultEvaluation { get; private set; }
 
     public int Responses { get; private set; }
 
@@ -24,7 +29,8 @@ public class FormModel(PortalDbContext db, FeedbackForms forms) : PageModel
         }
 
         Form = form;
-        CourseTitle = form.CourseId is { } c ? await db.Courses.Where(x => x.Id == c).Select(x => x.Title).FirstOrDefaultAsync() : null;
+        CourseTitles = await db.Courses.Where(c => c.EvaluationFormId == id).OrderBy(c => c.Title).Select(c => c.Title).ToListAsync(HttpContext.RequestAborted);
+        IsDefaultEvaluation = form.Slug == options.CurrentValue.CourseEvaluationForm;
         Responses = await db.FeedbackResponses.CountAsync(r => r.FormId == id, HttpContext.RequestAborted);
         return Page();
     }

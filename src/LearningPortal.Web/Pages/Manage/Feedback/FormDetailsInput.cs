@@ -19,9 +19,7 @@ public class FormDetailsInput
 
     public string? Intro { get; set; }
 
-    public int? CourseId { get; set; }
-
-    public FormDetails ToDetails() => new(Name ?? "", Slug ?? "", IsAnonymous == true, Intro ?? "", CourseId);
+    public FormDetails ToDetails() => new(Name ?? "", Slug ?? "", IsAnonymous == true, Intro ?? "");
 
     public static FormDetailsInput From(FeedbackForm form) => new()
     {
@@ -29,7 +27,6 @@ public class FormDetailsInput
         Slug = form.Slug,
         IsAnonymous = form.IsAnonymous,
         Intro = form.Intro,
-        CourseId = form.CourseId,
     };
 
     public static IReadOnlyList<SelectListItem> AnonymityChoices { get; } =
@@ -37,10 +34,6 @@ public class FormDetailsInput
         new("Anonymous: no name or account is stored with the answers", "true"),
         new("Named: the person's account is stored with the answers", "false"),
     ];
-
-    public static async Task<IReadOnlyList<SelectListItem>> CourseChoicesAsync(PortalDbContext db) =>
-        [.. (await db.Courses.AsNoTracking().OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).ToListAsync())
-            .Select(c => new SelectListItem(c.Title, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
 
     /// <summary>Copies Core's errors onto the page's fields.</summary>
     public static void AddErrors(ModelStateDictionary modelState, IEnumerable<AnswerError> errors, string prefix = "Input.")

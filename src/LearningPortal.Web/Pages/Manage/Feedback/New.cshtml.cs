@@ -7,8 +7,6 @@ namespace LearningPortal.Web.Pages.Manage.Feedback;
 /// <summary>/manage/feedback/new: name, address and anonymity of a new form; questions are added next.</summary>
 public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageModel(db)
 {
-    public Task OnGetAsync() => LoadCoursesAsync();
-
     public async Task<IActionResult> OnPostAsync()
     {
         if (ModelState.IsValid)
@@ -29,7 +27,6 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
             FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted));
         }
 
-        await LoadCoursesAsync();
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
@@ -10,11 +11,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Courses;
 
 /// <summary>Adds or changes a course.</summary>
-public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider clock, SearchJournal searchJournal) : PageModel
+public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider clock, SearchJournal searchJournal, IOptionsMonitor<FeedbackOptions> feedbackOptions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -22,6 +24,9 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
     public int? CourseId { get; private set; }
 
     public IReadOnlyList<SelectListItem> Prerequisites { get; private set; } = [];
+
+    /// <summary>Every feedback form, to choose the one attendees are sent after a session.</summary>
+    public IReadOnlyList<SelectListItem> EvaluationForms { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Levels { get; } = Enum.GetValues<CourseLevel>().Select(l => new SelectListItem(l.ToString(), l.ToString())).ToList();
 
@@ -51,8 +56,12 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
                 PrerequisiteCourseId = c.PrerequisiteCourseId,
                 LicensesGcp2 = c.LicensesGcp2,
                 IsPublished = c.IsPublished,
+                EvaluationFormId = c.EvaluationFormId,
             };
         }
+
+        // A course that has not chosen is sent the default evaluation: show that as the choice.
+        Input.EvaluationFormId ??= await db.FeedbackForms.Where(f => f.Slug == feedbackOptions.CurrentValue.CourseEvaluationForm).Select(f => (int?)f.Id).FirstOrDefaultAsync();
 
         await LoadAsync(id);
         return Page();
@@ -82,6 +91,11 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
             ModelState.AddModelError("Input.PrerequisiteCourseId", "Select a different course as the prerequisite");
         }
 
+        if (Input.EvaluationFormId is { } formId && !await db.FeedbackForms.AnyAsync(f => f.Id == formId))
+        {
+            ModelState.AddModelError("Input.EvaluationFormId", "Select an evaluation form from the list");
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(id);
@@ -99,6 +113,7 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         course.PrerequisiteCourseId = Input.PrerequisiteCourseId;
         course.LicensesGcp2 = Input.LicensesGcp2 == true;
         course.IsPublished = Input.IsPublished == true;
+        course.EvaluationFormId = Input.EvaluationFormId;
         course.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         if (id is null)
         {
@@ -121,9 +136,13 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         return Redirect($"/manage/training/courses/{course.Id}");
     }
 
-    private async Task LoadAsync(int? id) =>
+    private async Task LoadAsync(int? id)
+    {
         Prerequisites = await db.Courses.AsNoTracking().Where(c => c.Id != id).OrderBy(c => c.Title)
             .Select(c => new SelectListItem(c.Title, c.Id.ToString())).ToListAsync();
+        EvaluationForms = await db.FeedbackForms.AsNoTracking().OrderBy(f => f.Name)
+            .Select(f => new SelectListItem(f.Name, f.Id.ToString())).ToListAsync();
+    }
 
     private static string Slugify(string text) => NotSlug().Replace(text.Trim().ToLowerInvariant(), "-").Trim('-');
 
@@ -167,5 +186,8 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
 
         [Required(ErrorMessage = "Select whether the course is published")]
         public bool? IsPublished { get; set; } = true;
+
+        /// <summary>Null sends the default evaluation form.</summary>
+        public int? EvaluationFormId { get; set; }
     }
 }

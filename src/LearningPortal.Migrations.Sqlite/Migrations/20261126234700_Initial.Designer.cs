@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126232218_Initial")]
+    [Migration("20261126234700_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -653,9 +653,6 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CourseId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -681,8 +678,6 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1405,6 +1400,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EvaluationFormId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
@@ -1446,6 +1444,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationFormId");
 
                     b.HasIndex("PrerequisiteCourseId");
 
@@ -2016,6 +2016,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LearningPortal.Core.Training.Course", b =>
                 {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackForm", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationFormId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningPortal.Core.Training.Course", "PrerequisiteCourse")
                         .WithMany()
                         .HasForeignKey("PrerequisiteCourseId")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126232226_Initial")]
+    [Migration("20261126234739_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -680,9 +680,6 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("CourseId")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -708,8 +705,6 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1464,6 +1459,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
+                    b.Property<int?>("EvaluationFormId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
 
@@ -1505,6 +1503,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EvaluationFormId");
 
                     b.HasIndex("PrerequisiteCourseId");
 
@@ -2085,6 +2085,11 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("LearningPortal.Core.Training.Course", b =>
                 {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackForm", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationFormId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("LearningPortal.Core.Training.Course", "PrerequisiteCourse")
                         .WithMany()
                         .HasForeignKey("PrerequisiteCourseId")
