@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LearningPortal.Benchmarks.Feedback;
+using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Feedback;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,7 +18,7 @@ var failed = false;
 Console.WriteLine($"Feedback analysis benchmark: one form, {responses:N0} responses, {runs} runs per filter; {Environment.ProcessorCount} cores");
 foreach (var provider in sqliteOnly ? ["SQLite"] : new[] { "SQLite", "PostgreSQL" })
 {
-    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres);
+    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres, "feedback", (s, c) => s.AddFeedbackCore(c));
     var seeding = Stopwatch.StartNew();
     var formId = await ResponseSeeder.SeedAsync(database, responses);
     Console.WriteLine();

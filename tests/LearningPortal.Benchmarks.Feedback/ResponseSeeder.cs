@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;

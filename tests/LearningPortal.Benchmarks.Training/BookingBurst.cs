@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Benchmarks.Training;
+using LearningPortal.Core.Training;
 
 // Training bookings under load: correctness of 1,000 concurrent attempts on 20 places, repeated, and
 // booking latency at 50 concurrent users; on SQLite and on PostgreSQL (LP_BENCH_PG, default the dev server).
@@ -13,7 +15,7 @@ var failed = false;
 Console.WriteLine($"Training booking benchmark: {runs} runs of 1,000 concurrent attempts on 20 places per database; {Environment.ProcessorCount} cores");
 foreach (var provider in providers)
 {
-    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres);
+    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres, "training", (s, c) => s.AddTrainingCore(c));
     var burst = new BookingBurst(database);
     Console.WriteLine();
     Console.WriteLine($"== {provider}");

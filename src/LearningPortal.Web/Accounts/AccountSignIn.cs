@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningPortal.Web.Accounts;
 
@@ -72,6 +73,27 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
     {
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         return result.Succeeded ? new SignInAttempt(SignInOutcome.SignedIn) : await FailureAsync(user, result);
+    }
+
+    /// <summary>
+    /// Checks the password a signed-in person typed to confirm a sensitive change (missing, wrong, or now locked out),
+    /// putting the GOV.UK error message on <paramref name="field"/>; true when it is right.
+    /// </summary>
+    public async Task<bool> ConfirmPasswordAsync(ModelStateDictionary state, string field, PortalUser user, string? password, string wrong = "Your password is incorrect")
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            state.AddModelError(field, "Enter your password");
+            return false;
+        }
+
+        var check = await ReauthenticateAsync(user, password);
+        if (!check.Succeeded)
+        {
+            state.AddModelError(field, check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : wrong);
+        }
+
+        return check.Succeeded;
     }
 
     private async Task<SignInAttempt> ExplainNotAllowedAsync(PortalUser user, string password)

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace LearningPortal.Tests.Account;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class AccountBrowserTests(PortalFactory site, BrowserFixture browser) : IClassFixture<PortalFactory>
 {
     [Fact]

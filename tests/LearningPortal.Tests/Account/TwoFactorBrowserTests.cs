@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace LearningPortal.Tests.Account;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class TwoFactorBrowserTests(PortalFactory site, BrowserFixture browser) : IClassFixture<PortalFactory>
 {
     [Fact]

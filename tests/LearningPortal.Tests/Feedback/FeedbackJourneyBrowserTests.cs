@@ -12,6 +12,7 @@ using Microsoft.Playwright;
 namespace LearningPortal.Tests.Feedback;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixture browser) : IClassFixture<ContentSite>
 {
     [Fact]

@@ -53,6 +53,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser";
+
+    /// <summary>
+    /// The "Kind" trait of every class in the collection: tests/run.sh runs these end-to-end tests on SQLite only, since
+    /// what they add over the integration tests (which run on both databases) is the browser, not the database.
+    /// </summary>
+    public const string Trait = "Browser";
 }
 
 public static class Accessibility

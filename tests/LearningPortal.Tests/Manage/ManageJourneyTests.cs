@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace LearningPortal.Tests.Manage;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IClassFixture<PortalFactory>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace LearningPortal.Tests.Search;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class SearchBrowserTests(BrowserFixture browser, LibrarySite site) : IClassFixture<LibrarySite>
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace LearningPortal.Tests.Site;
 
 /// <summary>The layout as a signed-in user sees it: the sign-out button sits in the service navigation.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class SignedInLayoutBrowserTests(BrowserFixture browser, PortalFactory site) : IClassFixture<PortalFactory>
 {
     [Fact]

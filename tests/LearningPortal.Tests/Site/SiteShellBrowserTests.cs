@@ -5,6 +5,7 @@ namespace LearningPortal.Tests.Site;
 
 /// <summary>The public pages in Chromium, in both themes: no accessibility violations, nothing the CSP blocks, no script errors.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class SiteShellBrowserTests(BrowserFixture browser, PortalFactory riverside, NorthmoorSite northmoor)
     : IClassFixture<PortalFactory>, IClassFixture<NorthmoorSite>
 {

@@ -13,6 +13,7 @@ namespace LearningPortal.Tests.Supervision;
 /// cannot open it; the Editor's dashboard counts it (as "fewer than 3", the suppressed cell).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class SupervisionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly SupervisionSite site = new();

@@ -11,6 +11,7 @@ namespace LearningPortal.Tests.Training;
 /// trainer marks the register; the certificate appears.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class TrainingBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly TrainingSite site = new();

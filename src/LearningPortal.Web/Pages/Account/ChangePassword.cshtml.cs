@@ -34,10 +34,8 @@ public class ChangePasswordModel(
             return Page();
         }
 
-        var check = await signIn.ReauthenticateAsync(user, Input.CurrentPassword!);
-        if (!check.Succeeded)
+        if (!await signIn.ConfirmPasswordAsync(ModelState, "Input.CurrentPassword", user, Input.CurrentPassword, "Your current password is incorrect"))
         {
-            ModelState.AddModelError("Input.CurrentPassword", check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : "Your current password is incorrect");
             return Page();
         }
 

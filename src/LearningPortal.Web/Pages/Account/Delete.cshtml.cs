@@ -34,10 +34,8 @@ public class DeleteModel(
             return Page();
         }
 
-        var check = await signIn.ReauthenticateAsync(user, Input.Password!);
-        if (!check.Succeeded)
+        if (!await signIn.ConfirmPasswordAsync(ModelState, "Input.Password", user, Input.Password))
         {
-            ModelState.AddModelError("Input.Password", check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : "Your password is incorrect");
             return Page();
         }
 

@@ -37,21 +37,9 @@ public class RemovePasskeyModel(
             return NotFound();
         }
 
-        if (IsLastSecondFactor)
+        if (IsLastSecondFactor && !await signIn.ConfirmPasswordAsync(ModelState, nameof(Password), Account, Password))
         {
-            if (string.IsNullOrEmpty(Password))
-            {
-                ModelState.AddModelError(nameof(Password), "Enter your password");
-            }
-            else if (await signIn.ReauthenticateAsync(Account, Password) is { Succeeded: false } check)
-            {
-                ModelState.AddModelError(nameof(Password), check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : "Your password is incorrect");
-            }
-
-            if (!ModelState.IsValid)
-            {
-                return Page();
-            }
+            return Page();
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync())

@@ -120,16 +120,7 @@ public class TwoFactorModel(
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        if (string.IsNullOrEmpty(Password))
-        {
-            ModelState.AddModelError(nameof(Password), "Enter your password");
-        }
-        else if (await signIn.ReauthenticateAsync(Account, Password) is { Succeeded: false } check)
-        {
-            ModelState.AddModelError(nameof(Password), check.Outcome == SignInOutcome.LockedOut ? check.LockedOutMessage : "Your password is incorrect");
-        }
-
-        if (!ModelState.IsValid)
+        if (!await signIn.ConfirmPasswordAsync(ModelState, nameof(Password), Account, Password))
         {
             await LoadAsync();
             return Page();

@@ -6,6 +6,7 @@ namespace LearningPortal.Tests.Content.Public;
 
 /// <summary>A briefing served from the output cache still runs its inline script in Chromium: the CSP allows it by hash.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class CachedPageBrowserTests(BrowserFixture browser, ContentSite site) : IClassFixture<ContentSite>
 {
     [Fact]

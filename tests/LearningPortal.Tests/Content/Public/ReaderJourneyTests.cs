@@ -6,6 +6,7 @@ namespace LearningPortal.Tests.Content.Public;
 
 /// <summary>A practitioner finds and reads a briefing in Chromium, opens an earlier version and prints it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class ReaderJourneyTests(BrowserFixture browser, ReaderJourneyTests.Site site) : IClassFixture<ReaderJourneyTests.Site>
 {
     /// <summary>The starter content plus an earlier published version of the 7-minute briefing, so there is history to open.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Playwright;
 namespace LearningPortal.Tests.Manage.Content;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class EditorJourneyBrowserTests(ContentSite site, BrowserFixture browser) : IClassFixture<ContentSite>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace LearningPortal.Tests.Manage.MediaLibrary;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
 public class MediaJourneyBrowserTests(ContentSite site, BrowserFixture browser) : IClassFixture<ContentSite>
 {
     [Fact]

@@ -9,19 +9,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace LearningPortal.Benchmarks.Training;
+namespace LearningPortal.Benchmarks.Shared;
 
-/// <summary>A throwaway database (a SQLite file, or a PostgreSQL database) with the portal's Core services over it.</summary>
-internal sealed class BenchmarkDatabase : IAsyncDisposable
+/// <summary>
+/// A throwaway database (a SQLite file, or a PostgreSQL database), migrated, with the portal's Core services and one
+/// module's over it. Shared by the training and feedback benchmarks (linked into each project, see their .csproj).
+/// </summary>
+public sealed class BenchmarkDatabase : IAsyncDisposable
 {
     private readonly string? sqliteFile;
     private readonly string? postgresServer;
     private readonly string? postgresName;
 
-    private BenchmarkDatabase(string provider, ServiceProvider services, string? sqliteFile, string? postgresServer, string? postgresName)
+    private BenchmarkDatabase(string provider, ServiceProvider services, string connectionString, string? sqliteFile, string? postgresServer, string? postgresName)
     {
         Provider = provider;
         Services = services;
+        ConnectionString = connectionString;
         this.sqliteFile = sqliteFile;
         this.postgresServer = postgresServer;
         this.postgresName = postgresName;
@@ -31,19 +35,28 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<BenchmarkDatabase> CreateAsync(string provider, string? postgresServer)
+    public string ConnectionString { get; }
+
+    public bool IsPostgres => Provider == "PostgreSQL";
+
+    /// <param name="provider">"SQLite" or "PostgreSQL".</param>
+    /// <param name="postgresServer">PostgreSQL server connection string (no database), for "PostgreSQL".</param>
+    /// <param name="module">Names the files and databases ("feedback").</param>
+    /// <param name="addModule">Registers the module's services, e.g. <c>(s, c) => s.AddFeedbackCore(c)</c>.</param>
+    public static async Task<BenchmarkDatabase> CreateAsync(string provider, string? postgresServer, string module, Func<IServiceCollection, IConfiguration, IServiceCollection> addModule)
     {
         string? file = null, name = null;
+        string cs;
         Action<DbContextOptionsBuilder> configure;
         if (provider == "SQLite")
         {
-            file = Path.Combine(Path.GetTempPath(), $"lp-bench-{Guid.NewGuid():N}.db");
-            var cs = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30, Pooling = true }.ToString();
+            file = Path.Combine(Path.GetTempPath(), $"lp-bench-{module}-{Guid.NewGuid():N}.db");
+            cs = new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 30, Pooling = true }.ToString();
             configure = o => o.UseSqlite(cs, x => x.MigrationsAssembly("LearningPortal.Migrations.Sqlite"));
         }
         else
         {
-            name = $"lp_bench_{Guid.NewGuid():N}";
+            name = $"lp_bench_{module}_{Guid.NewGuid():N}";
             await using (var connection = new NpgsqlConnection(postgresServer + ";Database=postgres"))
             {
                 await connection.OpenAsync();
@@ -51,7 +64,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
                 await create.ExecuteNonQueryAsync();
             }
 
-            var cs = $"{postgresServer};Database={name};Maximum Pool Size=100";
+            cs = $"{postgresServer};Database={name};Maximum Pool Size=100";
             configure = o => o.UseNpgsql(cs, x => x.MigrationsAssembly("LearningPortal.Migrations.PostgreSql"));
         }
 
@@ -59,12 +72,11 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         {
             ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "lp-bench-mail"),
         }).Build();
-        var services = new ServiceCollection()
+        var services = addModule(new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None).AddSimpleConsole())
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .AddDbContext<PortalDbContext>(configure)
-            .AddPortalCore(configuration, Path.GetTempPath())
-            .AddTrainingCore(configuration)
+            .AddPortalCore(configuration, Path.GetTempPath()), configuration)
             .AddSingleton<ISiteAddress, FixedSiteAddress>()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
@@ -78,7 +90,7 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
             }
         }
 
-        return new BenchmarkDatabase(provider, services, file, postgresServer, name);
+        return new BenchmarkDatabase(provider, services, cs, file, postgresServer, name);
     }
 
     public async ValueTask DisposeAsync()
