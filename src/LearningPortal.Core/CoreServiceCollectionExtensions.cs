@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,11 +11,12 @@ namespace LearningPortal.Core;
 /// <summary>Registers the services of Core that do not depend on the web.</summary>
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Audit log and the email outbox with its background sender.</summary>
+    /// <summary>Audit log, search journal and the email outbox with its background sender.</summary>
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddSearchJournal();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<OutboxSignal>();

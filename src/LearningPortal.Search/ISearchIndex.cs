@@ -1,3 +1,5 @@
+using LearningPortal.Core.Search;
+
 namespace LearningPortal.Search;
 
 /// <summary>The search index of this instance: kept on local disk, fed from the sources through the journal.</summary>

@@ -34,19 +34,6 @@ public sealed class SearchIndexer(
     /// <summary>Whether someone has asked for a rebuild that has not started yet.</summary>
     public bool RebuildRequested => Volatile.Read(ref rebuildRequested) == 1;
 
-    /// <summary>
-    /// Records a change in the search journal and saves it at once, in a unit of work of its own: for code
-    /// that runs after its change is committed, such as a notification handler. Code that saves the change
-    /// itself should call <see cref="SearchJournal.Record"/> before its SaveChanges instead, so that the
-    /// change and its journal entry commit together.
-    /// </summary>
-    public async Task RecordChangeAsync(string kind, string itemId, SearchOperation operation, CancellationToken cancellationToken = default)
-    {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<SearchJournal>().Record(kind, itemId, operation);
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync(cancellationToken);
-    }
-
     /// <summary>Asks the catch-up loop to rebuild the index from the sources (from /manage/search).</summary>
     public void RequestRebuild()
     {

@@ -18,8 +18,7 @@ public static class SearchServiceCollectionExtensions
     public static IServiceCollection AddPortalSearch(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
-        services.AddSingleton<SearchJournalSignal>();
-        services.AddScoped<SearchJournal>();
+        services.AddSearchJournal();
         services.AddSingleton(sp => new LuceneSearchIndex(
             Path.GetFullPath(sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath, environment.ContentRootPath),
             sp.GetRequiredService<ILogger<LuceneSearchIndex>>(),

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using System.Diagnostics;
 using System.Globalization;
 using LearningPortal.Benchmarks;

@@ -4,6 +4,7 @@ using LearningPortal.Core.Content.Reading;
 using LearningPortal.Core.Content.Rendering;
 using LearningPortal.Core.Content.Starter;
 using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ public static class ContentServiceCollectionExtensions
 {
     /// <summary>
     /// Documents, versions, publishing, the scheduler (a hosted service), rendering, media in a folder
-    /// outside the web root, import and export. Other modules subscribe with
+    /// outside the web root, import and export, and what search indexes of it. Other modules subscribe with
     /// <c>services.AddNotificationHandler&lt;ContentPublished, THandler&gt;()</c>.
     /// </summary>
     public static IServiceCollection AddContentEngine(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -40,6 +41,7 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<IContentVariables, NoContentVariables>();
         services.TryAddSingleton<IMediaStore>(sp =>
             new FileSystemMediaStore(Path.GetFullPath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaPath, contentRoot)));
+        services.AddSingleton<ISearchSource, ContentSearchSource>();
         services.AddSingleton<ContentScheduler>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ContentScheduler>());
         return services;

@@ -19,7 +19,7 @@ namespace LearningPortal.Core.Data;
 /// The portal's one database: Identity, the modules' tables and the data-protection key ring
 /// (kept here so that several instances share it).
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options)
+public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -89,6 +89,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(CommitCallbacks.Interceptor);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

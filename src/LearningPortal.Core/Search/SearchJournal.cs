@@ -1,16 +1,17 @@
 using LearningPortal.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningPortal.Core.Search;
 
 /// <summary>
 /// Records changes to searchable items in the search journal. The entry joins the caller's unit of work, so
-/// it is saved (or rolled back) with the change it describes; once saved, this instance's index is nudged
-/// to apply it at once rather than at its next poll.
+/// it is saved (or rolled back) with the change it describes: a module records it before the SaveChanges
+/// (or inside the transaction) that saves the change, never afterwards. Once committed, this instance's index
+/// is nudged to apply it at once rather than at its next poll.
 /// </summary>
 public class SearchJournal(PortalDbContext db, TimeProvider clock, SearchJournalSignal signal)
 {
-    private bool listening;
-
     /// <summary>Adds a journal entry; the caller's <c>SaveChangesAsync</c> saves it.</summary>
     public SearchJournalEntry Record(string kind, string itemId, SearchOperation operation)
     {
@@ -24,13 +25,21 @@ public class SearchJournal(PortalDbContext db, TimeProvider clock, SearchJournal
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.SearchJournal.Add(entry);
-        if (!listening)
-        {
-            // Nudging before the save would only wake the index to find nothing new.
-            db.SavedChanges += (_, _) => signal.Notify();
-            listening = true;
-        }
+        // Nudging before the commit would only wake the index to find nothing new.
+        db.AfterCommit(signal.Notify);
 
         return entry;
+    }
+}
+
+/// <summary>Registers the journal that every module with searchable items writes to.</summary>
+public static class SearchJournalServiceCollectionExtensions
+{
+    /// <summary>The journal and its wake-up signal; safe to call more than once.</summary>
+    public static IServiceCollection AddSearchJournal(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SearchJournalSignal>();
+        services.TryAddScoped<SearchJournal>();
+        return services;
     }
 }

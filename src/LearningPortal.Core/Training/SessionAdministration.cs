@@ -1,6 +1,7 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,7 @@ public class SessionAdministration(
     AuditLog audit,
     TrainingNotifications notifications,
     OutboxSignal outboxSignal,
+    SearchJournal searchJournal,
     TimeProvider clock)
 {
     public async Task<TrainingResult> CreateAsync(int courseId, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
@@ -51,9 +53,17 @@ public class SessionAdministration(
         var session = new TrainingSession { CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         Apply(session, details);
         db.TrainingSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor.UserId, actor.Name, "training.session.created", "session", session.Id.ToString(), $"{course.Title}, {UkTime.Format(session.StartUtc)}");
-        await db.SaveChangesAsync(cancellationToken);
+
+        // The audit line and the search journal entry need the new id; one transaction keeps them with the session.
+        await using (var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(actor.UserId, actor.Name, "training.session.created", "session", session.Id.ToString(), $"{course.Title}, {UkTime.Format(session.StartUtc)}");
+            TrainingSearchSource.SessionChanged(searchJournal, session.Id);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await notifications.PublishAsync(new SessionPublished(session.Id, courseId, session.StartUtc), cancellationToken);
         return TrainingResult.Ok(session.Id);
     }
@@ -128,6 +138,7 @@ public class SessionAdministration(
             published.Add(new SessionChanged(session.Id, session.CourseId, timeOrPlaceChanged));
             audit.Record(actor.UserId, actor.Name, "training.session.changed", "session", session.Id.ToString(),
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}, capacity {session.Capacity}{(timeOrPlaceChanged ? "; time or place changed" : "")}");
+            TrainingSearchSource.SessionChanged(searchJournal, session.Id);
             await db.SaveChangesAsync(cancellationToken);
             return TrainingResult.Ok(session.Id);
         }, cancellationToken);
@@ -173,6 +184,7 @@ public class SessionAdministration(
 
             audit.Record(actor.UserId, actor.Name, "training.session.cancelled", "session", session.Id.ToString(),
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}; {active.Count} people told");
+            TrainingSearchSource.SessionChanged(searchJournal, session.Id);
             await db.SaveChangesAsync(cancellationToken);
             return TrainingResult.Ok(session.Id);
         }, cancellationToken);

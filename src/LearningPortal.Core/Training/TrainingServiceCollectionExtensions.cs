@@ -1,4 +1,5 @@
 using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,8 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<BookingService>();
         services.AddScoped<ManagerApproval>();
         services.AddScoped<SessionAdministration>();
+        services.AddScoped<CourseAdministration>();
+        services.AddSingleton<ISearchSource, TrainingSearchSource>();
         services.AddScoped<SessionRegister>();
         services.AddScoped<TrainingReminders>();
         services.AddScoped<TrainingReports>();

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Lucene.Net.Index;

@@ -1,7 +1,5 @@
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Content.Rendering;
-using LearningPortal.Search;
 using LearningPortal.Web.Themes;
 
 namespace LearningPortal.Web.Content;
@@ -16,12 +14,6 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<StarterContent>();
         services.AddScoped<DocumentViews>();
         services.AddPortalContentCache();
-
-        // Search indexes published content (and drafts for the back office) and hears of every save, publish and unpublish.
-        services.AddSingleton<ISearchSource, ContentSearchSource>();
-        services.AddNotificationHandler<ContentPublished, ContentSearchHandler>();
-        services.AddNotificationHandler<ContentUnpublished, ContentSearchHandler>();
-        services.AddNotificationHandler<ContentDraftSaved, ContentSearchHandler>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using LearningPortal.Search;

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace LearningPortal.Core.Content.Publishing;
 /// A save states which version it started from; if someone saved a later one meanwhile, it is refused
 /// with <see cref="ContentFailure.Conflict"/>.
 /// </summary>
-public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider clock, NotificationPublisher notifications)
+public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider clock, NotificationPublisher notifications, SearchJournal searchJournal)
 {
     public const int BodyMaxLength = 200_000;
 
@@ -30,7 +31,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         var document = new Document { Type = type, Slug = input.Slug, CreatedUtc = now, State = DocumentState.Draft };
         db.Documents.Add(document);
         var version = AddVersion(document, input, actor, now, copiedFrom: null);
-        // The audit line needs the new id; one transaction keeps the document and its audit line together.
+        // The audit line and the search journal entry need the new id; one transaction keeps them with the document.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -44,6 +45,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
 
         audit.Record(actor.UserId, actor.Name, "content.created", "document", document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"{ContentNames.Name(type)} '{version.Title}' created as version 1");
+        ContentSearchSource.Changed(searchJournal, document);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.PublishAsync(new ContentDraftSaved(document.Id, version.Id, type), cancellationToken);
@@ -142,6 +144,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         var version = AddVersion(document, input, actor, now, copiedFrom);
         audit.Record(actor.UserId, actor.Name, action, "document", document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"Version {version.Number} of '{version.Title}' saved" + (string.IsNullOrEmpty(input.Note) ? "" : $": {input.Note}"));
+        ContentSearchSource.Changed(searchJournal, document);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,6 +3,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ namespace LearningPortal.Core.Content.Publishing;
 
 /// <summary>
 /// Moves documents and versions through their lives: publish now or at a UK time, unpublish now or at a UK
-/// time, archive and restore, and the optional review step. Notifications are raised after the change is
-/// committed. With the review step on, a version is published only from review, by an Editor other than its author.
+/// time, archive and restore, and the optional review step. Each change is journalled for search in the same
+/// save; notifications are raised after the change is committed. With the review step on, a version is published only from review, by an Editor other than its author.
 /// </summary>
 public class ContentPublisher(
     PortalDbContext db,
@@ -21,7 +22,8 @@ public class ContentPublisher(
     TimeProvider clock,
     SiteSettings settings,
     IOptionsMonitor<ContentOptions> options,
-    NotificationPublisher notifications)
+    NotificationPublisher notifications,
+    SearchJournal searchJournal)
 {
     /// <summary>Whether the review step is on (site setting, defaulting to Content:RequireReview).</summary>
     public Task<bool> ReviewRequiredAsync(CancellationToken cancellationToken = default) =>
@@ -525,10 +527,12 @@ public class ContentPublisher(
         return outcome;
     }
 
+    // Every change to a document is journalled for search in the same save, so no instance's index can miss it.
     private void Touch(Document document)
     {
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         document.ConcurrencyStamp = Guid.NewGuid();
+        ContentSearchSource.Changed(searchJournal, document);
     }
 
     private static string Id(Document document) => document.Id.ToString(CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

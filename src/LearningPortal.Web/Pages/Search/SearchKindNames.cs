@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using LearningPortal.Search;
 
 namespace LearningPortal.Web.Pages.Search;

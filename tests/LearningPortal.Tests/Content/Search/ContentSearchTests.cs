@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public class ContentSearchTests(PortalFactory site) : IClassFixture<PortalFactor
     [Fact]
     public async Task A_published_document_is_in_the_index_and_an_unknown_id_is_not()
     {
-        var source = site.Services.GetServices<ISearchSource>().OfType<LearningPortal.Web.Content.ContentSearchSource>().Single();
+        var source = site.Services.GetServices<ISearchSource>().OfType<LearningPortal.Core.Content.ContentSearchSource>().Single();
 
         var all = new List<SearchDocument>();
         await foreach (var d in source.GetAllAsync(includeDrafts: false, CancellationToken.None))

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Search;
 using System.Security.Claims;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;

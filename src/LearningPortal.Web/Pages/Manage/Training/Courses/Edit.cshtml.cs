@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
-using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Core.Search;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
-using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -16,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace LearningPortal.Web.Pages.Manage.Training.Courses;
 
 /// <summary>Adds or changes a course.</summary>
-public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider clock, SearchJournal searchJournal, IOptionsMonitor<FeedbackOptions> feedbackOptions) : PageModel
+public class EditModel(PortalDbContext db, CourseAdministration courses, IOptionsMonitor<FeedbackOptions> feedbackOptions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -70,70 +66,29 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
     public async Task<IActionResult> OnPostAsync(int? id)
     {
         CourseId = id;
-        var course = id is null ? new Course { CreatedUtc = clock.GetUtcNow().UtcDateTime } : await db.Courses.SingleOrDefaultAsync(c => c.Id == id);
-        if (course is null)
+        if (ModelState.IsValid)
         {
-            return NotFound();
+            var details = new CourseDetails(Input.Title, Input.Slug, Input.Summary, Input.Description, Input.Audience, Input.Level!.Value,
+                Input.Length, Input.Materials, Input.PrerequisiteCourseId, Input.LicensesGcp2 == true, Input.IsPublished == true, Input.EvaluationFormId);
+            var result = await courses.SaveAsync(id, details, User.Actor());
+            if (result is null)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                return Redirect($"/manage/training/courses/{result.CourseId}");
+            }
+
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError("Input." + field, message);
+            }
         }
 
-        var slug = Slugify(string.IsNullOrWhiteSpace(Input.Slug) ? Input.Title : Input.Slug);
-        if (slug.Length == 0)
-        {
-            ModelState.AddModelError("Input.Slug", "Enter a web address made of letters, numbers and hyphens");
-        }
-        else if (slug is "my" or "book" or "approval" or "index" || await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != course.Id))
-        {
-            ModelState.AddModelError("Input.Slug", "Another course already uses this web address");
-        }
-
-        if (Input.PrerequisiteCourseId is { } p && (p == id || !await db.Courses.AnyAsync(c => c.Id == p)))
-        {
-            ModelState.AddModelError("Input.PrerequisiteCourseId", "Select a different course as the prerequisite");
-        }
-
-        if (Input.EvaluationFormId is { } formId && !await db.FeedbackForms.AnyAsync(f => f.Id == formId))
-        {
-            ModelState.AddModelError("Input.EvaluationFormId", "Select an evaluation form from the list");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(id);
-            return Page();
-        }
-
-        course.Title = Input.Title.Trim();
-        course.Slug = slug;
-        course.Summary = Input.Summary.Trim();
-        course.Description = Input.Description?.Trim() ?? "";
-        course.Audience = Input.Audience.Trim();
-        course.Level = Input.Level!.Value;
-        course.Length = Input.Length.Trim();
-        course.Materials = Input.Materials?.Trim() ?? "";
-        course.PrerequisiteCourseId = Input.PrerequisiteCourseId;
-        course.LicensesGcp2 = Input.LicensesGcp2 == true;
-        course.IsPublished = Input.IsPublished == true;
-        course.EvaluationFormId = Input.EvaluationFormId;
-        course.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        if (id is null)
-        {
-            db.Courses.Add(course);
-        }
-
-        await db.SaveChangesAsync();
-        var actor = User.Actor();
-        audit.Record(actor.UserId, actor.Name, id is null ? "training.course.created" : "training.course.changed", "course", course.Id.ToString(), course.Title);
-
-        // The course and its sessions (whose titles carry the course's) are re-read by search.
-        searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.CourseId(course.Id), SearchOperation.Upsert);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var sessionId in await db.TrainingSessions.Where(s => s.CourseId == course.Id && s.StartUtc > now).Select(s => s.Id).ToListAsync())
-        {
-            searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(sessionId), SearchOperation.Upsert);
-        }
-
-        await db.SaveChangesAsync();
-        return Redirect($"/manage/training/courses/{course.Id}");
+        await LoadAsync(id);
+        return Page();
     }
 
     private async Task LoadAsync(int? id)
@@ -143,11 +98,6 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         EvaluationForms = await db.FeedbackForms.AsNoTracking().OrderBy(f => f.Name)
             .Select(f => new SelectListItem(f.Name, f.Id.ToString())).ToListAsync();
     }
-
-    private static string Slugify(string text) => NotSlug().Replace(text.Trim().ToLowerInvariant(), "-").Trim('-');
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlug();
 
     public sealed class InputModel
     {

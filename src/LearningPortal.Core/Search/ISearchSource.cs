@@ -1,8 +1,8 @@
-namespace LearningPortal.Search;
+namespace LearningPortal.Core.Search;
 
 /// <summary>
 /// What the index is built from. Each module that has searchable items (content, training) registers one,
-/// for the kinds it owns, and records a journal entry (<see cref="Core.Search.SearchJournal"/>) whenever one
+/// for the kinds it owns, and records a journal entry (<see cref="SearchJournal"/>) whenever one
 /// of its items changes.
 /// </summary>
 public interface ISearchSource

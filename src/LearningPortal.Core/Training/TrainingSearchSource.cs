@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
-using LearningPortal.Core.Training;
-using LearningPortal.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningPortal.Web.Training;
+namespace LearningPortal.Core.Training;
 
 /// <summary>
 /// What search indexes from the training module: every published course and each of its upcoming sessions
@@ -28,6 +26,19 @@ public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvid
     public static string CourseId(int id) => CoursePrefix + id.ToString(CultureInfo.InvariantCulture);
 
     public static string SessionId(int id) => SessionPrefix + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Journals a change to a session (put on, changed, cancelled); the caller's save commits it.</summary>
+    public static void SessionChanged(SearchJournal journal, int sessionId) => journal.Record(Kind, SessionId(sessionId), SearchOperation.Upsert);
+
+    /// <summary>Journals a change to a course and to its upcoming sessions, whose titles carry the course's.</summary>
+    public static void CourseChanged(SearchJournal journal, int courseId, IEnumerable<int> upcomingSessionIds)
+    {
+        journal.Record(Kind, CourseId(courseId), SearchOperation.Upsert);
+        foreach (var sessionId in upcomingSessionIds)
+        {
+            SessionChanged(journal, sessionId);
+        }
+    }
 
     public async IAsyncEnumerable<SearchDocument> GetAllAsync(bool includeDrafts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -108,21 +119,4 @@ public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvid
 
     private static int? TryNumber(string id, string prefix) =>
         id.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-}
-
-/// <summary>
-/// Sessions put on, changed or cancelled reach the search index through the journal (here at once, on other
-/// instances at their next poll). A cancelled session is re-read from its source, which no longer supplies it.
-/// </summary>
-public sealed class TrainingSearchHandler(SearchIndexer indexer)
-    : INotificationHandler<SessionPublished>, INotificationHandler<SessionChanged>, INotificationHandler<SessionCancelled>
-{
-    public Task HandleAsync(SessionPublished notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
-
-    public Task HandleAsync(SessionChanged notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
-
-    public Task HandleAsync(SessionCancelled notification, CancellationToken cancellationToken) => RecordAsync(notification.SessionId, cancellationToken);
-
-    private Task RecordAsync(int sessionId, CancellationToken cancellationToken) =>
-        indexer.RecordChangeAsync(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(sessionId), SearchOperation.Upsert, cancellationToken);
 }

@@ -1,4 +1,4 @@
-namespace LearningPortal.Search;
+namespace LearningPortal.Core.Search;
 
 /// <summary>
 /// One searchable item as a source hands it to the index: a learning briefing, strategy, toolkit resource,

@@ -1,17 +1,16 @@
 using System.Runtime.CompilerServices;
-using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Search;
-using LearningPortal.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace LearningPortal.Web.Content;
+namespace LearningPortal.Core.Content;
 
 /// <summary>
 /// What search indexes from the content engine: the published version of every document and, for the
-/// back-office search, the newest draft of each document whose newest version is not live.
+/// back-office search, the newest draft of each document whose newest version is not live. Every change to a
+/// document records <see cref="Changed"/> in the search journal in the same save as the change itself.
 /// </summary>
 public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSource
 {
@@ -26,6 +25,13 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
     public IReadOnlyCollection<SearchKind> Kinds => KindOf.Values;
 
     public static string KindFor(DocumentType type) => KindOf[type].Name;
+
+    /// <summary>
+    /// Journals a change to a document (a draft saved, published, unpublished, archived, restored): search re-reads
+    /// it from this source, so the entry never says more than which document. The caller's save commits it.
+    /// </summary>
+    public static void Changed(SearchJournal journal, Document document) =>
+        journal.Record(KindFor(document.Type), document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert);
 
     public async IAsyncEnumerable<SearchDocument> GetAllAsync(bool includeDrafts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -110,20 +116,4 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
             IsDraft = isDraft,
         };
     }
-}
-
-/// <summary>Saving a draft, publishing and unpublishing reach the search index through the journal, on every instance.</summary>
-public sealed class ContentSearchHandler(SearchIndexer indexer)
-    : INotificationHandler<ContentPublished>, INotificationHandler<ContentUnpublished>, INotificationHandler<ContentDraftSaved>
-{
-    // A draft is found only by the back-office search; the public search filters drafts out.
-    public Task HandleAsync(ContentDraftSaved notification, CancellationToken cancellationToken) =>
-        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
-
-    public Task HandleAsync(ContentPublished notification, CancellationToken cancellationToken) =>
-        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
-
-    // Re-read rather than delete: an unpublished document may still have a draft for the back-office search.
-    public Task HandleAsync(ContentUnpublished notification, CancellationToken cancellationToken) =>
-        indexer.RecordChangeAsync(ContentSearchSource.KindFor(notification.DocumentType), notification.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture), SearchOperation.Upsert, cancellationToken);
 }
