@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSearchJournal();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<WakeUpSignal<OutboxMessage>>();
         services.AddScoped<EmailOutbox>();
         services.AddScoped<OutboxStatus>();
         services.AddSingleton<IMailTransport>(sp =>

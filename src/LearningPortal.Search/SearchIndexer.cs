@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Search;
 using LearningPortal.Search.Lucene;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public sealed class SearchIndexer(
     IServiceScopeFactory scopes,
     IOptionsMonitor<SearchOptions> options,
     TimeProvider clock,
-    SearchJournalSignal signal,
+    WakeUpSignal<SearchJournalEntry> wakeUp,
     ILogger<SearchIndexer> logger) : IDisposable
 {
     private const int BatchSize = 500;
@@ -38,7 +39,7 @@ public sealed class SearchIndexer(
     public void RequestRebuild()
     {
         Interlocked.Exchange(ref rebuildRequested, 1);
-        signal.Notify();
+        wakeUp.Notify();
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using LearningPortal.Core.Jobs;
+
 namespace LearningPortal.Core.Content;
 
 /// <summary>What a schedule does when it falls due.</summary>
@@ -12,7 +14,7 @@ public enum ScheduledAction
 /// update (a lease), carries it out and marks it done in one transaction, so it happens once however many
 /// instances run.
 /// </summary>
-public class ScheduledContentChange
+public class ScheduledContentChange : ILeased
 {
     public long Id { get; set; }
 

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 
 namespace LearningPortal.Core.Email;
 
@@ -6,10 +7,8 @@ namespace LearningPortal.Core.Email;
 /// Queues emails in the outbox table. The message joins the caller's unit of work, so it is only
 /// sent if the change that caused it is saved.
 /// </summary>
-public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal signal)
+public class EmailOutbox(PortalDbContext db, TimeProvider clock, WakeUpSignal<OutboxMessage> wakeUp)
 {
-    private bool wakesSender;
-
     /// <summary>Adds a message to the outbox; the caller's SaveChanges commits it.</summary>
     public OutboxMessage Queue(string toAddress, string toName, string subject, string textBody, string? htmlBody = null) =>
         Queue(toAddress, toName, subject, textBody, htmlBody, attachment: null);
@@ -33,21 +32,8 @@ public class EmailOutbox(PortalDbContext db, TimeProvider clock, OutboxSignal si
             AttachmentContent = attachment?.Content,
         };
         db.OutboxMessages.Add(message);
-        WakeSenderAfterSave();
+        // Waking the sender before the commit would have it look for a row that is not there yet and sleep a whole interval.
+        db.AfterCommit(wakeUp.Notify);
         return message;
-    }
-
-    // Waking the sender here, before the caller has saved, would have it look for a row that is not
-    // there yet and then sleep a whole poll interval; wake it once the row is written instead. (Inside
-    // an explicit transaction the row only appears at commit; the next poll finds it.)
-    private void WakeSenderAfterSave()
-    {
-        if (wakesSender)
-        {
-            return;
-        }
-
-        wakesSender = true;
-        db.SavedChanges += (_, _) => signal.Notify();
     }
 }

@@ -1,10 +1,12 @@
+using LearningPortal.Core.Jobs;
+
 namespace LearningPortal.Core.Email;
 
 /// <summary>
 /// An email waiting to be sent, written in the same transaction as the change that caused it.
 /// The outbox sender claims it with a lease, delivers it and records the result.
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : ILeased
 {
     public long Id { get; set; }
 

@@ -1,7 +1,7 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -20,42 +20,19 @@ public class OutboxSender(
     IMailTransport transport,
     IOptionsMonitor<EmailOptions> options,
     TimeProvider clock,
-    OutboxSignal signal,
-    ILogger<OutboxSender> logger) : BackgroundService
+    WakeUpSignal<OutboxMessage> wakeUp,
+    ILogger<OutboxSender> logger) : RecurringJob<OutboxMessage>(logger, clock, wakeUp)
 {
     /// <summary>Identifies this instance in leases.</summary>
-    public string InstanceId { get; } = $"{Guid.NewGuid():N}@{Environment.MachineName}";
+    public string InstanceId { get; } = Leases.NewOwnerId();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (options.CurrentValue.SenderEnabled)
-                {
-                    await DeliverDueAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The outbox sender failed; it will try again.");
-            }
+    protected override string Name => "The outbox sender";
 
-            try
-            {
-                await signal.WaitAsync(options.CurrentValue.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.CurrentValue.PollInterval;
+
+    // Read at every run rather than once at start, so that sending can be paused by configuration.
+    protected override Task RunAsync(CancellationToken cancellationToken) =>
+        options.CurrentValue.SenderEnabled ? DeliverDueAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Sends every message that is due now; returns how many were delivered.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
@@ -65,10 +42,10 @@ public class OutboxSender(
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = Clock.GetUtcNow().UtcDateTime;
             var due = await db.OutboxMessages
-                .Where(m => m.SentUtc == null && !m.IsDead && m.NextAttemptUtc <= now
-                    && (m.LeaseExpiresUtc == null || m.LeaseExpiresUtc < now))
+                .Where(m => m.SentUtc == null && !m.IsDead && m.NextAttemptUtc <= now)
+                .Unleased(now)
                 .OrderBy(m => m.Id)
                 .Select(m => m.Id)
                 .Take(20)
@@ -91,17 +68,12 @@ public class OutboxSender(
     private async Task<bool> TryDeliverAsync(PortalDbContext db, long id, CancellationToken cancellationToken)
     {
         var o = options.CurrentValue;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var leaseUntil = now + o.LeaseDuration;
         // The claim re-checks everything the selection checked: between the two another instance may
         // have sent the message, or tried it, failed and set a later attempt time.
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.SentUtc == null && !m.IsDead && m.NextAttemptUtc <= now
-                && (m.LeaseExpiresUtc == null || m.LeaseExpiresUtc < now))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LeaseOwner, InstanceId)
-                .SetProperty(m => m.LeaseExpiresUtc, leaseUntil), cancellationToken);
-        if (claimed != 1)
+        if (!await db.OutboxMessages.Where(m => m.Id == id && m.SentUtc == null && !m.IsDead && m.NextAttemptUtc <= now)
+                .ClaimAsync(InstanceId, now, leaseUntil, cancellationToken))
         {
             return false;
         }
@@ -133,7 +105,7 @@ public class OutboxSender(
 
         // Recorded even if this instance's lease has lapsed meanwhile: the message has gone, and marking
         // it sent stops another instance that has since claimed it from sending it again.
-        var sentAt = clock.GetUtcNow().UtcDateTime;
+        var sentAt = Clock.GetUtcNow().UtcDateTime;
         await db.OutboxMessages.Where(m => m.Id == id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.SentUtc, sentAt)

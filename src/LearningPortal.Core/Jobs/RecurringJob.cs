@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace LearningPortal.Core.Jobs;
 
 /// <summary>
-/// A background loop: do the work, wait <see cref="Interval"/>, repeat until the host stops. A run that fails is
-/// logged and the next one tries again, so one bad row never stops reminders or publishing for good. The work
-/// itself must be safe on several instances at once (each job claims its rows).
+/// The one background-work pattern: do the work, wait <see cref="Interval"/> (or less, when its
+/// <see cref="WakeUpSignal{TWork}"/> is nudged), repeat until the host stops. A run that fails is logged and the
+/// next one tries again, so one bad row never stops reminders, email or publishing for good. The work itself
+/// must be safe on several instances at once: each job claims its rows (<see cref="Leases"/>).
 /// </summary>
 public abstract class RecurringJob(ILogger logger, TimeProvider clock) : BackgroundService
 {
@@ -25,6 +26,15 @@ public abstract class RecurringJob(ILogger logger, TimeProvider clock) : Backgro
     /// <summary>One run of the work.</summary>
     protected abstract Task RunAsync(CancellationToken cancellationToken);
 
+    /// <summary>How long to wait before the next run, given how many runs in a row have failed (0 after a success).</summary>
+    protected virtual TimeSpan WaitAfter(int failures) => Interval;
+
+    /// <summary>Waits before the next run; a job with a wake-up signal overrides this to wait on it.</summary>
+    protected virtual Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken) => Task.Delay(wait, clock, cancellationToken);
+
+    /// <summary>Logs a failed run.</summary>
+    protected virtual void LogFailure(Exception exception) => logger.LogError(exception, "{Job} failed and will run again.", Name);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -32,11 +42,13 @@ public abstract class RecurringJob(ILogger logger, TimeProvider clock) : Backgro
             return;
         }
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await RunAsync(stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,12 +56,13 @@ public abstract class RecurringJob(ILogger logger, TimeProvider clock) : Backgro
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "{Job} failed and will run again.", Name);
+                failures++;
+                LogFailure(ex);
             }
 
             try
             {
-                await Task.Delay(Interval, clock, stoppingToken);
+                await WaitAsync(WaitAfter(failures), stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -57,4 +70,11 @@ public abstract class RecurringJob(ILogger logger, TimeProvider clock) : Backgro
             }
         }
     }
+}
+
+/// <summary>A <see cref="RecurringJob"/> that runs at once when its <see cref="WakeUpSignal{TWork}"/> is nudged.</summary>
+/// <typeparam name="TWork">The kind of row the job works through.</typeparam>
+public abstract class RecurringJob<TWork>(ILogger logger, TimeProvider clock, WakeUpSignal<TWork> wakeUp) : RecurringJob(logger, clock)
+{
+    protected override Task WaitAsync(TimeSpan wait, CancellationToken cancellationToken) => wakeUp.WaitAsync(wait, cancellationToken);
 }

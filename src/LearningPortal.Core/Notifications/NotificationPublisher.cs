@@ -4,16 +4,23 @@ using Microsoft.Extensions.Logging;
 namespace LearningPortal.Core.Notifications;
 
 /// <summary>
-/// The in-process dispatcher: calls every registered handler of a notification, in registration order,
-/// in the caller's scope. Callers publish only after their change is committed, so a handler always sees it.
-/// A failing handler is logged and does not stop the others or undo the change: the change has happened.
+/// The one in-process dispatcher, for every module. Its policy:
+/// <list type="bullet">
+/// <item>Callers publish only after their change is committed, so a handler always sees it. Anything that must
+/// commit with the change (search journal, outbox email, audit line) is written in the change's own transaction
+/// instead, never by a handler.</item>
+/// <item>Each notification's handlers run in a DI scope of their own (their own DbContext), in registration order:
+/// a handler never sees or saves the caller's unsaved changes, and the caller's context is never disturbed.</item>
+/// <item>A failing handler is logged and does not stop the others or undo the change: the change has happened.</item>
+/// </list>
 /// </summary>
-public class NotificationPublisher(IServiceProvider services, ILogger<NotificationPublisher> logger)
+public sealed class NotificationPublisher(IServiceScopeFactory scopes, ILogger<NotificationPublisher> logger)
 {
     public async Task PublishAsync<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
         where TNotification : INotification
     {
-        foreach (var handler in services.GetServices<INotificationHandler<TNotification>>())
+        using var scope = scopes.CreateScope();
+        foreach (var handler in scope.ServiceProvider.GetServices<INotificationHandler<TNotification>>())
         {
             try
             {
@@ -47,7 +54,7 @@ public static class NotificationServiceCollectionExtensions
     {
         if (!services.Any(d => d.ServiceType == typeof(NotificationPublisher)))
         {
-            services.AddScoped<NotificationPublisher>();
+            services.AddSingleton<NotificationPublisher>();
         }
 
         return services;

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,7 @@ namespace LearningPortal.Core.Search;
 /// (or inside the transaction) that saves the change, never afterwards. Once committed, this instance's index
 /// is nudged to apply it at once rather than at its next poll.
 /// </summary>
-public class SearchJournal(PortalDbContext db, TimeProvider clock, SearchJournalSignal signal)
+public class SearchJournal(PortalDbContext db, TimeProvider clock, WakeUpSignal<SearchJournalEntry> wakeUp)
 {
     /// <summary>Adds a journal entry; the caller's <c>SaveChangesAsync</c> saves it.</summary>
     public SearchJournalEntry Record(string kind, string itemId, SearchOperation operation)
@@ -26,7 +27,7 @@ public class SearchJournal(PortalDbContext db, TimeProvider clock, SearchJournal
         };
         db.SearchJournal.Add(entry);
         // Nudging before the commit would only wake the index to find nothing new.
-        db.AfterCommit(signal.Notify);
+        db.AfterCommit(wakeUp.Notify);
 
         return entry;
     }
@@ -38,7 +39,7 @@ public static class SearchJournalServiceCollectionExtensions
     /// <summary>The journal and its wake-up signal; safe to call more than once.</summary>
     public static IServiceCollection AddSearchJournal(this IServiceCollection services)
     {
-        services.TryAddSingleton<SearchJournalSignal>();
+        services.TryAddSingleton<WakeUpSignal<SearchJournalEntry>>();
         services.TryAddScoped<SearchJournal>();
         return services;
     }

@@ -15,7 +15,6 @@ namespace LearningPortal.Core.Supervision;
 public class SupervisionReminders(
     PortalDbContext db,
     EmailOutbox outbox,
-    OutboxSignal outboxSignal,
     ISiteAddress site,
     IOptionsMonitor<SupervisionOptions> options,
     TimeProvider clock)
@@ -59,11 +58,6 @@ public class SupervisionReminders(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sent++;
-        }
-
-        if (sent > 0)
-        {
-            outboxSignal.Notify();
         }
 
         return sent;

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,7 @@ public class BookingService(
     PlaceAllocation places,
     TrainingEmails emails,
     AuditLog audit,
-    TrainingNotifications notifications,
-    OutboxSignal outboxSignal,
+    NotificationPublisher notifications,
     IOptionsMonitor<TrainingOptions> options,
     TimeProvider clock)
 {
@@ -258,8 +258,7 @@ public class BookingService(
 
     private async Task AfterCommitAsync(List<ITrainingNotification> published, CancellationToken cancellationToken)
     {
-        outboxSignal.Notify();
-        await notifications.PublishAsync(published, cancellationToken);
+        await notifications.PublishAllAsync(published, cancellationToken);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,7 @@ public class ManagerApproval(
     PlaceAllocation places,
     TrainingEmails emails,
     AuditLog audit,
-    TrainingNotifications notifications,
-    OutboxSignal outboxSignal,
+    NotificationPublisher notifications,
     TimeProvider clock)
 {
     /// <summary>The request behind a token, or null if the token is unknown.</summary>
@@ -113,8 +113,7 @@ public class ManagerApproval(
             return TrainingResult.Ok(booking.Id);
         }, cancellationToken);
 
-        outboxSignal.Notify();
-        await notifications.PublishAsync(published, cancellationToken);
+        await notifications.PublishAllAsync(published, cancellationToken);
         return result;
     }
 
@@ -144,12 +143,7 @@ public class ManagerApproval(
                 await db.SaveChangesAsync(cancellationToken);
                 return 1;
             }, cancellationToken);
-            await notifications.PublishAsync(published, cancellationToken);
-        }
-
-        if (expired > 0)
-        {
-            outboxSignal.Notify();
+            await notifications.PublishAllAsync(published, cancellationToken);
         }
 
         return expired;

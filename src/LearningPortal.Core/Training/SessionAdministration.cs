@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
@@ -32,8 +33,7 @@ public class SessionAdministration(
     PlaceAllocation places,
     TrainingEmails emails,
     AuditLog audit,
-    TrainingNotifications notifications,
-    OutboxSignal outboxSignal,
+    NotificationPublisher notifications,
     SearchJournal searchJournal,
     TimeProvider clock)
 {
@@ -143,8 +143,7 @@ public class SessionAdministration(
             return TrainingResult.Ok(session.Id);
         }, cancellationToken);
 
-        outboxSignal.Notify();
-        await notifications.PublishAsync(published, cancellationToken);
+        await notifications.PublishAllAsync(published, cancellationToken);
         return result;
     }
 
@@ -191,7 +190,6 @@ public class SessionAdministration(
 
         if (result.Succeeded)
         {
-            outboxSignal.Notify();
             var courseId = await db.TrainingSessions.Where(s => s.Id == sessionId).Select(s => s.CourseId).SingleAsync(cancellationToken);
             await notifications.PublishAsync(new SessionCancelled(sessionId, courseId), cancellationToken);
         }

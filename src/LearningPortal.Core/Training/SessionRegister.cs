@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,7 @@ public class SessionRegister(
     SessionLocks locks,
     TrainingEmails emails,
     AuditLog audit,
-    TrainingNotifications notifications,
-    OutboxSignal outboxSignal,
+    NotificationPublisher notifications,
     IOptionsMonitor<TrainingOptions> options,
     TimeProvider clock)
 {
@@ -100,8 +100,7 @@ public class SessionRegister(
             return TrainingResult.Ok(session.Id);
         }, cancellationToken);
 
-        outboxSignal.Notify();
-        await notifications.PublishAsync(published, cancellationToken);
+        await notifications.PublishAllAsync(published, cancellationToken);
         return result;
     }
 

@@ -1,10 +1,8 @@
 using LearningPortal.Core.Notifications;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LearningPortal.Core.Training;
 
-/// <summary>Something that happened in the training module that other modules may react to.</summary>
+/// <summary>Something that happened in the training module that other modules may react to (published through <see cref="NotificationPublisher"/>).</summary>
 public interface ITrainingNotification : INotification;
 
 /// <summary>A new session was put on the programme.</summary>
@@ -21,57 +19,3 @@ public sealed record PlaceConfirmed(int BookingId, int SessionId, string UserId)
 
 /// <summary>A person attended a session (marked on the register): feedback and impact modules ask for an evaluation.</summary>
 public sealed record SessionAttended(int BookingId, int SessionId, int CourseId, string UserId, int AgencyId, bool LicensesGcp2) : ITrainingNotification;
-
-/// <summary>
-/// The training module's notifications, published after the change is committed: to the portal's shared
-/// dispatcher (<see cref="NotificationPublisher"/>, where other modules register handlers) and to in-process
-/// subscribers (tests listen here).
-/// </summary>
-public sealed class TrainingNotifications(IServiceScopeFactory scopes, ILogger<TrainingNotifications> logger)
-{
-    private readonly List<Func<ITrainingNotification, CancellationToken, Task>> handlers = [];
-    private readonly Lock gate = new();
-
-    /// <summary>Adds a handler; it runs for every notification, in the order handlers were added.</summary>
-    public void Subscribe(Func<ITrainingNotification, CancellationToken, Task> handler)
-    {
-        lock (gate)
-        {
-            handlers.Add(handler);
-        }
-    }
-
-    public async Task PublishAsync(ITrainingNotification notification, CancellationToken cancellationToken)
-    {
-        Func<ITrainingNotification, CancellationToken, Task>[] current;
-        lock (gate)
-        {
-            current = [.. handlers];
-        }
-
-        foreach (var handler in current)
-        {
-            try
-            {
-                await handler(notification, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The change is already committed; a failing subscriber must not turn it into an error page.
-                logger.LogError(ex, "A handler of {Notification} failed.", notification.GetType().Name);
-            }
-        }
-
-        // Handlers registered with AddNotificationHandler run in a scope of their own (this service is a singleton).
-        using var scope = scopes.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationPublisher>().PublishAllAsync([notification], cancellationToken);
-    }
-
-    public async Task PublishAsync(IEnumerable<ITrainingNotification> notifications, CancellationToken cancellationToken)
-    {
-        foreach (var n in notifications)
-        {
-            await PublishAsync(n, cancellationToken);
-        }
-    }
-}

@@ -13,7 +13,6 @@ namespace LearningPortal.Core.Training;
 public class TrainingReminders(
     PortalDbContext db,
     TrainingEmails emails,
-    OutboxSignal outboxSignal,
     IOptionsMonitor<TrainingOptions> options,
     TimeProvider clock)
 {
@@ -89,7 +88,6 @@ public class TrainingReminders(
         await queue();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        outboxSignal.Notify();
         return 1;
     }
 }

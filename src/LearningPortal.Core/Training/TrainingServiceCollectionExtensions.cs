@@ -14,7 +14,6 @@ public static class TrainingServiceCollectionExtensions
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.AddSingleton<SessionLocks>();
         services.AddNotifications();
-        services.AddSingleton<TrainingNotifications>();
         services.AddScoped<TrainingEmails>();
         services.AddScoped<PlaceAllocation>();
         services.AddScoped<BookingService>();

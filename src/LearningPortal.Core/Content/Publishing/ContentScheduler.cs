@@ -23,7 +23,7 @@ public class ContentScheduler(
     private static readonly ContentActor Actor = ContentActor.System("Scheduled publishing");
 
     /// <summary>Identifies this instance in leases.</summary>
-    public string InstanceId { get; } = Truncate($"{Guid.NewGuid():N}@{Environment.MachineName}", 100);
+    public string InstanceId { get; } = Leases.NewOwnerId();
 
     protected override string Name => "The content scheduler";
 
@@ -45,8 +45,8 @@ public class ContentScheduler(
             {
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 due = await db.ScheduledContentChanges.AsNoTracking()
-                    .Where(s => s.CompletedUtc == null && s.CancelledUtc == null && s.DueUtc <= nowUtc
-                        && (s.LeaseExpiresUtc == null || s.LeaseExpiresUtc < nowUtc))
+                    .Where(s => s.CompletedUtc == null && s.CancelledUtc == null && s.DueUtc <= nowUtc)
+                    .Unleased(nowUtc)
                     .OrderBy(s => s.DueUtc).ThenBy(s => s.Id)
                     .Select(s => s.Id)
                     .Take(50)
@@ -74,13 +74,8 @@ public class ContentScheduler(
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var leaseUntil = nowUtc + options.CurrentValue.SchedulerLease;
-        var claimed = await db.ScheduledContentChanges
-            .Where(s => s.Id == id && s.CompletedUtc == null && s.CancelledUtc == null
-                && (s.LeaseExpiresUtc == null || s.LeaseExpiresUtc < nowUtc))
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.LeaseOwner, InstanceId)
-                .SetProperty(s => s.LeaseExpiresUtc, leaseUntil), cancellationToken);
-        if (claimed != 1)
+        if (!await db.ScheduledContentChanges.Where(s => s.Id == id && s.CompletedUtc == null && s.CancelledUtc == null)
+                .ClaimAsync(InstanceId, nowUtc, leaseUntil, cancellationToken))
         {
             return false;
         }
@@ -151,8 +146,6 @@ public class ContentScheduler(
         await db.ScheduledContentChanges.Where(s => s.Id == id && s.LeaseOwner == InstanceId && s.CompletedUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseExpiresUtc, (DateTime?)null), CancellationToken.None);
     }
-
-    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
     private static string Message(IReadOnlyList<ContentError> errors) => string.Join("; ", errors.Select(e => e.Message));
 }
