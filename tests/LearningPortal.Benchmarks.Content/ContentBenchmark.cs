@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -144,7 +145,7 @@ internal static class ContentBenchmark
 
         static async Task SeedBriefingsAsync(IServiceProvider services, int count)
         {
-            var actor = new ContentActor(null, "Benchmark");
+            var actor = new Actor(null, "Benchmark");
             var themes = new[] { "neglect", "exploitation", "domestic-abuse", "sexual-abuse", "online-safety" };
             var formats = Enum.GetValues<BriefingFormat>();
             for (var i = 0; i < count; i++)

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Data.Common;
 using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Accounts;
@@ -40,7 +41,7 @@ internal static class ResponseSeeder
             await db.SaveChangesAsync();
             agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
             var forms = scope.ServiceProvider.GetRequiredService<FeedbackForms>();
-            var created = await forms.CreateAsync(new FormDetails("Course evaluation", "course-evaluation", true, ""), "bench", "Benchmark");
+            var created = await forms.CreateAsync(new FormDetails("Course evaluation", "course-evaluation", true, ""), new Actor("bench", "Benchmark"));
             formId = created.Id;
             foreach (var draft in new QuestionDraft[]
             {
@@ -54,7 +55,7 @@ internal static class ResponseSeeder
                 new(FeedbackQuestionType.ConfidencePair, "How confident are you in recognising neglect?", "", true, []),
             })
             {
-                await forms.AddQuestionAsync(formId, draft, "bench", "Benchmark");
+                await forms.AddQuestionAsync(formId, draft, new Actor("bench", "Benchmark"));
             }
 
             questions = [.. (await forms.FindAsync(formId))!.CurrentQuestions];

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Diagnostics;
 using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Accounts;

@@ -66,9 +66,3 @@ public static class ContentOutcome
 
     public static ContentOutcome<T> NotFound<T>(string message = "The document was not found") => Fail<T>(ContentFailure.NotFound, message);
 }
-
-/// <summary>Who is acting: a signed-in user, or the system (scheduler, import) with a null id.</summary>
-public sealed record ContentActor(string? UserId, string Name)
-{
-    public static ContentActor System(string name) => new(null, name);
-}

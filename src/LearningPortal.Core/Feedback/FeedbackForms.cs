@@ -31,7 +31,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
 
     public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
 
-    public async Task<FormChange> CreateAsync(FormDetails details, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task<FormChange> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(details, null, cancellationToken);
         if (errors.Count > 0)
@@ -44,12 +44,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         Apply(form, details, now);
         db.FeedbackForms.Add(form);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actorId, actorName, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
+        audit.Record(actor, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
         await db.SaveChangesAsync(cancellationToken);
         return new FormChange(form.Id, []);
     }
 
-    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await db.FeedbackForms.FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
         if (form is null)
@@ -64,12 +64,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         }
 
         Apply(form, details, clock.GetUtcNow().UtcDateTime);
-        audit.Record(actorId, actorName, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
+        audit.Record(actor, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
         await db.SaveChangesAsync(cancellationToken);
         return new FormChange(formId, []);
     }
 
-    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
@@ -88,13 +88,13 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         var question = NewRow(draft, Guid.NewGuid(), form.CurrentQuestions.Select(q => q.SortOrder).DefaultIfEmpty(0).Max() + 1, now);
         form.Questions.Add(question);
         form.UpdatedUtc = now;
-        audit.Record(actorId, actorName, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
+        audit.Record(actor, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
         return new FormChange(question.Id, []);
     }
 
     /// <summary>Changes a current question; one with answers is retired and replaced by a new wording with the same key.</summary>
-    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
@@ -131,13 +131,13 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         question.IsRequired = draft.IsRequired;
         result.IsRequired = draft.IsRequired;
         question.Form.UpdatedUtc = now;
-        audit.Record(actorId, actorName, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
+        audit.Record(actor, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
         await db.SaveChangesAsync(cancellationToken);
         return new FormChange(result.Id, []);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1).</summary>
-    public async Task MoveQuestionAsync(int questionId, int direction, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task MoveQuestionAsync(int questionId, int direction, Actor actor, CancellationToken cancellationToken = default)
     {
         var question = await db.FeedbackQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
         if (question is null)
@@ -160,12 +160,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
             current[i].SortOrder = i + 1;
         }
 
-        audit.Record(actorId, actorName, "Feedback question moved", "FeedbackForm", Id(question.FormId), question.Text);
+        audit.Record(actor, "Feedback question moved", "FeedbackForm", Id(question.FormId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Removes a question from the form; one with answers is retired so the answers stay readable.</summary>
-    public async Task RemoveQuestionAsync(int questionId, string actorId, string actorName, CancellationToken cancellationToken = default)
+    public async Task RemoveQuestionAsync(int questionId, Actor actor, CancellationToken cancellationToken = default)
     {
         var question = await db.FeedbackQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
         if (question is null)
@@ -182,7 +182,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
             db.FeedbackQuestions.Remove(question);
         }
 
-        audit.Record(actorId, actorName, "Feedback question removed", "FeedbackForm", Id(question.FormId), question.Text);
+        audit.Record(actor, "Feedback question removed", "FeedbackForm", Id(question.FormId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
     }
 

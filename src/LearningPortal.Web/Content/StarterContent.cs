@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Starter;
 using LearningPortal.Core.Data;
@@ -17,7 +18,7 @@ public class StarterContent(
     IWebHostEnvironment environment,
     ILogger<StarterContent> logger)
 {
-    private static readonly ContentActor Actor = ContentActor.System("Starter content");
+    private static readonly Actor SystemActor = Actor.System("Starter content");
 
     /// <summary>On first start (no documents at all), imports content/ unless Content:ImportStarterContent is false.</summary>
     public async Task ImportIfEmptyAsync(CancellationToken cancellationToken = default)
@@ -27,7 +28,7 @@ public class StarterContent(
             return;
         }
 
-        var report = await importer.ImportAsync(paths.Content, Actor, cancellationToken);
+        var report = await importer.ImportAsync(paths.Content, SystemActor, cancellationToken);
         logger.LogInformation("Imported starter content: {Created} documents ({Published} published), {Media} media items, {Problems} problems.",
             report.Created, report.Published, report.MediaAdded, report.Problems.Count);
     }
@@ -42,7 +43,7 @@ public class StarterContent(
             return 1;
         }
 
-        var report = await importer.ImportAsync(folder, ContentActor.System("import command"));
+        var report = await importer.ImportAsync(folder, Actor.System("import command"));
         await output.WriteLineAsync($"Imported from {folder}: {report.Created} documents created ({report.Published} published), {report.Skipped} already there, {report.MediaAdded} media items.");
         foreach (var problem in report.Problems)
         {

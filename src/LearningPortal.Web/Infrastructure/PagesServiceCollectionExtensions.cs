@@ -43,6 +43,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
         return services;
     }
 

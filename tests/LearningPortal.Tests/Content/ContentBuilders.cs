@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
@@ -8,8 +9,8 @@ namespace LearningPortal.Tests.Content;
 /// <summary>Valid fields for each type, to change in a test.</summary>
 public static class Build
 {
-    public static readonly ContentActor Editor = new("editor-1", "Edith Editor");
-    public static readonly ContentActor OtherEditor = new("editor-2", "Oscar Other");
+    public static readonly Actor Editor = new("editor-1", "Edith Editor");
+    public static readonly Actor OtherEditor = new("editor-2", "Oscar Other");
 
     public static string Slug(string prefix = "doc") => $"{prefix}-{Guid.NewGuid():N}";
 
@@ -69,7 +70,7 @@ public static class Build
 public static class ContentSiteExtensions
 {
     /// <summary>Creates a document and returns its first version (asserting it worked).</summary>
-    public static Task<DocumentVersion> CreateAsync(this ContentSite site, DocumentFields fields, string? slug = null, string body = "Body text.", ContentActor? actor = null) =>
+    public static Task<DocumentVersion> CreateAsync(this ContentSite site, DocumentFields fields, string? slug = null, string body = "Body text.", Actor? actor = null) =>
         site.WithScopeAsync(async sp =>
         {
             var outcome = await sp.GetRequiredService<ContentEditor>().CreateAsync(new DraftInput(slug ?? Build.Slug(), fields, body), actor ?? Build.Editor);
@@ -84,7 +85,7 @@ public static class ContentSiteExtensions
         return await site.PublishAsync(created.DocumentId, created.Number);
     }
 
-    public static Task<DocumentVersion> PublishAsync(this ContentSite site, int documentId, int number, ContentActor? actor = null) =>
+    public static Task<DocumentVersion> PublishAsync(this ContentSite site, int documentId, int number, Actor? actor = null) =>
         site.WithScopeAsync(async sp =>
         {
             var outcome = await sp.GetRequiredService<ContentPublisher>().PublishAsync(documentId, number, actor ?? Build.Editor);
@@ -92,7 +93,7 @@ public static class ContentSiteExtensions
             return outcome.Value!;
         });
 
-    public static Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(this ContentSite site, int documentId, int basedOn, DocumentFields fields, string slug, string body = "Body text.", string? note = null, ContentActor? actor = null) =>
+    public static Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(this ContentSite site, int documentId, int basedOn, DocumentFields fields, string slug, string body = "Body text.", string? note = null, Actor? actor = null) =>
         site.WithScopeAsync(sp => sp.GetRequiredService<ContentEditor>().SaveDraftAsync(documentId, basedOn, new DraftInput(slug, fields, body, note), actor ?? Build.Editor));
 
     public static Task<T> WithAsync<T>(this ContentSite site, Func<IServiceProvider, Task<T>> work) => site.WithScopeAsync(work);

@@ -221,7 +221,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
         var choice = form.CurrentQuestions.Single(q => q.Type == FeedbackQuestionType.SingleChoice);
 
         var change = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackForms>().UpdateQuestionAsync(choice.Id,
-            new QuestionDraft(FeedbackQuestionType.SingleChoice, "Where will you use it?", "", true, ["Alone", "In supervision", "In a team meeting", "Not at all"]), FeedbackData.EditorId, "Test editor"));
+            new QuestionDraft(FeedbackQuestionType.SingleChoice, "Where will you use it?", "", true, ["Alone", "In supervision", "In a team meeting", "Not at all"]), FeedbackData.Editor));
         var changed = await feedback.ReloadAsync(form);
         var later = await people.PersonAsync();
         await feedback.SubmitAsync(changed, later, FeedbackData.Answers(changed));
@@ -252,8 +252,8 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
         await site.WithScopeAsync(async sp =>
         {
             var forms = sp.GetRequiredService<FeedbackForms>();
-            await forms.UpdateQuestionAsync(first.Id, new QuestionDraft(FeedbackQuestionType.Rating, "How good was it?", "Think about the whole session", false, []), FeedbackData.EditorId, "Test editor");
-            await forms.MoveQuestionAsync(first.Id, 1, FeedbackData.EditorId, "Test editor");
+            await forms.UpdateQuestionAsync(first.Id, new QuestionDraft(FeedbackQuestionType.Rating, "How good was it?", "Think about the whole session", false, []), FeedbackData.Editor);
+            await forms.MoveQuestionAsync(first.Id, 1, FeedbackData.Editor);
             return true;
         });
         var changed = await feedback.ReloadAsync(form);

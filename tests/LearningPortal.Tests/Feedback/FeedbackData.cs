@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
@@ -12,6 +13,8 @@ public sealed class FeedbackData(PortalFactory site)
 {
     public const string EditorId = "test-editor";
 
+    public static readonly Actor Editor = new(EditorId, "Test editor");
+
     public PortalFactory Site => site;
 
     /// <summary>A form with one question of each type, in type order, all required unless told otherwise; with a course, the course's evaluation form.</summary>
@@ -21,11 +24,11 @@ public sealed class FeedbackData(PortalFactory site)
         return await site.WithScopeAsync(async sp =>
         {
             var forms = sp.GetRequiredService<FeedbackForms>();
-            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think."), EditorId, "Test editor");
+            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think."), Editor);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
             foreach (var draft in AllTypes(required))
             {
-                var added = await forms.AddQuestionAsync(created.Id, draft, EditorId, "Test editor");
+                var added = await forms.AddQuestionAsync(created.Id, draft, Editor);
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
             }
 

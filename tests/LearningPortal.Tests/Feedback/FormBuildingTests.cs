@@ -47,7 +47,7 @@ public class FormBuildingTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         await site.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<FeedbackForms>().RemoveQuestionAsync(yesNo.Id, FeedbackData.EditorId, "Test editor");
+            await sp.GetRequiredService<FeedbackForms>().RemoveQuestionAsync(yesNo.Id, FeedbackData.Editor);
             return true;
         });
         var changed = await feedback.ReloadAsync(form);

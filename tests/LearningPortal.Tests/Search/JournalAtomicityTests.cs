@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Data.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;

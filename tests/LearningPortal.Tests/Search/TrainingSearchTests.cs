@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Net;
 using AngleSharp.Html.Dom;
 using LearningPortal.Core.Accounts;

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;

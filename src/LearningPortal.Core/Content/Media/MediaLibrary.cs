@@ -20,7 +20,7 @@ public sealed record MediaUse(int DocumentId, DocumentType Type, string Title, D
 /// </summary>
 public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLog audit, TimeProvider clock, IOptionsMonitor<ContentOptions> options)
 {
-    public async Task<ContentOutcome<MediaItem>> UploadAsync(MediaUpload upload, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<MediaItem>> UploadAsync(MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
     {
         var (checkedUpload, type, errors) = await CheckAsync(upload, requireAlt: true, cancellationToken);
         if (errors.Count > 0)
@@ -53,7 +53,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
     }
 
     /// <summary>Replaces an item's file. The id, and so the address /media/{id}/..., stays the same.</summary>
-    public async Task<ContentOutcome<MediaItem>> ReplaceAsync(int id, MediaUpload upload, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<MediaItem>> ReplaceAsync(int id, MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
@@ -80,7 +80,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
     }
 
     /// <summary>Changes an item's title and alt text.</summary>
-    public async Task<ContentOutcome<MediaItem>> DescribeAsync(int id, string title, string? altText, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<MediaItem>> DescribeAsync(int id, string title, string? altText, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
@@ -161,7 +161,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
     }
 
     /// <summary>Deletes an item and its file, only when no draft or published version uses it.</summary>
-    public async Task<ContentOutcome<MediaItem>> DeleteAsync(int id, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<MediaItem>> DeleteAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)

@@ -18,7 +18,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
     public const int BodyMaxLength = 200_000;
 
     /// <summary>Creates a document with its first version as a draft.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> CreateAsync(DraftInput input, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> CreateAsync(DraftInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var type = input.Fields.Type;
         var errors = await ValidateAsync(type, null, input, cancellationToken);
@@ -54,7 +54,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
 
     /// <summary>Saves a new draft version of a document.</summary>
     /// <param name="basedOnVersion">The version number the editor opened; a later save by someone else makes this a conflict.</param>
-    public async Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(int documentId, int basedOnVersion, DraftInput input, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(int documentId, int basedOnVersion, DraftInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -82,7 +82,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
     }
 
     /// <summary>Copies an earlier version into a new draft (roll back). Nothing is published until someone publishes it.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> RollBackAsync(int documentId, int toVersionNumber, int basedOnVersion, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> RollBackAsync(int documentId, int toVersionNumber, int basedOnVersion, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         var old = await db.DocumentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DocumentId == documentId && v.Number == toVersionNumber, cancellationToken);
@@ -138,7 +138,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         return errors;
     }
 
-    private async Task<ContentOutcome<DocumentVersion>> SaveAsync(Document document, DraftInput input, ContentActor actor, int? copiedFrom, string action, CancellationToken cancellationToken)
+    private async Task<ContentOutcome<DocumentVersion>> SaveAsync(Document document, DraftInput input, Actor actor, int? copiedFrom, string action, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var version = AddVersion(document, input, actor, now, copiedFrom);
@@ -162,7 +162,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         return ContentOutcome.Success<DocumentVersion>(version);
     }
 
-    private DocumentVersion AddVersion(Document document, DraftInput input, ContentActor actor, DateTime now, int? copiedFrom)
+    private DocumentVersion AddVersion(Document document, DraftInput input, Actor actor, DateTime now, int? copiedFrom)
     {
         var fields = input.Fields;
         fields.Normalise();

@@ -30,7 +30,7 @@ public class ContentPublisher(
         settings.GetBoolAsync(SiteSettings.ContentRequireReview, options.CurrentValue.RequireReview, cancellationToken);
 
     /// <summary>Publishes a version now (with the review step on: approves and publishes a version in review).</summary>
-    public async Task<ContentOutcome<DocumentVersion>> PublishAsync(int documentId, int versionNumber, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> PublishAsync(int documentId, int versionNumber, Actor actor, CancellationToken cancellationToken = default)
     {
         var (document, version, error) = await LoadAsync(documentId, versionNumber, cancellationToken);
         if (error is not null)
@@ -55,7 +55,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Publishes an imported version: a system action, so the review step does not apply.</summary>
-    internal async Task<ContentOutcome<DocumentVersion>> PublishImportedAsync(int documentId, int versionNumber, ContentActor actor, CancellationToken cancellationToken)
+    internal async Task<ContentOutcome<DocumentVersion>> PublishImportedAsync(int documentId, int versionNumber, Actor actor, CancellationToken cancellationToken)
     {
         var (document, version, error) = await LoadAsync(documentId, versionNumber, cancellationToken);
         if (error is not null)
@@ -72,7 +72,7 @@ public class ContentPublisher(
     /// <see cref="UkTime.ToUtc"/>, so 9am in July is 08:00 UTC and 9am in January 09:00 UTC; a time that does
     /// not exist or happens twice on a clock-change night comes back with a warning saying how it was read.
     /// </summary>
-    public async Task<ContentOutcome<ScheduledContentChange>> SchedulePublishAsync(int documentId, int versionNumber, DateTime ukLocal, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<ScheduledContentChange>> SchedulePublishAsync(int documentId, int versionNumber, DateTime ukLocal, Actor actor, CancellationToken cancellationToken = default)
     {
         var (document, version, error) = await LoadAsync(documentId, versionNumber, cancellationToken);
         if (error is not null)
@@ -108,7 +108,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Schedules the document to be taken down at a UK wall-clock time.</summary>
-    public async Task<ContentOutcome<ScheduledContentChange>> ScheduleUnpublishAsync(int documentId, DateTime ukLocal, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<ScheduledContentChange>> ScheduleUnpublishAsync(int documentId, DateTime ukLocal, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -135,7 +135,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Cancels an open schedule; a scheduled version goes back to being a draft.</summary>
-    public async Task<ContentOutcome<ScheduledContentChange>> CancelScheduleAsync(long scheduleId, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<ScheduledContentChange>> CancelScheduleAsync(long scheduleId, Actor actor, CancellationToken cancellationToken = default)
     {
         var schedule = await db.ScheduledContentChanges.Include(s => s.Document)
             .FirstOrDefaultAsync(s => s.Id == scheduleId && s.CompletedUtc == null && s.CancelledUtc == null, cancellationToken);
@@ -152,7 +152,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Takes the document down now; it stays in the back office and can be published again.</summary>
-    public async Task<ContentOutcome<Document>> UnpublishAsync(int documentId, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<Document>> UnpublishAsync(int documentId, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.Include(d => d.PublishedVersion).FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -165,7 +165,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Archives the document: unpublished if live, open schedules cancelled, hidden from the usual lists.</summary>
-    public async Task<ContentOutcome<Document>> ArchiveAsync(int documentId, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<Document>> ArchiveAsync(int documentId, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.Include(d => d.PublishedVersion).FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -195,7 +195,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Brings an archived document back, unpublished (or as a draft if it was never published).</summary>
-    public async Task<ContentOutcome<Document>> RestoreAsync(int documentId, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<Document>> RestoreAsync(int documentId, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
@@ -216,7 +216,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Submits a draft for review by another Editor.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> SubmitForReviewAsync(int documentId, int versionNumber, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> SubmitForReviewAsync(int documentId, int versionNumber, Actor actor, CancellationToken cancellationToken = default)
     {
         var (document, version, error) = await LoadAsync(documentId, versionNumber, cancellationToken);
         if (error is not null)
@@ -239,7 +239,7 @@ public class ContentPublisher(
     }
 
     /// <summary>Sends a version in review back to its author as a draft, with a note saying why.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> ReturnToDraftAsync(int documentId, int versionNumber, string note, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<DocumentVersion>> ReturnToDraftAsync(int documentId, int versionNumber, string note, Actor actor, CancellationToken cancellationToken = default)
     {
         var (document, version, error) = await LoadAsync(documentId, versionNumber, cancellationToken);
         if (error is not null)
@@ -272,7 +272,7 @@ public class ContentPublisher(
     /// version is retired, a changed address leaves a permanent redirect, and older open publish schedules are cancelled.
     /// </summary>
     internal async Task<(ContentOutcome<DocumentVersion> Outcome, List<INotification> Notifications)> ApplyPublishAsync(
-        Document document, DocumentVersion version, ContentActor actor, DateTime now, CancellationToken cancellationToken)
+        Document document, DocumentVersion version, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         if (document.State == DocumentState.Archived)
         {
@@ -363,7 +363,7 @@ public class ContentPublisher(
 
     /// <summary>Takes a document down, without saving.</summary>
     internal async Task<(ContentOutcome<Document> Outcome, List<INotification> Notifications)> ApplyUnpublishAsync(
-        Document document, ContentActor actor, DateTime now, DocumentState newState, CancellationToken cancellationToken)
+        Document document, Actor actor, DateTime now, DocumentState newState, CancellationToken cancellationToken)
     {
         var live = document.PublishedVersionId is { } liveId
             ? document.PublishedVersion ?? await db.DocumentVersions.FirstAsync(v => v.Id == liveId, cancellationToken)
@@ -384,7 +384,7 @@ public class ContentPublisher(
         return (ContentOutcome.Success<Document>(document), [new ContentUnpublished(document.Id, live.Id, document.Type, document.Slug)]);
     }
 
-    private async Task AddRedirectAsync(Document document, string fromPath, ContentActor actor, DateTime now, CancellationToken cancellationToken)
+    private async Task AddRedirectAsync(Document document, string fromPath, Actor actor, DateTime now, CancellationToken cancellationToken)
     {
         var existing = await db.ContentRedirects.FirstOrDefaultAsync(r => r.FromPath == fromPath, cancellationToken);
         if (existing is null)
@@ -399,7 +399,7 @@ public class ContentPublisher(
         audit.Record(actor.UserId, actor.Name, "content.redirect.added", "document", Id(document), $"{fromPath} now redirects here");
     }
 
-    private async Task<ContentOutcome<DocumentVersion>?> CheckReviewAsync(DocumentVersion version, ContentActor actor, CancellationToken cancellationToken)
+    private async Task<ContentOutcome<DocumentVersion>?> CheckReviewAsync(DocumentVersion version, Actor actor, CancellationToken cancellationToken)
     {
         if (!await ReviewRequiredAsync(cancellationToken))
         {
@@ -459,7 +459,7 @@ public class ContentPublisher(
         return (dueUtc, warnings, null);
     }
 
-    private ScheduledContentChange NewSchedule(Document document, int? versionId, ScheduledAction action, DateTime dueUtc, ContentActor actor)
+    private ScheduledContentChange NewSchedule(Document document, int? versionId, ScheduledAction action, DateTime dueUtc, Actor actor)
     {
         var schedule = new ScheduledContentChange
         {

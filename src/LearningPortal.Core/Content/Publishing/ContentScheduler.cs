@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Notifications;
@@ -20,7 +21,7 @@ public class ContentScheduler(
     TimeProvider clock,
     ILogger<ContentScheduler> logger) : RecurringJob(logger, clock)
 {
-    private static readonly ContentActor Actor = ContentActor.System("Scheduled publishing");
+    private static readonly Actor SystemActor = Actor.System("Scheduled publishing");
 
     /// <summary>Identifies this instance in leases.</summary>
     public string InstanceId { get; } = Leases.NewOwnerId();
@@ -91,13 +92,13 @@ public class ContentScheduler(
             if (schedule.Action == ScheduledAction.Publish)
             {
                 var version = await db.DocumentVersions.FirstAsync(v => v.Id == schedule.VersionId, cancellationToken);
-                var result = await publisher.ApplyPublishAsync(schedule.Document, version, Actor, nowUtc, cancellationToken);
+                var result = await publisher.ApplyPublishAsync(schedule.Document, version, SystemActor, nowUtc, cancellationToken);
                 raised = result.Notifications;
                 outcome = result.Outcome.Succeeded ? $"Published version {version.Number}" : "Not published: " + Message(result.Outcome.Errors);
             }
             else
             {
-                var result = await publisher.ApplyUnpublishAsync(schedule.Document, Actor, nowUtc, DocumentState.Unpublished, cancellationToken);
+                var result = await publisher.ApplyUnpublishAsync(schedule.Document, SystemActor, nowUtc, DocumentState.Unpublished, cancellationToken);
                 raised = result.Notifications;
                 outcome = result.Outcome.Succeeded ? "Unpublished" : "Not unpublished: " + Message(result.Outcome.Errors);
             }

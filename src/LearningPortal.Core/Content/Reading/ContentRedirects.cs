@@ -37,7 +37,7 @@ public class ContentRedirects(PortalDbContext db, AuditLog audit)
     }
 
     /// <summary>Removes a redirect; the old address then gives "page not found".</summary>
-    public async Task<ContentOutcome<RedirectInfo>> RemoveAsync(int id, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<RedirectInfo>> RemoveAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
         var redirect = await db.ContentRedirects.Include(r => r.Document).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (redirect is null)

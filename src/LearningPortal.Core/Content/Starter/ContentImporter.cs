@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,7 +29,7 @@ public partial class ContentImporter(PortalDbContext db, ContentEditor editor, C
     };
 
     /// <summary>Imports a content folder; the actor is recorded as the author of every version.</summary>
-    public async Task<ImportReport> ImportAsync(string folder, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportAsync(string folder, Actor actor, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         var (mediaIds, mediaAdded) = await ImportMediaAsync(Path.Combine(folder, "media"), actor, problems, cancellationToken);
@@ -87,7 +88,7 @@ public partial class ContentImporter(PortalDbContext db, ContentEditor editor, C
         Failed,
     }
 
-    private async Task<(FileResult Kind, string? Reason)> ImportFileAsync(DocumentType folderType, string text, Dictionary<string, MediaItem> mediaByName, ContentActor actor, CancellationToken cancellationToken)
+    private async Task<(FileResult Kind, string? Reason)> ImportFileAsync(DocumentType folderType, string text, Dictionary<string, MediaItem> mediaByName, Actor actor, CancellationToken cancellationToken)
     {
         var file = ContentFile.Parse(text);
         var meta = file.Meta;
@@ -134,7 +135,7 @@ public partial class ContentImporter(PortalDbContext db, ContentEditor editor, C
         return outcome.Succeeded ? (FileResult.Published, null) : (FileResult.Failed, string.Join("; ", outcome.Errors.Select(e => e.Message)));
     }
 
-    private async Task<(Dictionary<string, MediaItem> ByName, int Added)> ImportMediaAsync(string dir, ContentActor actor, List<string> problems, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, MediaItem> ByName, int Added)> ImportMediaAsync(string dir, Actor actor, List<string> problems, CancellationToken cancellationToken)
     {
         var byName = new Dictionary<string, MediaItem>(StringComparer.OrdinalIgnoreCase);
         var manifest = Path.Combine(dir, "media.yml");

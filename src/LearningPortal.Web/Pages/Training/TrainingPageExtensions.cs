@@ -1,14 +1,10 @@
-using System.Security.Claims;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Security;
 
 namespace LearningPortal.Web.Pages.Training;
 
-/// <summary>What the training pages share: the signed-in actor, and how a booking's state is shown.</summary>
+/// <summary>What the training pages share: how a booking's state is shown.</summary>
 public static class TrainingPageExtensions
 {
-    public static Actor Actor(this ClaimsPrincipal user) => new(user.UserId(), user.Identity?.Name ?? "");
-
     /// <summary>A GOV.UK tag's text and colour for a booking.</summary>
     public static (string Text, string Css) Tag(this Booking booking) => booking.Session?.IsCancelled == true
         ? ("Session cancelled", "govuk-tag--red")

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
@@ -39,7 +40,7 @@ public class ImportExportTests(ContentSite site, EmptyContentSite empty) : IClas
         try
         {
             var exported = await site.WithAsync(sp => sp.GetRequiredService<ContentExporter>().ExportAsync(folder));
-            var report = await empty.WithAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(folder, ContentActor.System("test")));
+            var report = await empty.WithAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(folder, Actor.System("test")));
 
             Assert.Empty(report.Problems);
             Assert.Equal(exported.Documents, report.Created);
@@ -61,7 +62,7 @@ public class ImportExportTests(ContentSite site, EmptyContentSite empty) : IClas
     {
         var paths = site.Services.GetRequiredService<LearningPortal.Web.Infrastructure.PortalPaths>();
 
-        var report = await site.WithAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(paths.Content, ContentActor.System("test")));
+        var report = await site.WithAsync(sp => sp.GetRequiredService<ContentImporter>().ImportAsync(paths.Content, Actor.System("test")));
 
         Assert.Equal(0, report.Created);
         Assert.Equal(0, report.MediaAdded);

@@ -2,7 +2,10 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Data;
 using LearningPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Manage.Audit;
 
@@ -103,6 +106,34 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
         Assert.Equal(50, Rows(first).Count);
         Assert.Equal("entry 52", Rows(first)[0][4]);
         Assert.Equal(["entry 2", "entry 1"], Rows(second).Select(r => r[4]));
+    }
+
+    [Fact]
+    public async Task A_change_made_on_any_page_is_audited_by_user_id_and_shown_with_the_persons_current_name()
+    {
+        var (_, admin) = await site.SignedInAsync("admin", PortalRoles.Administrator);
+        var data = new LearningPortal.Tests.Training.TrainingData(site);
+        var session = await data.SessionAsync();
+        var practitioner = await site.CreateNamedUserAsync("Priya Before");
+        var client = site.CreatePortalClient();
+        await client.SignInAsync(practitioner.Email!);
+        var booked = await data.BookAsync(session, practitioner);
+
+        await client.SubmitFormAsync($"/training/my/{booked.BookingId}/cancel", new Dictionary<string, string>());
+        await site.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == practitioner.Id);
+            user.DisplayName = "Priya After";
+            await db.SaveChangesAsync();
+        });
+        var page = await admin.GetDocumentAsync("/manage/audit?actionType=training.booking.cancelled");
+
+        var entry = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEntries
+            .SingleAsync(e => e.Action == "training.booking.cancelled" && e.SubjectId == booked.BookingId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(practitioner.Id, entry.ActorUserId);
+        Assert.Equal("Priya Before", entry.ActorName);
+        Assert.Contains(Rows(page), r => r[1] == "Priya After");
+        Assert.DoesNotContain(Rows(page), r => r[1] == practitioner.Email || r[1] == "Priya Before");
     }
 
     private static string UniqueAction() => "test.action-" + Guid.NewGuid().ToString("N")[..8];

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Text;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;

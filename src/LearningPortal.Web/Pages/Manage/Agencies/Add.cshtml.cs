@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Agencies;
 
-public class AddModel(PortalDbContext db, AgencyAdministration agencies) : PageModel
+public class AddModel(AgencyAdministration agencies) : PageModel
 {
     [BindProperty]
     public NameInput Input { get; set; } = new();
@@ -21,7 +21,7 @@ public class AddModel(PortalDbContext db, AgencyAdministration agencies) : PageM
             return Page();
         }
 
-        var result = await agencies.AddAsync(await Actor.OfAsync(User, db), Input.Name);
+        var result = await agencies.AddAsync(await this.ActorAsync(), Input.Name);
         if (result.Outcome == ChangeOutcome.Refused)
         {
             ModelState.AddModelError("Input.Name", result.Message!);

@@ -46,7 +46,7 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
             await using var transaction = await db.Database.BeginTransactionAsync();
             db.Agencies.Add(agency);
             await db.SaveChangesAsync();
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.AgencyAdded, AdministrationAudit.AgencySubject,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.AgencyAdded, AdministrationAudit.AgencySubject,
                 agency.Id.ToString(), $"Agency {name} added");
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -77,7 +77,7 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
             return ChangeResult.Refused(error);
         }
 
-        audit.Record(actor.Id, actor.Name, AdministrationAudit.AgencyRenamed, AdministrationAudit.AgencySubject, id.ToString(),
+        audit.Record(actor.UserId, actor.Name, AdministrationAudit.AgencyRenamed, AdministrationAudit.AgencySubject, id.ToString(),
             $"Agency renamed from {agency.Name} to {newName}");
         agency.Name = newName;
         return await SaveAsync(newName, () => db.SaveChangesAsync());
@@ -102,7 +102,7 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
         }
 
         agency.IsActive = active;
-        audit.Record(actor.Id, actor.Name, active ? AdministrationAudit.AgencyReinstated : AdministrationAudit.AgencyRetired,
+        audit.Record(actor.UserId, actor.Name, active ? AdministrationAudit.AgencyReinstated : AdministrationAudit.AgencyRetired,
             AdministrationAudit.AgencySubject, id.ToString(), $"Agency {agency.Name} {(active ? "reinstated" : "retired")}");
         await db.SaveChangesAsync();
         return ChangeResult.Done;

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -33,7 +34,7 @@ public class RenameModel(PortalDbContext db, AgencyAdministration agencies) : Pa
             return Page();
         }
 
-        var result = await agencies.RenameAsync(await Actor.OfAsync(User, db), id, CurrentName, Input.Name);
+        var result = await agencies.RenameAsync(await this.ActorAsync(), id, CurrentName, Input.Name);
         switch (result.Outcome)
         {
             case ChangeOutcome.NotFound:

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public class StatusModel(PortalDbContext db, AgencyAdministration agencies) : Pa
             return NotFound();
         }
 
-        var result = await agencies.SetActiveAsync(await Actor.OfAsync(User, db), id, active: Reinstating);
+        var result = await agencies.SetActiveAsync(await this.ActorAsync(), id, active: Reinstating);
         if (result.Outcome == ChangeOutcome.Refused)
         {
             ModelState.AddModelError("", result.Message!);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Web.Pages.Manage.Audit;
 
 /// <summary>The audit log, newest first, filtered by action, subject and a range of UK dates.</summary>
-public class IndexModel(PortalDbContext db) : PageModel
+public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     public const int PageSize = 50;
 
@@ -124,6 +124,7 @@ public class IndexModel(PortalDbContext db) : PageModel
         var users = await db.Users.Where(u => userIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName + " (" + u.Email + ")");
         var agencies = (await db.Agencies.ToListAsync()).ToDictionary(a => a.Id.ToString(), a => a.Name);
+        var actorName = await audit.ActorNamesAsync(entries);
         return entries.Select(e =>
         {
             var (name, href) = e.SubjectType switch
@@ -133,7 +134,7 @@ public class IndexModel(PortalDbContext db) : PageModel
                 "media" => ($"Media file {e.SubjectId}", $"/manage/media/{e.SubjectId}"),
                 _ => ($"{e.SubjectType} {e.SubjectId}", null),
             };
-            return new AuditRow(e.OccurredUtc, e.ActorName, Describe(e.Action), name, href, e.Details);
+            return new AuditRow(e.OccurredUtc, actorName(e), Describe(e.Action), name, href, e.Details);
         }).ToList();
     }
 

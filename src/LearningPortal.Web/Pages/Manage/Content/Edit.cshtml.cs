@@ -7,6 +7,7 @@ using LearningPortal.Core.Data;
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Pages.Content;
 using LearningPortal.Web.Pages.Manage.Media;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -105,7 +106,7 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
             return Page();
         }
 
-        var actor = await ContentActors.OfAsync(User, db);
+        var actor = await this.ActorAsync();
         var saved = DocumentId is { } documentId
             ? await editor.SaveDraftAsync(documentId, BasedOnVersion, draft, actor)
             : await editor.CreateAsync(draft, actor);

@@ -1,14 +1,14 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 
 /// <summary>A document's versions: who saved each, when and why; the difference between any two; roll back to one.</summary>
-public class HistoryModel(PortalDbContext db, ContentLibrary library, ContentEditor editor) : PageModel
+public class HistoryModel(ContentLibrary library, ContentEditor editor) : PageModel
 {
     public Document Document { get; private set; } = default!;
 
@@ -49,7 +49,7 @@ public class HistoryModel(PortalDbContext db, ContentLibrary library, ContentEdi
             return NotFound();
         }
 
-        var outcome = await editor.RollBackAsync(id, version, Document.LatestVersionNumber, await ContentActors.OfAsync(User, db));
+        var outcome = await editor.RollBackAsync(id, version, Document.LatestVersionNumber, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             foreach (var error in outcome.Errors)

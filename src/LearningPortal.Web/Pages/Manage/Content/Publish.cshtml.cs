@@ -1,8 +1,9 @@
+using LearningPortal.Core.Auditing;
 using System.Globalization;
+using LearningPortal.Web.Security;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -28,7 +29,7 @@ public sealed class ScheduleForm
 /// Publishing a document: publish the latest version now, schedule publish or unpublish at a UK time, cancel a
 /// schedule, unpublish, archive or restore; with the review step on, submit for review, approve or return.
 /// </summary>
-public class PublishModel(PortalDbContext db, ContentLibrary library, ContentPublisher publisher) : PageModel
+public class PublishModel(ContentLibrary library, ContentPublisher publisher) : PageModel
 {
     [BindProperty]
     public ScheduleForm Schedule { get; set; } = new();
@@ -127,14 +128,14 @@ public class PublishModel(PortalDbContext db, ContentLibrary library, ContentPub
     }
 
     /// <summary>Runs an action; a null result means "show the page again with the errors added".</summary>
-    private async Task<IActionResult> ActAsync(int id, Func<ContentActor, Task<IActionResult?>> action)
+    private async Task<IActionResult> ActAsync(int id, Func<Actor, Task<IActionResult?>> action)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
 
-        var result = await action(await ContentActors.OfAsync(User, db));
+        var result = await action(await this.ActorAsync());
         if (result is not null)
         {
             return result;

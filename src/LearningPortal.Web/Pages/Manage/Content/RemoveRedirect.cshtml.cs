@@ -1,12 +1,12 @@
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 
 /// <summary>Confirms, then removes, one redirect.</summary>
-public class RemoveRedirectModel(PortalDbContext db, ContentRedirects redirects) : PageModel
+public class RemoveRedirectModel(ContentRedirects redirects) : PageModel
 {
     public RedirectInfo Target { get; private set; } = default!;
 
@@ -24,7 +24,7 @@ public class RemoveRedirectModel(PortalDbContext db, ContentRedirects redirects)
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var outcome = await redirects.RemoveAsync(id, await ContentActors.OfAsync(User, db));
+        var outcome = await redirects.RemoveAsync(id, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             return NotFound();

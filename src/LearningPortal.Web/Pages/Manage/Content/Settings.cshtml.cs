@@ -2,6 +2,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Settings;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,9 +32,9 @@ public class SettingsModel(PortalDbContext db, SiteSettings settings, ContentPub
         }
 
         var on = RequireReview == "yes";
-        var actor = await Actor.OfAsync(User, db);
+        var actor = await this.ActorAsync();
         await settings.SetBoolAsync(SiteSettings.ContentRequireReview, on, actor.Name);
-        audit.Record(actor.Id, actor.Name, "content.settings.review", "setting", SiteSettings.ContentRequireReview, on ? "Review step turned on" : "Review step turned off");
+        audit.Record(actor.UserId, actor.Name, "content.settings.review", "setting", SiteSettings.ContentRequireReview, on ? "Review step turned on" : "Review step turned off");
         await db.SaveChangesAsync();
         TempData["Success"] = on ? "Changes now need review before they are published" : "Editors now publish their own changes";
         return Redirect("/manage/content/settings");

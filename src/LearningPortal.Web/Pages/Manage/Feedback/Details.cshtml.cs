@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -27,8 +28,8 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
         Id = id;
         if (ModelState.IsValid)
         {
-            var actor = await Actor.OfAsync(User, Db);
-            var result = await forms.UpdateDetailsAsync(id, Input.ToDetails(), actor.Id, actor.Name, HttpContext.RequestAborted);
+            var actor = await this.ActorAsync();
+            var result = await forms.UpdateDetailsAsync(id, Input.ToDetails(), actor, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
                 TempData["Success"] = "Details saved";

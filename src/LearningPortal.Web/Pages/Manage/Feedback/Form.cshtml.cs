@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -37,16 +38,16 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
 
     public async Task<IActionResult> OnPostMoveAsync(int id, int questionId, int direction)
     {
-        var actor = await Actor.OfAsync(User, db);
-        await forms.MoveQuestionAsync(questionId, direction, actor.Id, actor.Name, HttpContext.RequestAborted);
+        var actor = await this.ActorAsync();
+        await forms.MoveQuestionAsync(questionId, direction, actor, HttpContext.RequestAborted);
         TempData["Success"] = "Question moved";
         return Redirect($"/manage/feedback/{id}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId)
     {
-        var actor = await Actor.OfAsync(User, db);
-        await forms.RemoveQuestionAsync(questionId, actor.Id, actor.Name, HttpContext.RequestAborted);
+        var actor = await this.ActorAsync();
+        await forms.RemoveQuestionAsync(questionId, actor, HttpContext.RequestAborted);
         TempData["Success"] = "Question removed";
         return Redirect($"/manage/feedback/{id}");
     }

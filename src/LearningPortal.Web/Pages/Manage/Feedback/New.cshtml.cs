@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -11,8 +12,8 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
     {
         if (ModelState.IsValid)
         {
-            var actor = await Actor.OfAsync(User, Db);
-            var result = await forms.CreateAsync(Input.ToDetails(), actor.Id, actor.Name, HttpContext.RequestAborted);
+            var actor = await this.ActorAsync();
+            var result = await forms.CreateAsync(Input.ToDetails(), actor, HttpContext.RequestAborted);
             if (result.Succeeded)
             {
                 TempData["Success"] = "Form created: now add its questions";

@@ -1,12 +1,12 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
 
 /// <summary>/manage/feedback/{id}/question[/{questionId}]: add a question, or change one (a new wording if it has answers).</summary>
-public class QuestionModel(PortalDbContext db, FeedbackForms forms) : PageModel
+public class QuestionModel(FeedbackForms forms) : PageModel
 {
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
@@ -45,10 +45,10 @@ public class QuestionModel(PortalDbContext db, FeedbackForms forms) : PageModel
             return Page();
         }
 
-        var actor = await Actor.OfAsync(User, db);
+        var actor = await this.ActorAsync();
         var result = questionId is { } qid
-            ? await forms.UpdateQuestionAsync(qid, Input.ToDraft(), actor.Id, actor.Name, HttpContext.RequestAborted)
-            : await forms.AddQuestionAsync(id, Input.ToDraft(), actor.Id, actor.Name, HttpContext.RequestAborted);
+            ? await forms.UpdateQuestionAsync(qid, Input.ToDraft(), actor, HttpContext.RequestAborted)
+            : await forms.AddQuestionAsync(id, Input.ToDraft(), actor, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             FormDetailsInput.AddErrors(ModelState, result.Errors.Select(e => e.Field == "Options" ? e with { Field = "OptionsText" } : e));

@@ -1,14 +1,14 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Manage.Content;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Confirms, then deletes, a file that no draft or published content uses.</summary>
-public class DeleteModel(MediaLibrary library, PortalDbContext db) : PageModel
+public class DeleteModel(MediaLibrary library) : PageModel
 {
     public MediaItem Item { get; private set; } = default!;
 
@@ -34,7 +34,7 @@ public class DeleteModel(MediaLibrary library, PortalDbContext db) : PageModel
         }
 
         Item = item;
-        var outcome = await library.DeleteAsync(id, await ContentActors.OfAsync(User, db));
+        var outcome = await library.DeleteAsync(id, await this.ActorAsync());
         if (outcome.Failure == ContentFailure.NotAllowed)
         {
             Uses = await library.UsageAsync(id);

@@ -1,13 +1,13 @@
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Manage.Content;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Changes a file's title and alt text.</summary>
-public class DetailsModel(MediaLibrary library, PortalDbContext db) : PageModel
+public class DetailsModel(MediaLibrary library) : PageModel
 {
     [BindProperty]
     public MediaFileForm Input { get; set; } = new();
@@ -34,7 +34,7 @@ public class DetailsModel(MediaLibrary library, PortalDbContext db) : PageModel
         }
 
         Item = item;
-        var outcome = await library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await ContentActors.OfAsync(User, db));
+        var outcome = await library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             MediaForms.AddErrors(outcome.Errors, ModelState);

@@ -1,6 +1,6 @@
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Manage.Content;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +8,7 @@ namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Replaces a file's bytes. Its id, and so its address and every link to it, stays the same.</summary>
 [MediaUploadLimits]
-public class ReplaceModel(MediaLibrary library, PortalDbContext db) : PageModel
+public class ReplaceModel(MediaLibrary library) : PageModel
 {
     [BindProperty]
     public MediaFileForm Input { get; set; } = new();
@@ -43,7 +43,7 @@ public class ReplaceModel(MediaLibrary library, PortalDbContext db) : PageModel
         }
 
         await using var content = Input.File!.OpenReadStream();
-        var outcome = await library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await ContentActors.OfAsync(User, db));
+        var outcome = await library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             MediaForms.AddErrors(outcome.Errors, ModelState);

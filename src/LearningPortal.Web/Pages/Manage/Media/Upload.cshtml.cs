@@ -1,6 +1,6 @@
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Manage.Content;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +8,7 @@ namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Uploads a file to the media library. The library checks its type from its bytes, its size, and alt text for images.</summary>
 [MediaUploadLimits]
-public class UploadModel(MediaLibrary library, PortalDbContext db) : PageModel
+public class UploadModel(MediaLibrary library) : PageModel
 {
     [BindProperty]
     public MediaFileForm Input { get; set; } = new();
@@ -27,7 +27,7 @@ public class UploadModel(MediaLibrary library, PortalDbContext db) : PageModel
         }
 
         await using var content = Input.File!.OpenReadStream();
-        var outcome = await library.UploadAsync(new MediaUpload(content, Input.File.FileName, Input.Title, Input.AltText), await ContentActors.OfAsync(User, db));
+        var outcome = await library.UploadAsync(new MediaUpload(content, Input.File.FileName, Input.Title, Input.AltText), await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             MediaForms.AddErrors(outcome.Errors, ModelState);

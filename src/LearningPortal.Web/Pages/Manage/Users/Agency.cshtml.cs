@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -31,7 +32,7 @@ public class AgencyModel(PortalDbContext db, UserAdministration administration) 
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        var result = await administration.ChangeAgencyAsync(await ActorAsync(), id, Input.ConcurrencyStamp, Input.AgencyId!.Value);
+        var result = await administration.ChangeAgencyAsync(await this.ActorAsync(), id, Input.ConcurrencyStamp, Input.AgencyId!.Value);
         return await AfterChangeAsync(result, id, "Agency updated", "Input.AgencyId");
     }
 

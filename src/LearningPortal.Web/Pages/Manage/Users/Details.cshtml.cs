@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Web.Pages.Manage.Users;
 
 /// <summary>One account: its details, links to change them, and the latest changes from the audit log.</summary>
-public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, TimeProvider clock) : PageModel
+public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock) : PageModel
 {
     public PortalUser Subject { get; private set; } = default!;
 
@@ -25,6 +25,9 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
     public bool HasSecondFactor => TwoFactor != UserAdministration.NoSecondFactor;
 
     public IReadOnlyList<AuditEntry> RecentChanges { get; private set; } = [];
+
+    /// <summary>Who made each change, by their current name.</summary>
+    public Func<AuditEntry, string> ActorName { get; private set; } = e => e.ActorName;
 
     /// <summary>True when administrators look at their own account, which they cannot disable.</summary>
     public bool IsOwnAccount { get; private set; }
@@ -47,6 +50,7 @@ public class DetailsModel(PortalDbContext db, UserManager<PortalUser> users, Tim
             .Where(e => e.SubjectType == AdministrationAudit.UserSubject && e.SubjectId == id)
             .OrderByDescending(e => e.OccurredUtc).ThenByDescending(e => e.Id)
             .Take(5).ToListAsync();
+        ActorName = await audit.ActorNamesAsync(RecentChanges);
         return Page();
     }
 }

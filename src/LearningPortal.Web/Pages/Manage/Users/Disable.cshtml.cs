@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public class DisableModel(PortalDbContext db, UserAdministration administration)
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        var result = await administration.DisableAsync(await ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason);
+        var result = await administration.DisableAsync(await this.ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason);
         return await AfterChangeAsync(result, id, "Account disabled");
     }
 

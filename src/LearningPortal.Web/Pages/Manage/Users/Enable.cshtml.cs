@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +19,7 @@ public class EnableModel(PortalDbContext db, UserAdministration administration) 
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        var result = await administration.EnableAsync(await ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason);
+        var result = await administration.EnableAsync(await this.ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason);
         return await AfterChangeAsync(result, id, "Account re-enabled");
     }
 

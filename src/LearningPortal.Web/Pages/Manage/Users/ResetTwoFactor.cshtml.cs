@@ -31,7 +31,7 @@ public class ResetTwoFactorModel(PortalDbContext db, UserManager<PortalUser> use
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        var result = await administration.ResetTwoFactorAsync(await ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason!);
+        var result = await administration.ResetTwoFactorAsync(await this.ActorAsync(), id, Input.ConcurrencyStamp, Input.Reason!);
         return await AfterChangeAsync(result, id, "Two-factor sign-in reset");
     }
 

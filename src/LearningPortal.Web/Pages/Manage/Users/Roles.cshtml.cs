@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -29,7 +30,7 @@ public class RolesModel(PortalDbContext db, UserManager<PortalUser> users, UserA
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        var result = await administration.ChangeRolesAsync(await ActorAsync(), id, Input.ConcurrencyStamp, Input.Roles);
+        var result = await administration.ChangeRolesAsync(await this.ActorAsync(), id, Input.ConcurrencyStamp, Input.Roles);
         return await AfterChangeAsync(result, id, "Roles updated", "Input.Roles");
     }
 

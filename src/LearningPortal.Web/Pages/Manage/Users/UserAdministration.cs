@@ -42,14 +42,14 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                     return ChangeResult.Refused(LastAdministratorMessage);
                 }
 
-                if (user.Id == actor.Id)
+                if (user.Id == actor.UserId)
                 {
                     return ChangeResult.Refused("You cannot remove your own Administrator role. Ask another administrator to do it");
                 }
             }
 
             // Recorded before UserManager's first save so that it is written with the change.
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserRolesChanged, AdministrationAudit.UserSubject, user.Id,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserRolesChanged, AdministrationAudit.UserSubject, user.Id,
                 $"Roles of {Describe(user)} changed from {RoleList(current)} to {RoleList(wanted)}");
             var removed = current.Except(wanted).ToList();
             var added = wanted.Except(current).ToList();
@@ -78,7 +78,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
 
             var old = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync();
             user.AgencyId = agency.Id;
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserAgencyChanged, AdministrationAudit.UserSubject, user.Id,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserAgencyChanged, AdministrationAudit.UserSubject, user.Id,
                 $"Agency of {Describe(user)} changed from {old ?? "none"} to {agency.Name}");
             return Outcome(await users.UpdateAsync(user));
         });
@@ -90,7 +90,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
     public Task<ChangeResult> DisableAsync(Actor actor, string userId, string concurrencyStamp, string? reason) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
-            if (user.Id == actor.Id)
+            if (user.Id == actor.UserId)
             {
                 return ChangeResult.Refused("You cannot disable your own account");
             }
@@ -106,7 +106,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             }
 
             user.IsDisabled = true;
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserDisabled, AdministrationAudit.UserSubject, user.Id,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserDisabled, AdministrationAudit.UserSubject, user.Id,
                 $"Account of {Describe(user)} disabled{Reason(reason)}");
             return Outcome(await users.UpdateSecurityStampAsync(user));
         });
@@ -120,7 +120,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             }
 
             user.IsDisabled = false;
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserEnabled, AdministrationAudit.UserSubject, user.Id,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserEnabled, AdministrationAudit.UserSubject, user.Id,
                 $"Account of {Describe(user)} re-enabled{Reason(reason)}");
             return Outcome(await users.UpdateAsync(user));
         });
@@ -133,7 +133,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
     public Task<ChangeResult> ResetTwoFactorAsync(Actor actor, string userId, string concurrencyStamp, string reason) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
-            if (user.Id == actor.Id)
+            if (user.Id == actor.UserId)
             {
                 return ChangeResult.Refused("You cannot reset your own two-factor sign-in. Change it from your account instead");
             }
@@ -148,7 +148,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             // Recorded before UserManager's first save so that they are written with the change.
             var removed = (hadAuthenticator ? "authenticator app and recovery codes" : "no authenticator app")
                 + $", {passkeys.Count} {(passkeys.Count == 1 ? "passkey" : "passkeys")}";
-            audit.Record(actor.Id, actor.Name, AdministrationAudit.UserTwoFactorReset, AdministrationAudit.UserSubject, user.Id,
+            audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserTwoFactorReset, AdministrationAudit.UserSubject, user.Id,
                 $"Two-factor sign-in of {Describe(user)} reset ({removed}). Reason: {reason.Trim()}");
             emails.QueueTwoFactorReset(user, clock.GetUtcNow().UtcDateTime);
 

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -35,8 +36,6 @@ public abstract class UserChangePageModel(PortalDbContext db) : PageModel
 
     /// <summary>Fills the form from the account as it is now, including its concurrency stamp.</summary>
     protected abstract Task FillFromSubjectAsync();
-
-    protected Task<Actor> ActorAsync() => Actor.OfAsync(User, Db);
 
     protected async Task<IActionResult> ShowFormAsync(string id)
     {

@@ -24,7 +24,7 @@ public class CancelModel(PortalDbContext db, BookingService bookings) : PageMode
             return NotFound();
         }
 
-        var result = await bookings.CancelAsync(bookingId, User.Actor(), asStaff: false);
+        var result = await bookings.CancelAsync(bookingId, await this.ActorAsync(), asStaff: false);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Message!);

@@ -3,6 +3,7 @@ using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -70,7 +71,7 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
         {
             var details = new CourseDetails(Input.Title, Input.Slug, Input.Summary, Input.Description, Input.Audience, Input.Level!.Value,
                 Input.Length, Input.Materials, Input.PrerequisiteCourseId, Input.LicensesGcp2 == true, Input.IsPublished == true, Input.EvaluationFormId);
-            var result = await courses.SaveAsync(id, details, User.Actor());
+            var result = await courses.SaveAsync(id, details, await this.ActorAsync());
             if (result is null)
             {
                 return NotFound();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
@@ -27,7 +28,7 @@ public class CancelModel(PortalDbContext db, SessionAdministration sessions) : S
             return Page();
         }
 
-        var result = await sessions.CancelAsync(id, Reason, User.Actor());
+        var result = await sessions.CancelAsync(id, Reason, await this.ActorAsync());
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Message!);

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
@@ -21,7 +22,7 @@ public class DetailModel(PortalDbContext db, BookingService bookings) : SessionP
             return NotFound();
         }
 
-        var result = await bookings.CancelAsync(bookingId, User.Actor(), asStaff: true);
+        var result = await bookings.CancelAsync(bookingId, await this.ActorAsync(), asStaff: true);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Message!);

@@ -4,6 +4,7 @@ using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -90,8 +91,8 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
         }
 
         var result = id is null
-            ? await sessions.CreateAsync(course.Id, details, User.Actor())
-            : await sessions.UpdateAsync(id.Value, Input.Version, details, User.Actor());
+            ? await sessions.CreateAsync(course.Id, details, await this.ActorAsync())
+            : await sessions.UpdateAsync(id.Value, Input.Version, details, await this.ActorAsync());
         if (!result.Succeeded)
         {
             ModelState.AddModelError(result.Refusal == TrainingRefusal.CapacityBelowBooked ? "Input.Capacity" : "", result.Message!);

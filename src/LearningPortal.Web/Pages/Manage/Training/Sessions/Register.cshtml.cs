@@ -1,6 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -61,7 +62,7 @@ public class RegisterModel(PortalDbContext db, SessionRegister register) : Sessi
             return Page();
         }
 
-        var result = await register.RecordAsync(id, Marks.Select(m => new AttendanceMark(m.BookingId, m.Outcome!.Value, m.SubstituteName)).ToList(), User.Actor());
+        var result = await register.RecordAsync(id, Marks.Select(m => new AttendanceMark(m.BookingId, m.Outcome!.Value, m.SubstituteName)).ToList(), await this.ActorAsync());
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Message!);
