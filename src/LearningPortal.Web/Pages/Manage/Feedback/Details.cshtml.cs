@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -35,12 +36,12 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
                 return Redirect($"/manage/feedback/{id}");
             }
 
-            FormDetailsInput.AddErrors(ModelState, result.Errors);
+            return this.Refused(result, "Input.");
         }
         else
         {
             // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
-            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted));
+            ModelState.AddErrors(await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted), "Input.");
         }
 
         return Page();
