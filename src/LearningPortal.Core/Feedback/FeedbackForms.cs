@@ -3,19 +3,12 @@ using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
+using LearningPortal.Core.Results;
 
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>The details of a form as the editor typed them.</summary>
 public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro);
-
-/// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
-public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static FormChange Failed(string field, string message) => new(0, [new AnswerError(field, message)]);
-}
 
 /// <summary>
 /// Editing forms and their questions. Question wordings that have answers are never changed in place:
@@ -31,12 +24,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
 
     public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
 
-    public async Task<FormChange> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<int> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(details, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return new FormChange(0, errors);
+            return Refusal.Invalid(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,42 +39,42 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(form.Id, []);
+        return Result.Ok(form.Id);
     }
 
-    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<int> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await db.FeedbackForms.FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Refusal.NotFound("The form does not exist");
         }
 
         var errors = await ValidateAsync(details, formId, cancellationToken);
         if (errors.Count > 0)
         {
-            return new FormChange(formId, errors);
+            return Refusal.Invalid(errors);
         }
 
         Apply(form, details, clock.GetUtcNow().UtcDateTime);
         audit.Record(actor, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(formId, []);
+        return Result.Ok(formId);
     }
 
-    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<int> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return new FormChange(0, errors);
+            return Refusal.Invalid(errors);
         }
 
         var form = await FindAsync(formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Refusal.NotFound("The form does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -90,23 +83,23 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(question.Id, []);
+        return Result.Ok(question.Id);
     }
 
     /// <summary>Changes a current question; one with answers is retired and replaced by a new wording with the same key.</summary>
-    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result<int> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return new FormChange(questionId, errors);
+            return Refusal.Invalid(errors);
         }
 
         var question = await db.FeedbackQuestions.Include(q => q.Form).FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
         if (question is null)
         {
-            return FormChange.Failed("Question", "The question does not exist");
+            return Refusal.NotFound("The question does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -133,7 +126,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         question.Form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(result.Id, []);
+        return Result.Ok(result.Id);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1).</summary>
@@ -199,9 +192,9 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
     };
 
     /// <summary>Problems with a form's details (formId: the form being changed, null for a new one), keyed by FormDetails property.</summary>
-    public async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
+    public async Task<List<FieldError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
     {
-        var errors = new List<AnswerError>();
+        var errors = new List<FieldError>();
         var name = details.Name?.Trim() ?? "";
         var slug = details.Slug?.Trim().ToLowerInvariant() ?? "";
         if (name.Length == 0)

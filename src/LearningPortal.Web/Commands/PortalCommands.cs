@@ -23,6 +23,7 @@ public static class PortalCommands
         {
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
             "migrate" => 0,
+            "demo-accounts" => await DemoAccountsCommand.RunAsync(scope.ServiceProvider, app.Environment, Console.Out),
             "import" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportCommandAsync(options, Console.Out),
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
@@ -33,7 +34,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex.");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, demo-accounts (Development only).");
         return 2;
     }
 

@@ -9,6 +9,7 @@ public static class CoreServicesExtensions
         services.AddPortalCore(configuration, environment.ContentRootPath);
         services.AddSingleton<PortalPaths>();
         services.AddScoped<DatabaseSeeder>();
+        services.AddScoped<DemoAccounts>();
         return services;
     }
 }

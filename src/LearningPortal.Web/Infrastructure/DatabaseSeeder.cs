@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +11,6 @@ namespace LearningPortal.Web.Infrastructure;
 public class DatabaseSeeder(
     PortalDbContext db,
     RoleManager<IdentityRole> roles,
-    UserManager<PortalUser> users,
     PortalPaths paths,
     ILogger<DatabaseSeeder> logger)
 {
@@ -57,50 +55,6 @@ public class DatabaseSeeder(
         var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         var list = deserializer.Deserialize<AgencyList>(File.ReadAllText(file));
         return list.Agencies.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).Distinct().ToList();
-    }
-
-    /// <summary>
-    /// Development only: one demo account per role, with passwords printed once, when they are created.
-    /// </summary>
-    public async Task<IReadOnlyList<(string Email, string Password, string Role)>> CreateDemoAccountsAsync()
-    {
-        var created = new List<(string, string, string)>();
-        var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
-        foreach (var role in PortalRoles.All)
-        {
-            var email = $"{role.ToLowerInvariant()}@demo.learningportal.local";
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                continue;
-            }
-
-            var password = "Demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
-            var user = new PortalUser
-            {
-                UserName = email,
-                Email = email,
-                EmailConfirmed = true,
-                DisplayName = $"Demo {role}",
-                JobRole = role == PortalRoles.Practitioner ? "Social worker" : role,
-                AgencyId = agency.Id,
-                CreatedUtc = DateTime.UtcNow,
-            };
-            var result = await users.CreateAsync(user, password);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException("Could not create demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-            }
-
-            await users.AddToRoleAsync(user, PortalRoles.Practitioner);
-            if (role != PortalRoles.Practitioner)
-            {
-                await users.AddToRoleAsync(user, role);
-            }
-
-            created.Add((email, password, role));
-        }
-
-        return created;
     }
 
     private sealed class AgencyList

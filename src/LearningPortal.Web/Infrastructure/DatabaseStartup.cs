@@ -12,18 +12,11 @@ public static class DatabaseStartup
         await scope.ServiceProvider.ImportStarterFeedbackFormsAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
-            var created = await seeder.CreateDemoAccountsAsync();
+            // Printed once, when the accounts are made; `demo-accounts` prints new passwords later. Never outside Development.
+            var created = await scope.ServiceProvider.GetRequiredService<DemoAccounts>().CreateMissingAsync();
             if (created.Count > 0)
             {
-                // REVIEW: development shortcut. Printed once, when the accounts are made; never in Production.
-                Console.WriteLine();
-                Console.WriteLine("Demo accounts (Development only; shown once):");
-                foreach (var (email, password, role) in created)
-                {
-                    Console.WriteLine($"  {role,-14} {email,-44} {password}");
-                }
-
-                Console.WriteLine();
+                DemoAccounts.Print(created, Console.Out);
             }
         }
     }

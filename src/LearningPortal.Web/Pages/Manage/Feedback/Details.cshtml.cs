@@ -1,6 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -36,12 +37,12 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
                 return Redirect($"/manage/feedback/{id}");
             }
 
-            FormDetailsInput.AddErrors(ModelState, result.Errors);
+            return this.Refused(result, "Input.");
         }
         else
         {
             // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
-            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted));
+            ModelState.AddErrors(await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted), "Input.");
         }
 
         return Page();

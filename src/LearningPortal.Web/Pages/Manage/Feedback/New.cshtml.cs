@@ -1,6 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -17,15 +18,15 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
             if (result.Succeeded)
             {
                 TempData["Success"] = "Form created: now add its questions";
-                return Redirect($"/manage/feedback/{result.Id}");
+                return Redirect($"/manage/feedback/{result.Value}");
             }
 
-            FormDetailsInput.AddErrors(ModelState, result.Errors);
+            return this.Refused(result, "Input.");
         }
         else
         {
             // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
-            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted));
+            ModelState.AddErrors(await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted), "Input.");
         }
 
         return Page();

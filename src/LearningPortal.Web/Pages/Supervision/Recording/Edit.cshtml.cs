@@ -96,7 +96,7 @@ public class EditModel(DiscussionRecords records) : PageModel
         }
 
         var outcome = await records.SaveAsync(id, User.UserId(), details, finalise);
-        if (outcome != RecordChange.Done)
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }

@@ -44,7 +44,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        if (await records.AddReflectionAsync(id, User.UserId(), Reflection!) != RecordChange.Done)
+        if (!(await records.AddReflectionAsync(id, User.UserId(), Reflection!)).Succeeded)
         {
             return NotFound();
         }
@@ -56,7 +56,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
     {
         var outcome = await records.AcknowledgeAsync(id, User.UserId());
-        if (outcome == RecordChange.NotFound)
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
