@@ -1,5 +1,5 @@
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningPortal.Web.Pages.Supervision.Recording;
@@ -20,7 +20,7 @@ public static class DiscussionChecks
     }
 
     /// <summary>The date of the discussion: entered, real, and not in the future.</summary>
-    public static DateOnly? HeldOn(ModelStateDictionary state, string field, DateParts parts, DateOnly today)
+    public static DateOnly? HeldOn(ModelStateDictionary state, string field, DateInput parts, DateOnly today)
     {
         var heldOn = parts.ToDate();
         if (parts.IsEmpty)
