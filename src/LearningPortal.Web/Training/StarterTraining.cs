@@ -127,7 +127,7 @@ public class StarterTraining(
 
         var courses = await db.Courses.Where(c => c.Slug == Gcp2 || c.Slug == Neglect || c.Slug == ScreeningTool).ToDictionaryAsync(c => c.Slug, cancellationToken);
         var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstOrDefaultAsync(cancellationToken);
-        if (!courses.ContainsKey(Gcp2) || agency is null)
+        if (!courses.TryGetValue(Gcp2, out var gcp2) || agency is null)
         {
             return 0;
         }
@@ -136,9 +136,9 @@ public class StarterTraining(
         var today = UkTime.Today(now);
         var sessions = new List<TrainingSession>
         {
-            Session(courses[Gcp2], Weekday(today.AddDays(7)), new(9, 30), new(16, 0), SessionFormat.InPerson, 16, now),
-            Session(courses[Gcp2], Weekday(today.AddDays(14)), new(9, 30), new(16, 0), SessionFormat.Online, 12, now),
-            Session(courses[Gcp2], Weekday(today.AddDays(28)), new(9, 30), new(16, 0), SessionFormat.InPerson, 16, now, needsApproval: true),
+            Session(gcp2, Weekday(today.AddDays(7)), new(9, 30), new(16, 0), SessionFormat.InPerson, 16, now),
+            Session(gcp2, Weekday(today.AddDays(14)), new(9, 30), new(16, 0), SessionFormat.Online, 12, now),
+            Session(gcp2, Weekday(today.AddDays(28)), new(9, 30), new(16, 0), SessionFormat.InPerson, 16, now, needsApproval: true),
         };
         if (courses.TryGetValue(Neglect, out var neglect))
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
