@@ -49,7 +49,7 @@ public abstract class DateInputParts
 
     /// <summary>
     /// Checks what was typed and adds the GOV.UK error message to <paramref name="state"/> under
-    /// <paramref name="key"/>: "Enter {label}" when required and empty, "{Label} must include a month" when a
+    /// <paramref name="key"/>: "Enter the {label}" when required and empty, "{Label} must include a month" when a
     /// box is empty, "{Label} must be a real date" otherwise. Returns whether a value was read.
     /// </summary>
     protected bool Check(ModelStateDictionary state, string key, string label, bool required)
@@ -58,7 +58,8 @@ public abstract class DateInputParts
         {
             if (required)
             {
-                state.AddModelError(key, $"Enter {Lower(label)}");
+                // "Enter the date of the session"; a label that already starts with "The" keeps its own.
+                state.AddModelError(key, label.StartsWith("The ", StringComparison.Ordinal) ? $"Enter {Lower(label)}" : $"Enter the {Lower(label)}");
             }
 
             return false;

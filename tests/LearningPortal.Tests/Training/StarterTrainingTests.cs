@@ -25,7 +25,7 @@ public class StarterCoursesTests(PortalFactory site) : IClassFixture<PortalFacto
         var neglect = courses.Single(c => c.Slug == "understanding-neglect");
         Assert.Equal("Graded Care Profile 2 (GCP2) practitioner training", gcp2.Title);
         Assert.True(gcp2.LicensesGcp2);
-        Assert.Equal("understanding-neglect", gcp2.PrerequisiteCourse?.Slug);
+        Assert.Null(gcp2.PrerequisiteCourse); // bookable by anyone on the first day
         Assert.Equal("Understanding neglect", neglect.Title);
         Assert.False(neglect.LicensesGcp2);
         Assert.All(courses.Where(c => c.Slug is "gcp2-practitioner-training" or "understanding-neglect" or "using-the-neglect-screening-tool"), c => Assert.Empty(c.Sessions));
