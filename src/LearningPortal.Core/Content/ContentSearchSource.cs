@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LearningPortal.Core.Content.Fields;
+using LearningPortal.Core.Content.Rendering;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -99,7 +100,10 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
     private static SearchDocument ToSearch(Document document, DocumentVersion version, bool isDraft)
     {
         var fields = DocumentTypes.ReadFields(document.Type, version.FieldsJson);
-        var text = string.Join("\n", fields.Describe().Where(f => f.Key is not nameof(DocumentFields.Title) and not nameof(DocumentFields.Summary)).Select(f => f.Text));
+        // Plain words, as readers see them: snippets are cut from this, so no Markdown and no internal keys.
+        var text = string.Join("\n", fields.Describe()
+            .Where(f => f.Key is not nameof(DocumentFields.Title) and not nameof(DocumentFields.Summary))
+            .Select(f => f.IsMarkdown ? GovUkMarkdown.ToPlainText(f.Text) : f.Text));
         return new SearchDocument
         {
             Kind = KindFor(document.Type),
@@ -107,11 +111,17 @@ public sealed class ContentSearchSource(IServiceScopeFactory scopes) : ISearchSo
             Url = isDraft ? $"/manage/content/{document.Id}" : DocumentTypes.PathFor(document.Type, version.Slug),
             Title = fields.Title,
             Summary = fields.Summary,
-            Body = text + "\n" + version.Body,
+            Body = text + "\n" + GovUkMarkdown.ToPlainText(version.Body),
             Questions = version.Questions.OrderBy(q => q.Position).Select(q => q.Text).ToList(),
             Themes = (document.ListingThemes ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries),
-            Format = document.ListingFormat ?? document.ListingCategory,
-            Date = document.ListingDate,
+            Format = fields switch
+            {
+                LearningBriefingFields b when Enum.IsDefined(b.Format) => ContentNames.Name(b.Format),
+                ToolkitResourceFields t when Enum.IsDefined(t.Category) => ContentNames.Name(t.Category),
+                _ => null,
+            },
+            // A briefing is dated by its audit (as the learning index filters), from this version: a draft's own audit date.
+            Date = fields is LearningBriefingFields { AuditDate: { } audit } ? audit : document.ListingDate,
             UpdatedUtc = version.PublishedUtc ?? version.CreatedUtc,
             IsDraft = isDraft,
         };

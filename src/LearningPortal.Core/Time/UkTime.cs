@@ -34,6 +34,12 @@ public static class UkTime
         return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
     }
 
+    /// <summary>The UK date at a UTC instant ("today" in the UK).</summary>
+    public static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(FromUtc(utcNow));
+
+    /// <summary>The UTC instant a UK day starts (midnight UK time).</summary>
+    public static DateTime StartOfDayUtc(DateOnly ukDay) => ToUtc(ukDay.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>Formats a UTC instant for people, e.g. "26 November 2026 at 1:30pm".</summary>
     public static string Format(DateTime utc)
     {

@@ -23,6 +23,12 @@ public class TrainingOptions
     /// <summary>How often the scheduled work (reminders, expired approvals) runs.</summary>
     public TimeSpan JobInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// On first start (no sessions yet), make example sessions of the starter courses dated from today, so the site
+    /// can be tried at once. On in Development (appsettings.Development.json); never set it in Production.
+    /// </summary>
+    public bool DemoSessions { get; set; }
+
     /// <summary>The email address people are told to contact about training.</summary>
     public string ContactEmail { get; set; } = "training@learningportal.local";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using LearningPortal.Core.Content.Rendering;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
@@ -94,7 +95,8 @@ public sealed class TrainingSearchSource(IServiceScopeFactory scopes, TimeProvid
         Url = $"/training/{course.Slug}",
         Title = course.Title,
         Summary = course.Summary,
-        Body = string.Join("\n", course.Description, "Who it is for: " + course.Audience, "Length: " + course.Length, course.Materials),
+        // Descriptions and materials are Markdown: search shows snippets of the words, not the markup.
+        Body = string.Join("\n", GovUkMarkdown.ToPlainText(course.Description), "Who it is for: " + course.Audience, "Length: " + course.Length, GovUkMarkdown.ToPlainText(course.Materials)),
         Format = "Course",
         UpdatedUtc = course.UpdatedUtc,
     };

@@ -24,12 +24,26 @@ public static class PortalCommands
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
             "migrate" => 0,
             "demo-accounts" => await DemoAccountsCommand.RunAsync(scope.ServiceProvider, app.Environment, Console.Out),
-            "import" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportCommandAsync(options, Console.Out),
+            "import" => await ImportAsync(scope.ServiceProvider, options),
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
             _ => Unknown(command),
         };
         return true;
+    }
+
+    /// <summary><c>import [--path DIR]</c>: the content folder's documents and media, then its training courses (training/courses.yml).</summary>
+    private static async Task<int> ImportAsync(IServiceProvider services, Dictionary<string, string> options)
+    {
+        var result = await services.GetRequiredService<Content.StarterContent>().ImportCommandAsync(options, Console.Out);
+        var folder = options.TryGetValue("path", out var p) ? Path.GetFullPath(p) : services.GetRequiredService<PortalPaths>().Content;
+        if (Directory.Exists(folder))
+        {
+            var courses = await services.GetRequiredService<Training.StarterTraining>().ImportCoursesAsync(Path.Combine(folder, "training"));
+            await Console.Out.WriteLineAsync($"Imported {courses} training courses (courses whose web address is already used are left as they are).");
+        }
+
+        return result;
     }
 
     private static int Unknown(string command)

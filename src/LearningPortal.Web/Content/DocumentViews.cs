@@ -69,7 +69,7 @@ public class DocumentViews(PublishedContent content, ContentRenderer renderer, M
                 ("areas-for-development", titles["areas-for-development"], f.AreasForDevelopment.Length > 0),
                 ("conclusion", titles["conclusion"], f.Conclusion.Length > 0),
                 ("recommendations", f.Recommendations.Any(r => r.QuestionId is not null) ? "Recommendations and questions for practice" : titles["recommendations"], f.Recommendations.Count > 0),
-                ("questions-for-reflection", titles["questions-for-reflection"], f.Questions.Any(q => !f.Recommendations.Any(r => r.QuestionId == q.Id))),
+                ("questions-for-reflection", titles["questions-for-reflection"], f.Questions.Count > 0),
                 ("what-to-do-now", titles["what-to-do-now"], f.WhatToDoNow.Length > 0),
                 ("related-resources", titles["related-resources"], f.RelatedResources.Length > 0),
                 ("feedback", titles["feedback"], true),

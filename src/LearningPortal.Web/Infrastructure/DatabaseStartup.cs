@@ -10,6 +10,7 @@ public static class DatabaseStartup
         await seeder.MigrateAndSeedAsync();
         await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
         await scope.ServiceProvider.ImportStarterFeedbackFormsAsync();
+        await scope.ServiceProvider.GetRequiredService<Training.StarterTraining>().ImportOnStartAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
             // Printed once, when the accounts are made; `demo-accounts` prints new passwords later. Never outside Development.

@@ -12,6 +12,7 @@ public static class TrainingServicesExtensions
         services.AddSingleton<ISiteAddress, ServerSiteAddress>();
         services.AddSingleton<SafeMarkdown>();
         services.AddSingleton<BookingJourneyStore>();
+        services.AddScoped<StarterTraining>();
         return services;
     }
 }

@@ -36,6 +36,9 @@ public abstract class GovUkFieldTagHelper : TagHelper
 
     protected string Name => For.Name;
 
+    /// <summary>Records the field's place on the page for the error summary, which lists errors in that order.</summary>
+    public override void Init(TagHelperContext context) => FieldOrder.Record(ViewContext, For.Name);
+
     protected string Id => TagBuilder.CreateSanitizedId(For.Name, "-");
 
     protected string HintId => Id + "-hint";

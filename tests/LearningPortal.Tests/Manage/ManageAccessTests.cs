@@ -54,7 +54,41 @@ public class ManageAccessTests(PortalFactory site) : IClassFixture<PortalFactory
         var page = await client.GetDocumentAsync("/manage");
 
         var links = page.QuerySelectorAll("main h2 a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Users", "/manage/users"), ("Agencies", "/manage/agencies"), ("Audit log", "/manage/audit")], links);
+        Assert.Equal([("Users", "/manage/users"), ("Agencies", "/manage/agencies"), ("Search index", "/manage/search"), ("Audit log", "/manage/audit")], links);
+    }
+
+    [Fact]
+    public async Task Editor_sees_training_and_search_among_their_areas()
+    {
+        var (_, client) = await site.SignedInAsync("editor-areas", PortalRoles.Editor);
+
+        var page = await client.GetDocumentAsync("/manage");
+
+        var links = page.QuerySelectorAll("main h2 a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Training", "/manage/training"), links);
+        Assert.Contains(("Search index", "/manage/search"), links);
+        Assert.Contains(("Content", "/manage/content"), links);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Editor)]
+    [InlineData(PortalRoles.Administrator)]
+    public async Task The_manage_home_lists_exactly_the_areas_the_person_may_open(string role)
+    {
+        var (_, client) = await site.SignedInAsync("areas-" + role.ToLowerInvariant(), role);
+        var areas = LearningPortal.Web.Pages.Manage.IndexModel.AreaEndpoints(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>(site.Services)).ToList();
+
+        var page = await client.GetDocumentAsync("/manage");
+        var listed = page.QuerySelectorAll("main h2 a").Select(a => a.GetAttribute("href")!).ToList();
+
+        Assert.All(areas, a => Assert.True(LearningPortal.Web.Pages.Manage.IndexModel.Descriptions.ContainsKey(a.Page), $"{a.Page} has no title and description on the Manage home"));
+        foreach (var (areaPage, _) in areas)
+        {
+            var path = "/" + string.Join('/', areaPage.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)).ToLowerInvariant();
+            var status = (await client.GetAsync(path)).StatusCode;
+            Assert.True(listed.Contains(path) == (status == HttpStatusCode.OK), $"{role}: {path} answers {status} but is {(listed.Contains(path) ? "" : "not ")}listed");
+        }
     }
 
     [Theory]

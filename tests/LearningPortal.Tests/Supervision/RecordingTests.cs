@@ -109,6 +109,20 @@ public class RecordingTests(SupervisionSite site) : IClassFixture<SupervisionSit
     }
 
     [Fact]
+    public async Task The_error_summary_lists_errors_in_the_order_of_the_fields_on_the_page()
+    {
+        await data.BriefingAsync();
+        using var client = await data.SignedInAsync(await data.SupervisorAsync());
+
+        var page = await PortalClient.ParseAsync(await client.SubmitFormAsync("/supervision/recording/new", new Dictionary<string, string>()));
+
+        var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => a.GetAttribute("href")!).ToList();
+        // The order of the form: kind, date, briefing, participants (the page model checks them in another order).
+        Assert.Equal(["#Input-Kind", "#Input-HeldOn", "#Input-QuestionSetId", "#Input-Participants"], links);
+        Assert.All(links, l => Assert.NotNull(page.GetElementById(l[1..])));
+    }
+
+    [Fact]
     public async Task Finalising_needs_a_question_and_a_complete_action()
     {
         var (_, set) = await data.BriefingAsync();

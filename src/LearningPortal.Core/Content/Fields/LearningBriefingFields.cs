@@ -194,7 +194,7 @@ public sealed class LearningBriefingFields : DocumentFields
     {
         var culture = CultureInfo.GetCultureInfo("en-GB");
         yield return new FieldText(nameof(Partnership), "Partnership", Partnership);
-        yield return new FieldText(nameof(AuditDate), "Date of the audit", AuditDate?.ToString("d MMMM yyyy", culture) ?? "");
+        yield return new FieldText(nameof(AuditDate), "Date of the audit", AuditDate?.ToString("MMMM yyyy", culture) ?? "");
         yield return new FieldText(nameof(Themes), "Themes", Lines(Themes.Select(LearningThemes.NameOf)));
         yield return new FieldText(nameof(Format), "Format", Enum.IsDefined(Format) ? ContentNames.Name(Format) : "");
         yield return new FieldText(nameof(SampleFamilies), "Families in the sample", SampleFamilies?.ToString(culture) ?? "");

@@ -48,6 +48,21 @@ public static class GovUkMarkdown
         return ContentHtmlSanitiser.Sanitise(writer.ToString());
     }
 
+    /// <summary>
+    /// The words of some Markdown without its markup (no "**", "##", "&gt;" or link addresses), one block a
+    /// line: what search indexes and shows in snippets.
+    /// </summary>
+    public static string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var text = Markdown.ToPlainText(markdown, Pipeline);
+        return string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+    }
+
     private static void Decorate(MarkdownDocument document, HeadingIds ids, ICollection<ContentHeading>? headings)
     {
         foreach (var node in document.Descendants())

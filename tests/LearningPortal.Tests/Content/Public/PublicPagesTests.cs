@@ -33,7 +33,7 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
     }
 
     [Fact]
-    public async Task The_at_a_glance_sheet_pairs_each_recommendation_with_a_question_for_practice()
+    public async Task The_at_a_glance_sheet_pairs_each_recommendation_with_a_question_for_practice_and_keeps_the_questions_for_reflection()
     {
         using var client = site.CreatePortalClient();
 
@@ -42,7 +42,34 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
         var items = page.QuerySelectorAll("ol.lp-recommendations > li");
         Assert.Equal(8, items.Length);
         Assert.All(items, li => Assert.StartsWith("Question for practice:", li.QuerySelector(".lp-question")!.TextContent.Trim(), StringComparison.Ordinal));
-        Assert.Null(page.QuerySelector("#questions-for-reflection"));
+        // A paired question is still a question for reflection: supervisors pick from this list.
+        Assert.NotNull(page.QuerySelector("#questions-for-reflection"));
+        var questions = page.QuerySelectorAll("ol.lp-questions > li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.All(items, li => Assert.Contains(li.QuerySelector(".lp-question")!.TextContent.Trim()["Question for practice:".Length..].Trim(), questions));
+        Assert.Contains(page.QuerySelectorAll(".govuk-list a, nav a"), a => a.GetAttribute("href") == "#questions-for-reflection");
+    }
+
+    [Fact]
+    public async Task The_2020_audit_report_has_its_findings_action_plan_and_questions_for_reflection()
+    {
+        using var client = site.CreatePortalClient();
+
+        var page = await client.GetDocumentAsync("/learning/neglect-audit-report-2020");
+
+        var text = page.QuerySelector("main")!.TextContent;
+        foreach (var finding in new[] { "Professional curiosity", "Over-optimism and a parental focus", "Naming neglect", "Culture and identity", "Thresholds and consent",
+            "Drift and delay", "Chronologies", "The toolkit left unused", "Supervision and management oversight", "escalation policy" })
+        {
+            Assert.Contains(finding, text, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(page.QuerySelector("#good-practice"));
+        Assert.Equal(5, page.QuerySelectorAll("ol.lp-recommendations > li").Length);
+        var questions = page.QuerySelectorAll("ol.lp-questions > li");
+        Assert.Equal(8, questions.Length);
+        Assert.Equal("question-6ea6c25f-861e-49e8-be43-997417bceab8", questions[0].Id);
+        var sets = await site.WithScopeAsync(sp => sp.GetRequiredService<LearningPortal.Core.Supervision.QuestionSets>().AvailableAsync());
+        Assert.Contains(sets, s => s.Title == "How neglect is identified and responded to: multi-agency audit report");
     }
 
     [Fact]
@@ -96,6 +123,9 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
         var currentByNumber = await client.GetAsync($"/learning/{slug}/versions/2");
 
         Assert.NotNull(current.QuerySelector($"a[href='/learning/{slug}/versions/1']"));
+        var versionList = current.QuerySelector(".lp-versions")!.TextContent;
+        Assert.Contains("Version 1, current from", versionList, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ,", versionList, StringComparison.Ordinal);
         Assert.Equal("Version one wording", earlier.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("This is version 1, current from", earlier.QuerySelector(".govuk-notification-banner")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, currentByNumber.StatusCode);

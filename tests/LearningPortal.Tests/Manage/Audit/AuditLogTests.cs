@@ -72,8 +72,8 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
             Entry(action, new DateTime(2026, 7, 1, 22, 59, 0, DateTimeKind.Utc), "1 July, 11:59pm in the UK"),
             Entry(action, new DateTime(2026, 7, 1, 23, 0, 0, DateTimeKind.Utc), "2 July, midnight in the UK"));
 
-        var oneDay = await admin.GetDocumentAsync($"/manage/audit?actionType={action}&from=1/7/2026&to=1+July+2026");
-        var fromOnly = await admin.GetDocumentAsync($"/manage/audit?actionType={action}&from=02/07/2026");
+        var oneDay = await admin.GetDocumentAsync($"/manage/audit?actionType={action}&From.Day=1&From.Month=7&From.Year=2026&To.Day=1&To.Month=7&To.Year=2026");
+        var fromOnly = await admin.GetDocumentAsync($"/manage/audit?actionType={action}&From.Day=02&From.Month=07&From.Year=2026");
 
         Assert.Equal(["1 July, 11:59pm in the UK", "1 July, 12:30am in the UK"], Rows(oneDay).Select(r => r[4]));
         Assert.Equal(["2 July, midnight in the UK"], Rows(fromOnly).Select(r => r[4]));
@@ -84,11 +84,12 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
     {
         var (_, admin) = await site.SignedInAsync("admin", PortalRoles.Administrator);
 
-        var notReal = await admin.GetDocumentAsync("/manage/audit?from=31/2/2026");
-        var backwards = await admin.GetDocumentAsync("/manage/audit?from=2/3/2026&to=1/3/2026");
+        var notReal = await admin.GetDocumentAsync("/manage/audit?From.Day=31&From.Month=2&From.Year=2026");
+        var backwards = await admin.GetDocumentAsync("/manage/audit?From.Day=2&From.Month=3&From.Year=2026&To.Day=1&To.Month=3&To.Year=2026");
 
-        Assert.Contains("From date must be a real date, for example 27/3/2026", ManageTestData.ErrorSummary(notReal));
-        Assert.Equal("31/2/2026", notReal.QuerySelector<IHtmlInputElement>("#From")!.Value);
+        Assert.Contains("From date must be a real date", ManageTestData.ErrorSummary(notReal));
+        Assert.Equal("31", notReal.QuerySelector<IHtmlInputElement>("#From")!.Value);
+        Assert.Equal("2", notReal.QuerySelector<IHtmlInputElement>("#From-month")!.Value);
         Assert.Contains("To date must be the same as or after the from date", ManageTestData.ErrorSummary(backwards));
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using LearningPortal.Tests.Content;
 using LearningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Content;
@@ -23,6 +24,30 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
         var row = list.QuerySelectorAll("tbody tr").Single();
         Assert.Contains("Forms briefing", row.TextContent);
         Assert.Contains("Draft", row.TextContent);
+    }
+
+    [Fact]
+    public async Task The_audit_date_takes_a_month_and_year_without_a_day()
+    {
+        var (_, editor) = await site.EditorAsync("audit-month");
+
+        var form = await editor.GetDocumentAsync("/manage/content/new/learning-briefing");
+        var id = await editor.CreateBriefingAsync("Month and year", "month-and-year", f =>
+        {
+            f["Input.Audit.Month"] = "11";
+            f["Input.Audit.Year"] = "2024";
+        });
+
+        Assert.NotNull(form.QuerySelector("input[name='Input.Audit.Month']"));
+        Assert.NotNull(form.QuerySelector("input[name='Input.Audit.Year']"));
+        Assert.Null(form.QuerySelector("input[name='Input.Audit.Day']"));
+        var document = await site.DocumentAsync(id);
+        var version = await site.WithScopeAsync(sp => sp.GetRequiredService<LearningPortal.Core.Data.PortalDbContext>().DocumentVersions
+            .Where(v => v.DocumentId == id).Select(v => v.FieldsJson).SingleAsync());
+        var fields = (LearningPortal.Core.Content.Fields.LearningBriefingFields)LearningPortal.Core.Content.Fields.DocumentTypes.ReadFields(LearningPortal.Core.Content.DocumentType.LearningBriefing, version);
+        Assert.Equal(new DateOnly(2024, 11, 1), fields.AuditDate);
+        var edit = await editor.GetDocumentAsync($"/manage/content/{document.Id}");
+        Assert.Equal("11", edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input-Audit")!.Value);
     }
 
     [Fact]
@@ -69,9 +94,8 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
         var response = await editor.SubmitFormAsync("/manage/content/new/learning-briefing", new Dictionary<string, string>
         {
             ["Input.Summary"] = "Kept summary",
-            ["Input.AuditDay"] = "31",
-            ["Input.AuditMonth"] = "2",
-            ["Input.AuditYear"] = "2025",
+            ["Input.Audit.Month"] = "13",
+            ["Input.Audit.Year"] = "2025",
             ["Intent"] = "save",
         });
 
@@ -79,11 +103,12 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
         var page = await PortalClient.ParseAsync(response);
         var links = page.QuerySelectorAll(".govuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
         Assert.Contains(("#Input-Title", "Enter a title"), links);
-        Assert.Contains(("#Input-AuditDay", "Date of the audit must be a real date"), links);
+        Assert.Contains(("#Input-Audit", "Date of the audit must be a real date"), links);
         Assert.Contains(links, l => l.Item1 == "#Input-Themes");
         Assert.NotNull(page.QuerySelector("#Input-Title"));
         Assert.Equal("Kept summary", page.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("#Input-Summary")!.Value);
-        Assert.Equal("31", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input-AuditDay")!.Value);
+        Assert.Equal("13", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input-Audit")!.Value);
+        Assert.Null(page.QuerySelector("input[name='Input.Audit.Day']"));
     }
 
     [Fact]
@@ -138,10 +163,10 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
         var response = await editor.SubmitFormAsync($"/manage/content/{id}/publish", new Dictionary<string, string>
         {
             ["Schedule.Action"] = "publish",
-            ["Schedule.Day"] = "1",
-            ["Schedule.Month"] = "7",
-            ["Schedule.Year"] = "2030",
-            ["Schedule.Time"] = "09:30",
+            ["Schedule.When.Day"] = "1",
+            ["Schedule.When.Month"] = "7",
+            ["Schedule.When.Year"] = "2030",
+            ["Schedule.When.Time"] = "09:30",
         }, "#schedule-form");
 
         var page = await editor.FollowAsync(response);
@@ -160,14 +185,14 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
         var response = await editor.SubmitFormAsync($"/manage/content/{id}/publish", new Dictionary<string, string>
         {
             ["Schedule.Action"] = "publish",
-            ["Schedule.Day"] = "1",
-            ["Schedule.Month"] = "7",
-            ["Schedule.Year"] = "2030",
-            ["Schedule.Time"] = "25:00",
+            ["Schedule.When.Day"] = "1",
+            ["Schedule.When.Month"] = "7",
+            ["Schedule.When.Year"] = "2030",
+            ["Schedule.When.Time"] = "25:00",
         }, "#schedule-form");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Enter a time using the 24-hour clock", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
+        Assert.Contains("Enter a real time, for example 9:30am or 14:00", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
         Assert.Empty(await site.SchedulesAsync(id));
     }
 

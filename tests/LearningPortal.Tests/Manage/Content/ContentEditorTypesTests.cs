@@ -17,9 +17,9 @@ public class ContentEditorTypesTests(ContentSite site) : IClassFixture<ContentSi
         var invalid = await editor.SubmitFormAsync("/manage/content/new/strategy", new Dictionary<string, string>
         {
             ["Input.Title"] = "Forms neglect strategy",
-            ["Input.ReviewDay"] = "31",
-            ["Input.ReviewMonth"] = "4",
-            ["Input.ReviewYear"] = "2027",
+            ["Input.Review.Day"] = "31",
+            ["Input.Review.Month"] = "4",
+            ["Input.Review.Year"] = "2027",
             ["Intent"] = "save",
         });
         var errors = (await PortalClient.ParseAsync(invalid)).QuerySelectorAll(".govuk-error-summary a").Select(a => a.TextContent.Trim()).ToList();
@@ -32,9 +32,9 @@ public class ContentEditorTypesTests(ContentSite site) : IClassFixture<ContentSi
             ["Input.Definition"] = "Neglect is the persistent failure to meet a child's basic needs.",
             ["Input.Objectives"] = "Recognise neglect early: practitioners spot the signs\nListen to children: the voice of the child is heard",
             ["Input.MeasuresOfSuccess"] = "Fewer repeat referrals",
-            ["Input.ReviewDay"] = "1",
-            ["Input.ReviewMonth"] = "4",
-            ["Input.ReviewYear"] = "2027",
+            ["Input.Review.Day"] = "1",
+            ["Input.Review.Month"] = "4",
+            ["Input.Review.Year"] = "2027",
             ["Intent"] = "publish",
         });
 

@@ -36,12 +36,12 @@ public class EditorJourneyBrowserTests(ContentSite site, BrowserFixture browser)
         await page.GetByLabel("Address", new() { Exact = true }).FillAsync("neglect-in-adolescence");
         await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("What a multi-agency audit found about neglect of teenagers.");
         await page.GetByLabel("Partnership", new() { Exact = true }).FillAsync("Riverside Safeguarding Children Partnership");
-        await page.GetByLabel("Day", new() { Exact = true }).FillAsync("14");
         await page.GetByLabel("Month", new() { Exact = true }).FillAsync("5");
         await page.GetByLabel("Year", new() { Exact = true }).FillAsync("2025");
         await page.GetByLabel("Neglect", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Audit learning briefing", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Question 1", new() { Exact = true }).FillAsync("How do you hear the voice of a teenager who is neglected?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add another question" }).ClickAsync();
         await page.GetByLabel("Question 2", new() { Exact = true }).FillAsync("Who else knows this young person?");
         await page.GetByLabel("Body", new() { Exact = true }).FillAsync("## Background\n\nThe partnership audited the cases of eight young people.");
 

@@ -56,6 +56,77 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
     }
 
     [Fact]
+    public async Task A_new_session_needs_only_its_own_date_booking_opens_now_and_closes_the_day_before()
+    {
+        using var editor = await EditorAsync();
+        var course = await data.CourseAsync();
+        var year = DateTime.UtcNow.Year + 1;
+
+        var form = await editor.GetDocumentAsync($"/manage/training/sessions/edit?courseId={course.Id}");
+        var today = LearningPortal.Core.Time.UkTime.Today(DateTime.UtcNow);
+        Assert.Equal(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#Input-BookingOpens")!).Value);
+        Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#Input-BookingCloses")!).Value);
+        var before = DateTime.UtcNow;
+        var response = await editor.SubmitFormAsync(form, $"/manage/training/sessions/edit?courseId={course.Id}", new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = "2",
+            ["Input.Date.Month"] = "12",
+            ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "10am",
+            ["Input.EndTime"] = "1pm",
+            ["Input.Format"] = "Online",
+            ["Input.JoiningLink"] = "https://meet.example.org/gcp2",
+            ["Input.Capacity"] = "12",
+            ["Input.BookingOpens.Day"] = "",
+            ["Input.BookingOpens.Month"] = "",
+            ["Input.BookingOpens.Year"] = "",
+            ["Input.Trainer"] = "Sam Trainer",
+            ["Input.RequiresManagerApproval"] = "false",
+        });
+
+        Assert.True(response.Headers.Location is not null, ManageErrors(await PortalClient.ParseAsync(response)));
+        var saved = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == course.Id));
+        Assert.InRange(saved.BookingOpensUtc, before.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1));
+        // The end of 1 December in the UK (GMT in winter).
+        Assert.Equal(new DateTime(year, 12, 1, 23, 59, 59, DateTimeKind.Utc), saved.BookingClosesUtc);
+    }
+
+    [Fact]
+    public async Task Booking_dates_typed_on_a_new_session_are_kept()
+    {
+        using var editor = await EditorAsync();
+        var course = await data.CourseAsync();
+        var year = DateTime.UtcNow.Year + 1;
+
+        var response = await editor.SubmitFormAsync($"/manage/training/sessions/edit?courseId={course.Id}", new Dictionary<string, string>
+        {
+            ["Input.Date.Day"] = "2",
+            ["Input.Date.Month"] = "12",
+            ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.StartTime"] = "10am",
+            ["Input.EndTime"] = "1pm",
+            ["Input.Format"] = "Online",
+            ["Input.JoiningLink"] = "https://meet.example.org/gcp2",
+            ["Input.Capacity"] = "12",
+            ["Input.BookingOpens.Day"] = "3",
+            ["Input.BookingOpens.Month"] = "11",
+            ["Input.BookingOpens.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.BookingCloses.Day"] = "20",
+            ["Input.BookingCloses.Month"] = "11",
+            ["Input.BookingCloses.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Trainer"] = "Sam Trainer",
+            ["Input.RequiresManagerApproval"] = "false",
+        });
+
+        Assert.True(response.Headers.Location is not null, ManageErrors(await PortalClient.ParseAsync(response)));
+        var saved = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == course.Id));
+        Assert.Equal(new DateTime(year, 11, 3, 0, 0, 0, DateTimeKind.Utc), saved.BookingOpensUtc);
+        Assert.Equal(new DateTime(year, 11, 20, 23, 59, 59, DateTimeKind.Utc), saved.BookingClosesUtc);
+    }
+
+    private static string ManageErrors(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector(".govuk-error-summary")?.TextContent ?? "(no error summary)";
+
+    [Fact]
     public async Task Session_form_keeps_what_was_typed_and_explains_each_error()
     {
         using var editor = await EditorAsync();
@@ -73,7 +144,7 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
 
         var page = await PortalClient.ParseAsync(response);
         var summary = page.QuerySelector(".govuk-error-summary")!.TextContent;
-        Assert.Contains("The date of the session must be a real date", summary);
+        Assert.Contains("Date of the session must be a real date", summary);
         Assert.Contains("Enter a start time, like 9:30am or 14:00", summary);
         Assert.Contains("Enter the joining link, starting with https://", summary);
         Assert.Contains("Enter the number of places", summary);

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -21,10 +22,10 @@ public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
     public string? Subject { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? From { get; set; }
+    public DateInput From { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
-    public string? To { get; set; }
+    public DateInput To { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
@@ -53,8 +54,8 @@ public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
             query = await WhereSubjectAsync(query, Subject.Trim());
         }
 
-        var from = ReadDate(nameof(From), From, "From");
-        var to = ReadDate(nameof(To), To, "To");
+        var from = From.Read(ModelState, nameof(From), "From date", required: false);
+        var to = To.Read(ModelState, nameof(To), "To date", required: false);
         if (from is not null && to is not null && to < from)
         {
             ModelState.AddModelError(nameof(To), "To date must be the same as or after the from date");
@@ -82,27 +83,22 @@ public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
     }
 
     public string PageUrl(int pageNumber) =>
-        Url.Page("/Manage/Audit/Index", new { actionType = ActionType, subject = Subject, from = From, to = To, pageNumber })!;
+        Url.Page("/Manage/Audit/Index", new RouteValueDictionary
+        {
+            ["actionType"] = ActionType,
+            ["subject"] = Subject,
+            ["From.Day"] = From.Day,
+            ["From.Month"] = From.Month,
+            ["From.Year"] = From.Year,
+            ["To.Day"] = To.Day,
+            ["To.Month"] = To.Month,
+            ["To.Year"] = To.Year,
+            ["pageNumber"] = pageNumber,
+        })!;
 
     /// <summary>"user.roles.changed" becomes "User roles changed".</summary>
     public static string Describe(string action) =>
         action.Length == 0 ? action : char.ToUpperInvariant(action[0]) + action[1..].Replace('.', ' ').Replace('_', ' ');
-
-    private DateOnly? ReadDate(string key, string? text, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (UkDate.TryParse(text, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(key, $"{label} date must be a real date, for example 27/3/2026");
-        return null;
-    }
 
     private async Task<IQueryable<AuditEntry>> WhereSubjectAsync(IQueryable<AuditEntry> query, string subject)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
+using LearningPortal.Web.Forms;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 
@@ -35,9 +36,6 @@ public sealed class RecommendationRow
 /// </summary>
 public sealed class DraftForm
 {
-    /// <summary>Blank rows offered for new questions and recommendations.</summary>
-    public const int SpareRows = 3;
-
     public string? Slug { get; set; }
 
     public string? Title { get; set; }
@@ -50,11 +48,8 @@ public sealed class DraftForm
 
     public string? Partnership { get; set; }
 
-    public string? AuditDay { get; set; }
-
-    public string? AuditMonth { get; set; }
-
-    public string? AuditYear { get; set; }
+    /// <summary>When the audit took place: month and year are enough (stored as the 1st of the month).</summary>
+    public MonthYearInput Audit { get; set; } = new();
 
     public List<string> Themes { get; set; } = [];
 
@@ -92,11 +87,7 @@ public sealed class DraftForm
 
     public string? MeasuresOfSuccess { get; set; }
 
-    public string? ReviewDay { get; set; }
-
-    public string? ReviewMonth { get; set; }
-
-    public string? ReviewYear { get; set; }
+    public DateInput Review { get; set; } = new();
 
     public string? Category { get; set; }
 
@@ -121,7 +112,7 @@ public sealed class DraftForm
         {
             case LearningBriefingFields b:
                 form.Partnership = b.Partnership;
-                (form.AuditDay, form.AuditMonth, form.AuditYear) = Parts(b.AuditDate);
+                form.Audit = MonthYearInput.From(b.AuditDate);
                 form.Themes = [.. b.Themes];
                 form.Format = ContentNames.Key(b.Format);
                 form.SampleFamilies = b.SampleFamilies?.ToString(CultureInfo.InvariantCulture);
@@ -149,7 +140,7 @@ public sealed class DraftForm
                 form.Definition = s.Definition;
                 form.Objectives = string.Join('\n', s.Objectives.Select(o => string.IsNullOrEmpty(o.Description) ? o.Title : $"{o.Title}: {o.Description}"));
                 form.MeasuresOfSuccess = string.Join('\n', s.MeasuresOfSuccess);
-                (form.ReviewDay, form.ReviewMonth, form.ReviewYear) = Parts(s.ReviewDate);
+                form.Review = DateInput.From(s.ReviewDate);
                 break;
             case ToolkitResourceFields t:
                 form.Category = ContentNames.Key(t.Category);
@@ -161,12 +152,86 @@ public sealed class DraftForm
         return form;
     }
 
-    /// <summary>Adds blank rows so new questions and recommendations can be typed in.</summary>
-    public void AddSpareRows()
+    /// <summary>
+    /// Ends each list with one blank row, so a new question or recommendation can be typed in at once (unless the
+    /// list is at its maximum). "Add another" adds more.
+    /// </summary>
+    public void AddBlankRows()
     {
-        // Rows are only ever appended: posted values are matched back to rows by position.
-        Questions = [.. Questions, .. Enumerable.Range(0, SpareRows).Select(_ => new QuestionRow())];
-        Recommendations = [.. Recommendations, .. Enumerable.Range(0, SpareRows).Select(_ => new RecommendationRow())];
+        if (Questions.Count < LearningBriefingFields.MaxQuestions && (Questions.Count == 0 || !string.IsNullOrWhiteSpace(Questions[^1].Text)))
+        {
+            Questions = [.. Questions, new QuestionRow()];
+        }
+
+        if (Recommendations.Count < LearningBriefingFields.MaxRecommendations && (Recommendations.Count == 0 || !string.IsNullOrWhiteSpace(Recommendations[^1].Text)))
+        {
+            Recommendations = [.. Recommendations, new RecommendationRow()];
+        }
+    }
+
+    /// <summary>
+    /// Applies a row button (GOV.UK "add another", without JavaScript): "add-question", "remove-question-2",
+    /// "up-question-2", and the same for "recommendation". Rows keep their ids (hidden fields) and their order;
+    /// a recommendation's pairing follows its question when questions are removed or moved. Returns false when
+    /// <paramref name="intent"/> is not a row button.
+    /// </summary>
+    public bool ApplyRowCommand(string? intent)
+    {
+        var parts = (intent ?? "").Split('-');
+        if (parts.Length is < 2 or > 3 || parts[0] is not ("add" or "remove" or "up") || parts[1] is not ("question" or "recommendation"))
+        {
+            return false;
+        }
+
+        var index = parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        if (parts[1] == "question")
+        {
+            var numbers = Enumerable.Range(0, Questions.Count).ToList();
+            Apply(parts[0], Questions, index, LearningBriefingFields.MaxQuestions, numbers);
+
+            // Pairings are by question number: renumber them to follow their question (or drop it with a removed one).
+            var renumber = numbers.Select((old, now) => (old, now)).ToDictionary(x => x.old + 1, x => x.now + 1);
+            foreach (var r in Recommendations)
+            {
+                r.QuestionNumber = int.TryParse(r.QuestionNumber, NumberStyles.None, CultureInfo.InvariantCulture, out var q) && renumber.TryGetValue(q, out var moved)
+                    ? moved.ToString(CultureInfo.InvariantCulture)
+                    : null;
+            }
+        }
+        else
+        {
+            Apply(parts[0], Recommendations, index, LearningBriefingFields.MaxRecommendations, []);
+        }
+
+        return true;
+    }
+
+    /// <summary>Adds, removes or moves up a row; <paramref name="order"/> (old positions) is changed the same way.</summary>
+    private static void Apply<T>(string command, List<T> rows, int index, int max, List<int> order)
+        where T : new()
+    {
+        switch (command)
+        {
+            case "add" when rows.Count < max:
+                rows.Add(new T());
+                break;
+            case "remove" when index >= 0 && index < rows.Count:
+                rows.RemoveAt(index);
+                if (order.Count > index)
+                {
+                    order.RemoveAt(index);
+                }
+
+                break;
+            case "up" when index > 0 && index < rows.Count:
+                (rows[index - 1], rows[index]) = (rows[index], rows[index - 1]);
+                if (order.Count > index)
+                {
+                    (order[index - 1], order[index]) = (order[index], order[index - 1]);
+                }
+
+                break;
+        }
     }
 
     /// <summary>
@@ -182,7 +247,7 @@ public sealed class DraftForm
         {
             case LearningBriefingFields b:
                 b.Partnership = Partnership ?? "";
-                b.AuditDate = DateFrom(AuditDay, AuditMonth, AuditYear, nameof(AuditDay), "Date of the audit", errors);
+                b.AuditDate = DateFrom(Audit, nameof(Audit), "Date of the audit", errors);
                 b.Themes = [.. Themes];
                 b.Format = ContentNames.Formats.FirstOrDefault(f => f.Key == Format).Format;
                 b.SampleFamilies = NumberFrom(SampleFamilies, nameof(SampleFamilies), "Number of families", errors);
@@ -215,7 +280,7 @@ public sealed class DraftForm
                         : new StrategyObjective { Title = line[..colon].Trim(), Description = line[(colon + 1)..].Trim() };
                 }).ToList();
                 s.MeasuresOfSuccess = LinesOf(MeasuresOfSuccess);
-                s.ReviewDate = DateFrom(ReviewDay, ReviewMonth, ReviewYear, nameof(ReviewDay), "Review date", errors);
+                s.ReviewDate = DateFrom(Review, nameof(Review), "Review date", errors);
                 break;
             case ToolkitResourceFields t:
                 t.Category = ContentNames.Categories.FirstOrDefault(c => c.Key == Category).Category;
@@ -252,8 +317,8 @@ public sealed class DraftForm
         var name = field.Split('[', '.')[0];
         name = name switch
         {
-            "AuditDate" => nameof(AuditDay),
-            "ReviewDate" => nameof(ReviewDay),
+            "AuditDate" => nameof(Audit),
+            "ReviewDate" => nameof(Review),
             _ => name,
         };
         return typeof(DraftForm).GetProperty(name) is null ? "" : "Input." + name;
@@ -272,27 +337,18 @@ public sealed class DraftForm
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
-    private static (string?, string?, string?) Parts(DateOnly? date) => date is { } d
-        ? (d.Day.ToString(CultureInfo.InvariantCulture), d.Month.ToString(CultureInfo.InvariantCulture), d.Year.ToString(CultureInfo.InvariantCulture))
-        : (null, null, null);
-
-    private static DateOnly? DateFrom(string? day, string? month, string? year, string key, string label, List<ContentError> errors)
+    /// <summary>A date from its boxes; empty is left to the fields' own rules (the audit date is required, the review date is not).</summary>
+    private static DateOnly? DateFrom(DateInputParts input, string key, string label, List<ContentError> errors)
     {
-        if (string.IsNullOrWhiteSpace(day) && string.IsNullOrWhiteSpace(month) && string.IsNullOrWhiteSpace(year))
+        var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        var date = input switch
         {
-            return null;
-        }
-
-        if (int.TryParse(day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && y is >= 1900 and <= 2200 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
-        {
-            return new DateOnly(y, m, d);
-        }
-
-        errors.Add(new ContentError(key, $"{label} must be a real date"));
-        return null;
+            MonthYearInput m => m.Read(state, key, label, required: false),
+            DateInput d => d.Read(state, key, label, required: false),
+            _ => null,
+        };
+        errors.AddRange(state.Values.Where(v => v.Errors.Count > 0).Select(v => new ContentError(key, v.Errors[0].ErrorMessage)));
+        return date;
     }
 
     private static int? NumberFrom(string? value, string key, string label, List<ContentError> errors)

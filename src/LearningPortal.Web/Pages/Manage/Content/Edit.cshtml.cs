@@ -72,7 +72,7 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
             Input = DraftForm.From(DocumentTypes.NewFields(Type), "", "");
         }
 
-        Input.AddSpareRows();
+        Input.AddBlankRows();
         await LoadFeedbackFormChoicesAsync();
         return Page();
     }
@@ -84,16 +84,16 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
             return NotFound();
         }
 
-        var formErrors = new List<ContentError>();
-        var draft = Input.ToDraft(Type, formErrors);
         await LoadFeedbackFormChoicesAsync();
-        if (Intent == "edit")
+        if (Intent == "edit" || (Type == DocumentType.LearningBriefing && Input.ApplyRowCommand(Intent)))
         {
+            // Back from a preview, or a row added, removed or moved: the same form again, nothing saved, no errors yet.
             ModelState.Clear();
-            Input.AddSpareRows();
             return Page();
         }
 
+        var formErrors = new List<ContentError>();
+        var draft = Input.ToDraft(Type, formErrors);
         IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, DocumentId, draft)];
         if (errors.Count > 0)
         {
@@ -137,10 +137,15 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(DraftForm.KeyFor(error.Field), error.Message);
-        }
+            var key = DraftForm.KeyFor(error.Field);
+            // One message a field: "must be a real date" from the form, not also "Enter the date" from the fields' rules.
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && key.Length > 0)
+            {
+                continue;
+            }
 
-        Input.AddSpareRows();
+            ModelState.AddModelError(key, error.Message);
+        }
         return Page();
     }
 

@@ -4,6 +4,8 @@ using LearningPortal.Web.Security;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,14 +17,8 @@ public sealed class ScheduleForm
     /// <summary>"publish" or "unpublish".</summary>
     public string? Action { get; set; }
 
-    public string? Day { get; set; }
-
-    public string? Month { get; set; }
-
-    public string? Year { get; set; }
-
-    /// <summary>UK time as hh:mm, 24-hour.</summary>
-    public string? Time { get; set; }
+    /// <summary>The UK date and time.</summary>
+    public DateTimeInput When { get; set; } = new();
 }
 
 /// <summary>
@@ -87,7 +83,7 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
             return Fail("Schedule.Action", "Select whether to publish or unpublish");
         }
 
-        if (ReadUkTime() is not { } ukLocal)
+        if (Schedule.When.Read(ModelState, "Schedule.When", "The date and time") is not { } ukLocal)
         {
             return null;
         }
@@ -97,7 +93,7 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
             : await publisher.ScheduleUnpublishAsync(id, ukLocal, actor);
         if (!outcome.Succeeded)
         {
-            return Fail("Schedule.Day", outcome.Errors);
+            return Fail("Schedule.When", outcome.Errors);
         }
 
         var when = Core.Time.UkTime.Format(outcome.Value!.DueUtc);
@@ -105,27 +101,6 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
         TempData["Success"] = string.Join(" ", [message, .. outcome.Warnings]);
         return Redirect($"/manage/content/{id}/publish");
     });
-
-    private DateTime? ReadUkTime()
-    {
-        var ok = int.TryParse(Schedule.Day, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
-            & int.TryParse(Schedule.Month, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            & int.TryParse(Schedule.Year, NumberStyles.None, CultureInfo.InvariantCulture, out var y);
-        if (!ok || y is < 2000 or > 2200 || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
-        {
-            Fail("Schedule.Day", "Enter a real date, for example 27 3 2026");
-            return null;
-        }
-
-        var time = (Schedule.Time ?? "").Trim().Replace('.', ':');
-        if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-        {
-            Fail("Schedule.Time", "Enter a time using the 24-hour clock, for example 09:30 or 14:00");
-            return null;
-        }
-
-        return new DateTime(y, m, d, t.Hour, t.Minute, 0, DateTimeKind.Unspecified);
-    }
 
     /// <summary>Runs an action; a null result means "show the page again with the errors added".</summary>
     private async Task<IActionResult> ActAsync(int id, Func<Actor, Task<IActionResult?>> action)

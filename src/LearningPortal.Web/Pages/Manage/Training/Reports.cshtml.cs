@@ -1,7 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,10 +13,10 @@ namespace LearningPortal.Web.Pages.Manage.Training;
 public class ReportsModel(PortalDbContext db, TrainingReports reports, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public DateParts From { get; set; } = new();
+    public DateInput From { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
-    public DateParts To { get; set; } = new();
+    public DateInput To { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public int? AgencyId { get; set; }
@@ -86,8 +86,8 @@ public class ReportsModel(PortalDbContext db, TrainingReports reports, TimeProvi
         {
             // First visit: this month so far.
             var today = DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));
-            From = DateParts.From(new DateOnly(today.Year, today.Month, 1));
-            To = DateParts.From(today);
+            From = DateInput.From(new DateOnly(today.Year, today.Month, 1));
+            To = DateInput.From(today);
             Report = TrainingReport.Bookings;
             return null;
         }

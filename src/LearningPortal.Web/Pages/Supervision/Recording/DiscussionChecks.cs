@@ -1,5 +1,5 @@
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningPortal.Web.Pages.Supervision.Recording;
@@ -20,18 +20,10 @@ public static class DiscussionChecks
     }
 
     /// <summary>The date of the discussion: entered, real, and not in the future.</summary>
-    public static DateOnly? HeldOn(ModelStateDictionary state, string field, DateParts parts, DateOnly today)
+    public static DateOnly? HeldOn(ModelStateDictionary state, string field, DateInput parts, DateOnly today)
     {
-        var heldOn = parts.ToDate();
-        if (parts.IsEmpty)
-        {
-            state.AddModelError(field, "Enter the date of the discussion");
-        }
-        else if (heldOn is null)
-        {
-            state.AddModelError(field, "Date of the discussion must be a real date");
-        }
-        else if (heldOn > today)
+        var heldOn = parts.Read(state, field, "Date of the discussion");
+        if (heldOn > today)
         {
             state.AddModelError(field, "Date of the discussion must be today or in the past");
         }

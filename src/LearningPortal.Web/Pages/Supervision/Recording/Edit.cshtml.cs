@@ -1,7 +1,7 @@
 using System.Globalization;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -59,11 +59,11 @@ public class EditModel(DiscussionRecords records) : PageModel
             Reflection = record.Reflection,
             Learning = record.Learning,
             WhatNext = record.WhatNext,
-            Actions = record.Actions.Select(a => new ActionInput { What = a.What, OwnerId = a.OwnerId, Due = DateParts.From(a.DueOn) })
+            Actions = record.Actions.Select(a => new ActionInput { What = a.What, OwnerId = a.OwnerId, Due = DateInput.From(a.DueOn) })
                 .Concat(Enumerable.Range(0, BlankActions).Select(_ => new ActionInput())).ToList(),
             Escalation = record.EscalationNeeded ? "yes" : record.UpdatedUtc > record.CreatedUtc ? "no" : null,
             EscalationNote = record.EscalationNote,
-            FollowUp = record.FollowUpOn is { } f ? DateParts.From(f) : new DateParts(),
+            FollowUp = record.FollowUpOn is { } f ? DateInput.From(f) : new DateInput(),
             Confidence = record.Participants.Where(p => p.UserId is not null).Select(p => new ConfidenceInput
             {
                 UserId = p.UserId!,
@@ -238,7 +238,7 @@ public class RecordForm
 
     public string? EscalationNote { get; set; }
 
-    public DateParts FollowUp { get; set; } = new();
+    public DateInput FollowUp { get; set; } = new();
 
     public List<ConfidenceInput> Confidence { get; set; } = [];
 }
@@ -258,7 +258,7 @@ public class ActionInput
 
     public string? OwnerId { get; set; }
 
-    public DateParts Due { get; set; } = new();
+    public DateInput Due { get; set; } = new();
 }
 
 public class ConfidenceInput

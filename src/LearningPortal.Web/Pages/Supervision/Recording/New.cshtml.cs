@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -34,7 +34,7 @@ public class SetUpModel(DiscussionRecords records, SupervisionActions actions) :
         Input = new SetUpInput
         {
             Kind = record.Kind.ToString(),
-            HeldOn = DateParts.From(record.HeldOn),
+            HeldOn = DateInput.From(record.HeldOn),
             Participants = string.Join('\n', await records.EmailsAsync(record.Participants.Select(p => p.UserId))),
         };
         return Page();
@@ -83,7 +83,7 @@ public class SetUpInput
     [Required(ErrorMessage = "Select what kind of discussion it was")]
     public string? Kind { get; set; }
 
-    public DateParts HeldOn { get; set; } = new();
+    public DateInput HeldOn { get; set; } = new();
 
     [Required(ErrorMessage = "Enter the email addresses of the people who took part")]
     public string? Participants { get; set; }

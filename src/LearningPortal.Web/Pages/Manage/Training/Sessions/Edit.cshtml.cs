@@ -5,6 +5,7 @@ using LearningPortal.Core.Training;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Training;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -17,7 +18,7 @@ namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
 /// <see cref="SessionAdministration"/>: a capacity below the places booked is refused, a stale form does
 /// not overwrite someone else's change, and booked people get an updated invitation.
 /// </summary>
-public class EditModel(PortalDbContext db, SessionAdministration sessions) : PageModel
+public class EditModel(PortalDbContext db, SessionAdministration sessions, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -45,15 +46,15 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
             var start = UkTime.FromUtc(s.StartUtc);
             Input = new InputModel
             {
-                Date = DateParts.From(DateOnly.FromDateTime(start)),
+                Date = DateInput.From(DateOnly.FromDateTime(start)),
                 StartTime = TimeOfDay.Format(TimeOnly.FromDateTime(start)),
                 EndTime = TimeOfDay.Format(TimeOnly.FromDateTime(UkTime.FromUtc(s.EndUtc))),
                 Format = s.Format,
                 Venue = s.Venue,
                 JoiningLink = s.JoiningLink,
                 Capacity = s.Capacity,
-                BookingOpens = DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingOpensUtc))),
-                BookingCloses = DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingClosesUtc))),
+                BookingOpens = DateInput.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingOpensUtc))),
+                BookingCloses = DateInput.From(DateOnly.FromDateTime(UkTime.FromUtc(s.BookingClosesUtc))),
                 Trainer = s.Trainer,
                 AgencyPlaceLimit = s.AgencyPlaceLimit,
                 RequiresManagerApproval = s.RequiresManagerApproval,
@@ -69,6 +70,9 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
         }
 
         Course = course;
+
+        // Booking opens today unless the editor says otherwise; left empty, it closes the day before the session.
+        Input.BookingOpens = DateInput.From(UkTime.Today(clock.GetUtcNow().UtcDateTime));
         return Page();
     }
 
@@ -105,12 +109,7 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
     /// <summary>Checks the form field by field (GOV.UK messages) and turns UK times into UTC.</summary>
     private SessionDetails? Validate()
     {
-        var date = Input.Date.ToDate();
-        if (date is null)
-        {
-            ModelState.AddModelError("Input.Date", Input.Date.IsEmpty ? "Enter the date of the session" : "The date of the session must be a real date");
-        }
-
+        var date = Input.Date.Read(ModelState, "Input.Date", "Date of the session");
         if (!TimeOfDay.TryParse(Input.StartTime, out var startTime))
         {
             ModelState.AddModelError("Input.StartTime", "Enter a start time, like 9:30am or 14:00");
@@ -136,22 +135,13 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
             ModelState.AddModelError("Input.JoiningLink", "Enter the joining link, starting with https://");
         }
 
-        var opens = Input.BookingOpens.ToDate();
-        if (opens is null)
-        {
-            ModelState.AddModelError("Input.BookingOpens", "Enter the date booking opens");
-        }
-
-        var closes = Input.BookingCloses.ToDate();
-        if (closes is null)
-        {
-            ModelState.AddModelError("Input.BookingCloses", "Enter the date booking closes");
-        }
-        else if (opens is not null && closes < opens)
+        var opens = Input.BookingOpens.Read(ModelState, "Input.BookingOpens", "Booking opens", required: false);
+        var closes = Input.BookingCloses.Read(ModelState, "Input.BookingCloses", "Booking closes", required: false);
+        if (closes is not null && opens is not null && closes < opens)
         {
             ModelState.AddModelError("Input.BookingCloses", "Booking must close on or after the day it opens");
         }
-        else if (date is not null && closes > date)
+        else if (closes is not null && date is not null && closes > date)
         {
             ModelState.AddModelError("Input.BookingCloses", "Booking must close on or before the day of the session");
         }
@@ -163,8 +153,16 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
 
         var startUtc = UkTime.ToUtc(date!.Value.ToDateTime(startTime));
 
-        // Booking closes at the end of its day, or when the session starts if that is sooner.
-        var closesUtc = UkTime.ToUtc(closes!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddSeconds(-1);
+        // Empty booking dates mean "from now" and "until the end of the day before the session"; booking always
+        // closes before the session starts.
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var opensUtc = opens is { } o ? UkTime.StartOfDayUtc(o) : nowUtc;
+        var closesUtc = UkTime.StartOfDayUtc((closes ?? date.Value.AddDays(-1)).AddDays(1)).AddSeconds(-1);
+        if (closesUtc >= startUtc || closesUtc < opensUtc)
+        {
+            closesUtc = startUtc.AddMinutes(-1);
+        }
+
         return new SessionDetails(
             startUtc,
             UkTime.ToUtc(date.Value.ToDateTime(endTime)),
@@ -172,8 +170,8 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
             Input.Format == SessionFormat.InPerson ? Input.Venue : null,
             Input.Format == SessionFormat.Online ? Input.JoiningLink : null,
             Input.Capacity!.Value,
-            UkTime.ToUtc(opens!.Value.ToDateTime(TimeOnly.MinValue)),
-            closesUtc < startUtc ? closesUtc : startUtc.AddMinutes(-1),
+            opensUtc,
+            closesUtc,
             Input.Trainer,
             Input.AgencyPlaceLimit,
             Input.RequiresManagerApproval == true);
@@ -181,7 +179,7 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
 
     public sealed class InputModel
     {
-        public DateParts Date { get; set; } = new();
+        public DateInput Date { get; set; } = new();
 
         public string? StartTime { get; set; }
 
@@ -200,9 +198,9 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions) : Pag
         [Range(1, 1000, ErrorMessage = "Number of places must be between 1 and 1,000")]
         public int? Capacity { get; set; }
 
-        public DateParts BookingOpens { get; set; } = new();
+        public DateInput BookingOpens { get; set; } = new();
 
-        public DateParts BookingCloses { get; set; } = new();
+        public DateInput BookingCloses { get; set; } = new();
 
         [Required(ErrorMessage = "Enter the trainer's name")]
         [StringLength(200, ErrorMessage = "Trainer must be 200 characters or fewer")]

@@ -1,27 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace LearningPortal.Web.Training;
-
-/// <summary>A date as the GOV.UK date input collects it: day, month and year in separate fields.</summary>
-public sealed class DateParts
-{
-    public int? Day { get; set; }
-
-    public int? Month { get; set; }
-
-    public int? Year { get; set; }
-
-    public bool IsEmpty => Day is null && Month is null && Year is null;
-
-    /// <summary>The date, or null if the parts do not make a real date.</summary>
-    public DateOnly? ToDate() =>
-        Day is { } d && Month is { } m && Year is { } y && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
-
-    public static DateParts From(DateOnly date) => new() { Day = date.Day, Month = date.Month, Year = date.Year };
-}
+namespace LearningPortal.Web.Forms;
 
 /// <summary>Reads a time of day as people write it: "9:30am", "9am", "2pm", "14:00", "09.30".</summary>
 public static partial class TimeOfDay
