@@ -1,18 +1,27 @@
 using System.Globalization;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using LearningPortal.Core.Results;
 
 namespace LearningPortal.Core.Feedback;
 
-/// <summary>What happened to a submission that was not refused.</summary>
-public enum Submission
+/// <summary>A problem with one answer: the form field it belongs to and a GOV.UK error message.</summary>
+public sealed record AnswerError(string Field, string Message);
+
+/// <summary>How a submission ended.</summary>
+public enum SubmissionOutcome
 {
-    /// <summary>Stored. (Starts at 1, so a refused result's default value is neither.)</summary>
-    Saved = 1,
+    Saved,
 
     /// <summary>The token was spent already (a second answer, or a double click): nothing new was stored.</summary>
     AlreadyAnswered,
+    Invalid,
+}
+
+public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<AnswerError> Errors)
+{
+    public static SubmissionResult Saved { get; } = new(SubmissionOutcome.Saved, []);
+
+    public static SubmissionResult AlreadyAnswered { get; } = new(SubmissionOutcome.AlreadyAnswered, []);
 }
 
 /// <summary>
@@ -29,10 +38,10 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
     public static string AfterFieldFor(FeedbackQuestion question) => FieldFor(question) + "-after";
 
     /// <summary>Parses and checks the answers; returns the answers to store, or the errors in question order.</summary>
-    public static (List<FeedbackAnswer> Answers, List<FieldError> Errors) Check(IEnumerable<FeedbackQuestion> questions, IReadOnlyDictionary<string, string[]> values)
+    public static (List<FeedbackAnswer> Answers, List<AnswerError> Errors) Check(IEnumerable<FeedbackQuestion> questions, IReadOnlyDictionary<string, string[]> values)
     {
         var answers = new List<FeedbackAnswer>();
-        var errors = new List<FieldError>();
+        var errors = new List<AnswerError>();
         foreach (var q in questions)
         {
             var field = FieldFor(q);
@@ -106,12 +115,12 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
 
             if (error is not null)
             {
-                errors.Add(new FieldError(field, error));
+                errors.Add(new AnswerError(field, error));
             }
 
             if (afterError is not null)
             {
-                errors.Add(new FieldError(AfterFieldFor(q), afterError));
+                errors.Add(new AnswerError(AfterFieldFor(q), afterError));
             }
 
             if (answer.Number is not null || answer.After is not null || answer.Text is not null)
@@ -149,9 +158,9 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
 
     /// <summary>
     /// Stores the response and spends the token in one transaction. A token spent already, including by a
-    /// request racing this one, stores nothing and reports <see cref="Submission.AlreadyAnswered"/>; answers that break a rule are refused as invalid, with an error for each question in order.
+    /// request racing this one, stores nothing and reports <see cref="SubmissionOutcome.AlreadyAnswered"/>.
     /// </summary>
-    public async Task<Result<Submission>> SubmitAsync(FeedbackForm form, FeedbackTicket ticket, IReadOnlyDictionary<string, string[]> values, int? agencyId, CancellationToken cancellationToken = default)
+    public async Task<SubmissionResult> SubmitAsync(FeedbackForm form, FeedbackTicket ticket, IReadOnlyDictionary<string, string[]> values, int? agencyId, CancellationToken cancellationToken = default)
     {
         if (ticket.FormId != form.Id)
         {
@@ -161,13 +170,13 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
         var marker = await tokens.MarkerAsync(ticket, cancellationToken);
         if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
         {
-            return Result.Ok(Submission.AlreadyAnswered);
+            return SubmissionResult.AlreadyAnswered;
         }
 
         var (answers, errors) = Check(form.CurrentQuestions, values);
         if (errors.Count > 0)
         {
-            return Refusal.Invalid(errors);
+            return new SubmissionResult(SubmissionOutcome.Invalid, errors);
         }
 
         foreach (var answer in answers)
@@ -190,14 +199,14 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
         {
             // One SaveChanges is one transaction: the marker and the response are stored together or not at all.
             await db.SaveChangesAsync(cancellationToken);
-            return Result.Ok(Submission.Saved);
+            return SubmissionResult.Saved;
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
             {
-                return Result.Ok(Submission.AlreadyAnswered);
+                return SubmissionResult.AlreadyAnswered;
             }
 
             throw;

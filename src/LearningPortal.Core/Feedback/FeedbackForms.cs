@@ -3,12 +3,19 @@ using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using LearningPortal.Core.Results;
 
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>The details of a form as the editor typed them.</summary>
 public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro);
+
+/// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
+public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static FormChange Failed(string field, string message) => new(0, [new AnswerError(field, message)]);
+}
 
 /// <summary>
 /// Editing forms and their questions. Question wordings that have answers are never changed in place:
@@ -24,12 +31,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
 
     public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
 
-    public async Task<Result<int> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<FormChange> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(details, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return Refusal.Invalid(errors);
+            return new FormChange(0, errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -39,42 +46,42 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok(form.Id);
+        return new FormChange(form.Id, []);
     }
 
-    public async Task<Result<int> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await db.FeedbackForms.FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
         if (form is null)
         {
-            return Refusal.NotFound("The form does not exist");
+            return FormChange.Failed("Form", "The form does not exist");
         }
 
         var errors = await ValidateAsync(details, formId, cancellationToken);
         if (errors.Count > 0)
         {
-            return Refusal.Invalid(errors);
+            return new FormChange(formId, errors);
         }
 
         Apply(form, details, clock.GetUtcNow().UtcDateTime);
         audit.Record(actor, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok(formId);
+        return new FormChange(formId, []);
     }
 
-    public async Task<Result<int> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return Refusal.Invalid(errors);
+            return new FormChange(0, errors);
         }
 
         var form = await FindAsync(formId, cancellationToken);
         if (form is null)
         {
-            return Refusal.NotFound("The form does not exist");
+            return FormChange.Failed("Form", "The form does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -83,23 +90,23 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok(question.Id);
+        return new FormChange(question.Id, []);
     }
 
     /// <summary>Changes a current question; one with answers is retired and replaced by a new wording with the same key.</summary>
-    public async Task<Result<int> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return Refusal.Invalid(errors);
+            return new FormChange(questionId, errors);
         }
 
         var question = await db.FeedbackQuestions.Include(q => q.Form).FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
         if (question is null)
         {
-            return Refusal.NotFound("The question does not exist");
+            return FormChange.Failed("Question", "The question does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -126,7 +133,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         question.Form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok(result.Id);
+        return new FormChange(result.Id, []);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1).</summary>
@@ -192,9 +199,9 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
     };
 
     /// <summary>Problems with a form's details (formId: the form being changed, null for a new one), keyed by FormDetails property.</summary>
-    public async Task<List<FieldError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
+    public async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
     {
-        var errors = new List<FieldError>();
+        var errors = new List<AnswerError>();
         var name = details.Name?.Trim() ?? "";
         var slug = details.Slug?.Trim().ToLowerInvariant() ?? "";
         if (name.Length == 0)

@@ -1,5 +1,3 @@
-using LearningPortal.Core.Results;
-
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>A question as the editor typed it, before it becomes a <see cref="FeedbackQuestion"/> row.</summary>
@@ -16,9 +14,9 @@ public sealed record QuestionDraft(FeedbackQuestionType Type, string Text, strin
     };
 
     /// <summary>Problems keyed by field name (Text, HelpText, Options, Type), in GOV.UK wording.</summary>
-    public List<FieldError> Validate()
+    public List<AnswerError> Validate()
     {
-        var errors = new List<FieldError>();
+        var errors = new List<AnswerError>();
         if (!Enum.IsDefined(Type))
         {
             errors.Add(new(nameof(Type), "Select the type of question"));

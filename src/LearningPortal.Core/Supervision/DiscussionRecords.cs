@@ -1,6 +1,5 @@
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using LearningPortal.Core.Results;
 
 namespace LearningPortal.Core.Supervision;
 
@@ -153,10 +152,9 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Corrects a draft's kind, date and participants. Someone who owns one of the draft's actions cannot be left
-    /// out until the action has another owner, so no action is left without one; nothing changes then, and the
-    /// refusal names them against the participants field.
+    /// out until the action has another owner, so no action is left without one; nothing changes then.
     /// </summary>
-    public async Task<Result> ChangeSetUpAsync(int id, string supervisorId, DiscussionSetUp setUp, CancellationToken cancellationToken = default)
+    public async Task<SetUpChange> ChangeSetUpAsync(int id, string supervisorId, DiscussionSetUp setUp, CancellationToken cancellationToken = default)
     {
         var record = await db.DiscussionRecords
             .Include(r => r.Participants).Include(r => r.Actions)
@@ -164,7 +162,7 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(r => r.Id == id && r.SupervisorId == supervisorId && r.State == RecordState.Draft, cancellationToken);
         if (record is null)
         {
-            return Refusal.NotFound();
+            return new SetUpChange(RecordChange.NotFound, []);
         }
 
         var wanted = setUp.ParticipantIds.Where(p => p != supervisorId).Distinct().ToList();
@@ -172,8 +170,7 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
         var owners = record.Actions.Select(a => a.OwnerId).Intersect(leaving.Select(p => p.UserId)).OfType<string>().ToList();
         if (owners.Count > 0)
         {
-            var names = await NamesAsync(owners, cancellationToken);
-            return Refusal.Invalid("Participants", $"{string.Join(", ", owners.Select(o => names.GetValueOrDefault(o, FormerUser)))} still owns an agreed action: give the action another owner in the record before leaving them out");
+            return new SetUpChange(RecordChange.WrongState, owners);
         }
 
         var joining = wanted.Where(w => record.Participants.All(p => p.UserId != w)).ToList();
@@ -189,11 +186,11 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
         record.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         Audit(record.Id, supervisorId, RecordAuditKind.Change, "Changed the kind, date or who took part");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return new SetUpChange(RecordChange.Done, []);
     }
 
     /// <summary>Saves the supervisor's details of a draft, and finalises it if asked.</summary>
-    public async Task<Result> SaveAsync(int id, string supervisorId, DiscussionDetails details, bool finalise, CancellationToken cancellationToken = default)
+    public async Task<RecordChange> SaveAsync(int id, string supervisorId, DiscussionDetails details, bool finalise, CancellationToken cancellationToken = default)
     {
         var record = await db.DiscussionRecords
             .Include(r => r.Participants).Include(r => r.Questions).Include(r => r.Actions)
@@ -201,12 +198,12 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(r => r.Id == id && r.SupervisorId == supervisorId, cancellationToken);
         if (record is null)
         {
-            return Refusal.NotFound();
+            return RecordChange.NotFound;
         }
 
         if (record.State != RecordState.Draft)
         {
-            return Refusal.NotAllowed("The record is final and can no longer change");
+            return RecordChange.WrongState;
         }
 
         var current = await db.QuestionSetQuestions.AsNoTracking()
@@ -257,43 +254,43 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
 
         Audit(record.Id, supervisorId, RecordAuditKind.Change, finalise ? "Finalised the record" : "Saved the draft");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return RecordChange.Done;
     }
 
     /// <summary>A participant adds their own reflection to a final record.</summary>
-    public async Task<Result> AddReflectionAsync(int id, string userId, string text, CancellationToken cancellationToken = default)
+    public async Task<RecordChange> AddReflectionAsync(int id, string userId, string text, CancellationToken cancellationToken = default)
     {
         var record = await ParticipantRecordAsync(id, userId, cancellationToken);
         if (record is null)
         {
-            return Refusal.NotFound();
+            return RecordChange.NotFound;
         }
 
         db.ParticipantReflections.Add(new ParticipantReflection { RecordId = id, AuthorId = userId, Text = text.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime });
         Audit(id, userId, RecordAuditKind.Change, "Added a reflection");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return RecordChange.Done;
     }
 
     /// <summary>A participant confirms they have read the final record (once).</summary>
-    public async Task<Result> AcknowledgeAsync(int id, string userId, CancellationToken cancellationToken = default)
+    public async Task<RecordChange> AcknowledgeAsync(int id, string userId, CancellationToken cancellationToken = default)
     {
         var record = await ParticipantRecordAsync(id, userId, cancellationToken);
         var me = record?.Participants.Single(p => p.UserId == userId);
         if (me is null)
         {
-            return Refusal.NotFound();
+            return RecordChange.NotFound;
         }
 
         if (me.AcknowledgedUtc is not null)
         {
-            return Refusal.NotAllowed("You have already acknowledged this record");
+            return RecordChange.WrongState;
         }
 
         me.AcknowledgedUtc = clock.GetUtcNow().UtcDateTime;
         Audit(id, userId, RecordAuditKind.Change, "Acknowledged the record");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return RecordChange.Done;
     }
 
     /// <summary>Display names of accounts that still exist; a missing id reads as <see cref="FormerUser"/>.</summary>

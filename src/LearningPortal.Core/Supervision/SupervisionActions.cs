@@ -2,7 +2,6 @@ using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using LearningPortal.Core.Results;
 
 namespace LearningPortal.Core.Supervision;
 
@@ -53,18 +52,18 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
         (await ListAsync(db.AgreedActions.Where(a => a.Id == actionId && a.OwnerId == userId), userId, audit ? "Opened an action to mark it done" : null, cancellationToken)).SingleOrDefault();
 
     /// <summary>The owner marks their action done, with a note; audited on the record.</summary>
-    public async Task<Result> MarkDoneAsync(int actionId, string userId, string? note, CancellationToken cancellationToken = default)
+    public async Task<RecordChange> MarkDoneAsync(int actionId, string userId, string? note, CancellationToken cancellationToken = default)
     {
         var action = await db.AgreedActions
             .SingleOrDefaultAsync(a => a.Id == actionId && a.OwnerId == userId && a.Record.State == RecordState.Final, cancellationToken);
         if (action is null)
         {
-            return Refusal.NotFound();
+            return RecordChange.NotFound;
         }
 
         if (action.Status == ActionStatus.Done)
         {
-            return Refusal.NotAllowed("The action is already done");
+            return RecordChange.WrongState;
         }
 
         action.Status = ActionStatus.Done;
@@ -72,7 +71,7 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
         action.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         records.Audit(action.RecordId, userId, RecordAuditKind.Change, "Marked an action done");
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
+        return RecordChange.Done;
     }
 
     private async Task<IReadOnlyList<ActionItem>> ListAsync(IQueryable<AgreedAction> actions, string viewerId, string? auditAs, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public sealed record CourseDetails(
     string? Materials,
     int? PrerequisiteCourseId,
     bool LicensesGcp2,
+    bool AllowsRepeatBookings,
     bool IsPublished,
     int? EvaluationFormId);
 
@@ -80,6 +81,7 @@ public partial class CourseAdministration(PortalDbContext db, AuditLog audit, Se
         course.Materials = details.Materials?.Trim() ?? "";
         course.PrerequisiteCourseId = details.PrerequisiteCourseId;
         course.LicensesGcp2 = details.LicensesGcp2;
+        course.AllowsRepeatBookings = details.AllowsRepeatBookings;
         course.IsPublished = details.IsPublished;
         course.EvaluationFormId = details.EvaluationFormId;
         course.UpdatedUtc = now;

@@ -24,7 +24,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         for (var i = 0; i < crowd.Count; i++)
         {
             var values = FeedbackData.Answers(form, rating: ratings[i], text: i == 0 ? "Useful case studies about home conditions" : "More case studies please", before: before[i], after: after[i]);
-            Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Value);
+            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Outcome);
         }
 
         var report = await feedback.AnalyseAsync(form);
@@ -68,7 +68,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         ];
         foreach (var person in crowd)
         {
-            Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, person, FeedbackData.Answers(form))).Value);
+            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, FeedbackData.Answers(form))).Outcome);
         }
 
         await site.WithDbAsync(async db =>

@@ -2,7 +2,6 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Core.Results;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +28,7 @@ public sealed class FeedbackData(PortalFactory site)
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
             foreach (var draft in AllTypes(required))
             {
-                var added = await forms.AddQuestionAsync(created.Value, draft, Editor);
+                var added = await forms.AddQuestionAsync(created.Id, draft, Editor);
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
             }
 
@@ -37,11 +36,11 @@ public sealed class FeedbackData(PortalFactory site)
             {
                 var db = sp.GetRequiredService<PortalDbContext>();
                 var course = await db.Courses.SingleAsync(c => c.Id == id);
-                course.EvaluationFormId = created.Value;
+                course.EvaluationFormId = created.Id;
                 await db.SaveChangesAsync();
             }
 
-            return (await forms.FindAsync(created.Value))!;
+            return (await forms.FindAsync(created.Id))!;
         });
     }
 
@@ -86,7 +85,7 @@ public sealed class FeedbackData(PortalFactory site)
     }
 
     /// <summary>Submits answers as a person through the answering service (a token issued for them, then spent).</summary>
-    public Task<Result<Submission>> SubmitAsync(FeedbackForm form, PortalUser person, Dictionary<string, string[]> values, FeedbackPlace? place = null) =>
+    public Task<SubmissionResult> SubmitAsync(FeedbackForm form, PortalUser person, Dictionary<string, string[]> values, FeedbackPlace? place = null) =>
         site.WithScopeAsync(async sp =>
         {
             var tokens = sp.GetRequiredService<FeedbackTokens>();

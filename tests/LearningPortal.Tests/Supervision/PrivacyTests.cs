@@ -91,8 +91,8 @@ public class PrivacyTests(SupervisionSite site) : IClassFixture<SupervisionSite>
                 Assert.Null(await records.OpenAsync(id, outsider.Id));
                 Assert.Null(await records.OpenDraftAsync(id, outsider.Id));
                 Assert.Empty(await records.ListAsync(outsider.Id));
-                Assert.True((await records.AddReflectionAsync(id, outsider.Id, "x")).IsNotFound);
-                Assert.True((await records.AcknowledgeAsync(id, outsider.Id)).IsNotFound);
+                Assert.Equal(RecordChange.NotFound, await records.AddReflectionAsync(id, outsider.Id, "x"));
+                Assert.Equal(RecordChange.NotFound, await records.AcknowledgeAsync(id, outsider.Id));
             }
 
             Assert.NotNull(await records.OpenAsync(id, supervisor.Id));

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Core.Results;
-using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,7 +33,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
     public string? SessionTitle { get; private set; }
 
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+    public IReadOnlyList<AnswerError> Errors { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string[]> Values { get; private set; } = new Dictionary<string, string[]>();
 
@@ -66,15 +64,21 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
         Values = Request.Form.Where(f => f.Key.StartsWith('q')).ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
         var agencyId = await db.Users.Where(u => u.Id == ticket.UserId).Select(u => (int?)u.AgencyId).FirstOrDefaultAsync(HttpContext.RequestAborted);
         var outcome = await answering.SubmitAsync(Form, ticket, Values, agencyId, HttpContext.RequestAborted);
-        if (!outcome.Succeeded)
+        switch (outcome.Outcome)
         {
-            Errors = outcome.Errors;
-            return this.Refused(outcome);
-        }
+            case SubmissionOutcome.Invalid:
+                Errors = outcome.Errors;
+                foreach (var e in outcome.Errors)
+                {
+                    ModelState.AddModelError(e.Field, e.Message);
+                }
 
-        return outcome.Value == Submission.AlreadyAnswered
-            ? Redirect($"/feedback/{Form.Slug}/thank-you?already=true")
-            : Redirect($"/feedback/{Form.Slug}/thank-you");
+                return Page();
+            case SubmissionOutcome.AlreadyAnswered:
+                return Redirect($"/feedback/{Form.Slug}/thank-you?already=true");
+            default:
+                return Redirect($"/feedback/{Form.Slug}/thank-you");
+        }
     }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;

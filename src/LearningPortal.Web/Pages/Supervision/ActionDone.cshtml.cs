@@ -33,7 +33,7 @@ public class ActionDoneModel(SupervisionActions actions) : PageModel
             return Page();
         }
 
-        if ((await actions.MarkDoneAsync(id, User.UserId(), Note)).IsNotFound)
+        if (await actions.MarkDoneAsync(id, User.UserId(), Note) == RecordChange.NotFound)
         {
             return NotFound();
         }

@@ -1,7 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -37,12 +36,12 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
                 return Redirect($"/manage/feedback/{id}");
             }
 
-            return this.Refused(result, "Input.");
+            FormDetailsInput.AddErrors(ModelState, result.Errors);
         }
         else
         {
             // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
-            ModelState.AddErrors(await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted), "Input.");
+            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), id, HttpContext.RequestAborted));
         }
 
         return Page();

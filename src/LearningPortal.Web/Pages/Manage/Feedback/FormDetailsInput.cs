@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,4 +35,12 @@ public class FormDetailsInput
         new("Named: the person's account is stored with the answers", "false"),
     ];
 
+    /// <summary>Copies Core's errors onto the page's fields.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<AnswerError> errors, string prefix = "Input.")
+    {
+        foreach (var e in errors)
+        {
+            modelState.AddModelError(prefix + e.Field, e.Message);
+        }
+    }
 }

@@ -1,7 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
@@ -18,15 +17,15 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
             if (result.Succeeded)
             {
                 TempData["Success"] = "Form created: now add its questions";
-                return Redirect($"/manage/feedback/{result.Value}");
+                return Redirect($"/manage/feedback/{result.Id}");
             }
 
-            return this.Refused(result, "Input.");
+            FormDetailsInput.AddErrors(ModelState, result.Errors);
         }
         else
         {
             // Show every problem at once, not the anonymity choice first and the rest on the next attempt.
-            ModelState.AddErrors(await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted), "Input.");
+            FormDetailsInput.AddErrors(ModelState, await forms.ValidateAsync(Input.ToDetails(), null, HttpContext.RequestAborted));
         }
 
         return Page();

@@ -1,6 +1,5 @@
 using LearningPortal.Core.Feedback;
 using LearningPortal.Web.Security;
-using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -52,7 +51,8 @@ public class QuestionModel(FeedbackForms forms) : PageModel
             : await forms.AddQuestionAsync(id, Input.ToDraft(), actor, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            return this.Refused(result, "Input.", field => field == "Options" ? "OptionsText" : field);
+            FormDetailsInput.AddErrors(ModelState, result.Errors.Select(e => e.Field == "Options" ? e with { Field = "OptionsText" } : e));
+            return Page();
         }
 
         TempData["Success"] = questionId is null ? "Question added" : "Question saved";

@@ -96,7 +96,7 @@ public class EditModel(DiscussionRecords records) : PageModel
         }
 
         var outcome = await records.SaveAsync(id, User.UserId(), details, finalise);
-        if (!outcome.Succeeded)
+        if (outcome != RecordChange.Done)
         {
             return NotFound();
         }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Security;
 using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -56,9 +55,16 @@ public class SetUpModel(DiscussionRecords records, SupervisionActions actions) :
         }
 
         var change = await records.ChangeSetUpAsync(id, User.UserId(), new DiscussionSetUp(kind!.Value, heldOn!.Value, participants));
-        if (!change.Succeeded)
+        if (change.Outcome == RecordChange.NotFound)
         {
-            return this.Refused(change, "Input.");
+            return NotFound();
+        }
+
+        if (change.OwnersLeftOut.Count > 0)
+        {
+            var names = string.Join(", ", change.OwnersLeftOut.Select(View.NameOf));
+            ModelState.AddModelError("Input.Participants", $"{names} still owns an agreed action: give the action another owner in the record before leaving them out");
+            return Page();
         }
 
         TempData["Notice"] = "The discussion's details have been changed";

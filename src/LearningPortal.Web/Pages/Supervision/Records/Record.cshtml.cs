@@ -44,7 +44,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        if (!(await records.AddReflectionAsync(id, User.UserId(), Reflection!)).Succeeded)
+        if (await records.AddReflectionAsync(id, User.UserId(), Reflection!) != RecordChange.Done)
         {
             return NotFound();
         }
@@ -56,7 +56,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
     {
         var outcome = await records.AcknowledgeAsync(id, User.UserId());
-        if (outcome.IsNotFound)
+        if (outcome == RecordChange.NotFound)
         {
             return NotFound();
         }
