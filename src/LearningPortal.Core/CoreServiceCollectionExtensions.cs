@@ -1,5 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddSingleton<SmallNumbers>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<OutboxSignal>();

@@ -101,6 +101,7 @@ public static class AuthorisationMatrix
         ["/account"] = Rule.SignedIn("/account"),
         ["/account/index"] = Rule.SignedIn("/account/index"),
         ["/account/change-details"] = Rule.SignedIn("/account/change-details"),
+        ["/account/change-line-manager"] = Rule.SignedIn("/account/change-line-manager"),
         ["/account/change-password"] = Rule.SignedIn("/account/change-password"),
         ["/account/change-email"] = Rule.SignedIn("/account/change-email"),
         ["/account/delete"] = Rule.SignedIn("/account/delete"),

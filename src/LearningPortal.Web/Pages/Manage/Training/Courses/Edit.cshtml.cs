@@ -55,6 +55,7 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
                 Materials = c.Materials,
                 PrerequisiteCourseId = c.PrerequisiteCourseId,
                 LicensesGcp2 = c.LicensesGcp2,
+                AllowsRepeatBookings = c.AllowsRepeatBookings,
                 IsPublished = c.IsPublished,
                 EvaluationFormId = c.EvaluationFormId,
             };
@@ -112,6 +113,7 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
         course.Materials = Input.Materials?.Trim() ?? "";
         course.PrerequisiteCourseId = Input.PrerequisiteCourseId;
         course.LicensesGcp2 = Input.LicensesGcp2 == true;
+        course.AllowsRepeatBookings = Input.AllowsRepeatBookings == true;
         course.IsPublished = Input.IsPublished == true;
         course.EvaluationFormId = Input.EvaluationFormId;
         course.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
@@ -183,6 +185,9 @@ public partial class EditModel(PortalDbContext db, AuditLog audit, TimeProvider 
 
         [Required(ErrorMessage = "Select whether the course trains people to use GCP2")]
         public bool? LicensesGcp2 { get; set; } = false;
+
+        [Required(ErrorMessage = "Select whether people can book the course more than once")]
+        public bool? AllowsRepeatBookings { get; set; } = false;
 
         [Required(ErrorMessage = "Select whether the course is published")]
         public bool? IsPublished { get; set; } = true;
