@@ -3,6 +3,7 @@ using LearningPortal.Core.Email;
 using LearningPortal.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
-        services.AddSingleton<SmallNumbers>();
+        services.TryAddSingleton<SmallNumbers>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<OutboxSignal>();

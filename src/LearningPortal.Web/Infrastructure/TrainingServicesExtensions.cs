@@ -14,6 +14,7 @@ public static class TrainingServicesExtensions
         services.AddSingleton<ISiteAddress, ServerSiteAddress>();
         services.AddSingleton<SafeMarkdown>();
         services.AddSingleton<BookingJourneyStore>();
+        services.AddSingleton<Pages.Feedback.AnonymousRespondent>();
 
         // Courses and upcoming sessions are searchable; session changes reach the index through the journal.
         services.AddSingleton<ISearchSource, TrainingSearchSource>();

@@ -102,9 +102,9 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
     }
 
     [Fact]
-    public async Task Answering_page_asks_people_who_are_not_signed_in_to_sign_in()
+    public async Task Named_form_asks_people_who_are_not_signed_in_to_sign_in()
     {
-        var form = await feedback.FormAsync(anonymous: true);
+        var form = await feedback.FormAsync(anonymous: false);
         using var client = site.CreatePortalClient();
 
         var response = await client.GetAsync($"/feedback/{form.Slug}");

@@ -156,6 +156,7 @@ public static class AuthorisationMatrix
         ["/manage/feedback/new"] = Rule.Editors("/manage/feedback/new"),
         ["/manage/feedback/{id:int}"] = Rule.Editors("/manage/feedback/0"),
         ["/manage/feedback/{id:int}/details"] = Rule.Editors("/manage/feedback/0/details"),
+        ["/manage/feedback/{id:int}/status"] = Rule.Editors("/manage/feedback/0/status"),
         ["/manage/feedback/{id:int}/question/{questionId:int?}"] = Rule.Editors("/manage/feedback/0/question"),
         ["/manage/feedback/{id:int}/analysis"] = Rule.Editors("/manage/feedback/0/analysis"),
         // The answering page asks for sign-in itself unless it has a personal link (?token=); an unknown form is 404 for everyone.

@@ -23,7 +23,7 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         Assert.Equal(TrainingRefusal.LineManagerIsSelf, result.Refusal);
         Assert.Equal(0, (await data.ReloadAsync(session)).PlacesTaken);
-        Assert.Empty((await data.EmailsToAsync(person.Email!)).Where(m => m.Subject.Contains("approve", StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(await data.EmailsToAsync(person.Email!), m => m.Subject.Contains("approve", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
         await site.WithScopeAsync(async sp =>
         {
             sp.GetRequiredService<LineManagers>().RememberPreviousAddress(person.Id, oldAddress);
-            await sp.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+            return await sp.GetRequiredService<PortalDbContext>().SaveChangesAsync();
         });
 
         var result = await data.BookAsync(session, person, managerEmail: " old.me@example.org ");
