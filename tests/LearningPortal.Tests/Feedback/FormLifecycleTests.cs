@@ -123,7 +123,7 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
     private Task<FeedbackForm> FormAsync(int id) =>
         site.WithScopeAsync(async sp => (await sp.GetRequiredService<FeedbackForms>().FindAsync(id))!);
 
-    private Task SetStateAsync(int id, FeedbackFormState state, DateTime? opens, DateTime? closes) =>
+    private Task<int> SetStateAsync(int id, FeedbackFormState state, DateTime? opens, DateTime? closes) =>
         site.WithScopeAsync(async sp =>
         {
             var result = await sp.GetRequiredService<FeedbackForms>().SetStateAsync(id, state, opens, closes, FeedbackData.EditorId, "Test editor");
