@@ -2,8 +2,10 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Search;
+using LearningPortal.Core.Reporting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddSearchJournal();
+        services.TryAddSingleton<SmallNumbers>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<WakeUpSignal<OutboxMessage>>();

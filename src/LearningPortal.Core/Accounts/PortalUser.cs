@@ -22,4 +22,13 @@ public class PortalUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime? LastSignInUtc { get; set; }
+
+    /// <summary>
+    /// The person's line manager, who approves their bookings on sessions that need it (kept in the profile, as
+    /// Totara does, so every approval goes to the same person and a change is audited). Never the person themselves.
+    /// </summary>
+    public string? LineManagerName { get; set; }
+
+    /// <summary>The line manager's work email address; see <see cref="LineManagerName"/>.</summary>
+    public string? LineManagerEmail { get; set; }
 }

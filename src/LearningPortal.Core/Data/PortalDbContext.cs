@@ -24,6 +24,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();
 
+    public DbSet<PreviousEmail> PreviousEmails => Set<PreviousEmail>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

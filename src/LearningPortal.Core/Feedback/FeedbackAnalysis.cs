@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Reporting;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,10 @@ namespace LearningPortal.Core.Feedback;
 /// <summary>
 /// Analyses a form's responses. Counts, distributions and the trend (by UK month) are grouped in the database (one
 /// GROUP BY per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
+/// When a filter leaves fewer responses than the portal's small-numbers threshold (<see cref="SmallNumbers"/>),
+/// nothing but "fewer than N" is given: no figures, no trend, no comments, no words.
 /// </summary>
-public partial class FeedbackAnalysis(PortalDbContext db)
+public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumbers)
 {
     /// <summary>Most frequent words are counted over this many of the latest matching comments.</summary>
     public const int WordSample = 2000;
@@ -30,6 +33,12 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         var questions = await db.FeedbackQuestions.AsNoTracking().Where(q => q.FormId == formId).ToListAsync(cancellationToken);
         var responses = Responses(formId, filter);
         var total = await responses.CountAsync(cancellationToken);
+        var threshold = smallNumbers.Threshold;
+        if (total > 0 && smallNumbers.IsTooSmall(total))
+        {
+            return new FeedbackReport(0, 0, 0, [], []) { IsSuppressed = true, Threshold = threshold };
+        }
+
         var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
 
@@ -44,7 +53,7 @@ public partial class FeedbackAnalysis(PortalDbContext db)
             .ToListAsync(cancellationToken);
         var trend = await InUkMonthsAsync(responses, utcMonths, cancellationToken);
 
-        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), trend);
+        return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), trend) { Threshold = threshold };
     }
 
     /// <summary>
@@ -87,6 +96,12 @@ public partial class FeedbackAnalysis(PortalDbContext db)
     /// <summary>Free-text answers, newest first, optionally containing some text.</summary>
     public async Task<IReadOnlyList<Comment>> CommentsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
     {
+        if (await IsSuppressedAsync(formId, filter, cancellationToken))
+        {
+            return [];
+        }
+
+        var anonymous = await db.FeedbackForms.Where(f => f.Id == formId).Select(f => f.IsAnonymous).FirstOrDefaultAsync(cancellationToken);
         var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
         // Answers are numbered as they arrive, so the highest ids are the latest; the join to the response and
         // question is made for the page of comments only.
@@ -95,11 +110,21 @@ public partial class FeedbackAnalysis(PortalDbContext db)
             .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
             .ToListAsync(cancellationToken);
         var agencies = await AgencyNamesAsync(cancellationToken);
-        return [.. rows.Select(r => new Comment(r.Text, r.Answer, r.SubmittedUtc, r.AgencyId is { } id && agencies.TryGetValue(id, out var n) ? n : null))];
+        // Beside an anonymous comment neither agency nor date is given: with the words, they could name the person.
+        return [.. rows.Select(r => anonymous
+            ? new Comment(r.Text, r.Answer, null, null)
+            : new Comment(r.Text, r.Answer, r.SubmittedUtc, r.AgencyId is { } id && agencies.TryGetValue(id, out var n) ? n : null))];
     }
 
     public async Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default) =>
-        await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
+        await IsSuppressedAsync(formId, filter, cancellationToken) ? 0 : await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
+
+    /// <summary>Whether the filter leaves so few responses (but some) that nothing may be shown about them.</summary>
+    public async Task<bool> IsSuppressedAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken = default)
+    {
+        var total = await Responses(formId, filter).CountAsync(cancellationToken);
+        return total > 0 && smallNumbers.IsTooSmall(total);
+    }
 
     /// <summary>
     /// The most frequent words in the latest <see cref="WordSample"/> matching comments, stop words left out.
@@ -107,14 +132,34 @@ public partial class FeedbackAnalysis(PortalDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<Bar>> FrequentWordsAsync(int formId, FeedbackFilter filter, string? search, int take, CancellationToken cancellationToken = default)
     {
+        if (await IsSuppressedAsync(formId, filter, cancellationToken))
+        {
+            return [];
+        }
+
         var texts = await (await CommentQueryAsync(formId, filter, search, cancellationToken)).OrderByDescending(a => a.Id).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
+        return CountWords(texts, take);
+    }
+
+    /// <summary>
+    /// Counts words across texts, ignoring case and stop words. A word with digits in it stays whole ("GCP2", "0-19"
+    /// is two words, "KS2" one) and keeps its commonest spelling; plain numbers are not words.
+    /// </summary>
+    public static IReadOnlyList<Bar> CountWords(IEnumerable<string> texts, int take)
+    {
         return [.. texts
-            .SelectMany(t => Word().Matches(t.ToLowerInvariant()).Select(m => m.Value.Trim('\'')))
-            .Where(w => w.Length > 2 && !StopWords.Contains(w))
-            .GroupBy(w => w)
-            .Select(g => new Bar(g.Key, g.Count()))
-            .OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.Ordinal)
+            .SelectMany(t => Word().Matches(t).Select(m => m.Value.Trim('\'')))
+            .Where(w => (w.Length > 2 || w.Any(char.IsDigit)) && w.Any(char.IsLetter) && !StopWords.Contains(w))
+            .GroupBy(w => w.ToLowerInvariant())
+            .Select(g => new Bar(Label(g), g.Count()))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Label, StringComparer.OrdinalIgnoreCase)
             .Take(take)];
+
+        // Words with digits are usually names of things (GCP2) and keep their commonest spelling; others are shown in lower case.
+        static string Label(IGrouping<string, string> spellings) =>
+            spellings.Key.Any(char.IsDigit)
+                ? spellings.GroupBy(w => w, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key
+                : spellings.Key;
     }
 
     /// <summary>Evaluation emails sent and responses received for one session (any form).</summary>
@@ -345,6 +390,6 @@ public partial class FeedbackAnalysis(PortalDbContext db)
         return n % 2 == 1 ? ValueAt(n / 2) : (ValueAt((n / 2) - 1) + ValueAt(n / 2)) / 2;
     }
 
-    [GeneratedRegex(@"[\p{L}']+")]
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
     private static partial Regex Word();
 }

@@ -15,6 +15,9 @@ public enum SubmissionOutcome
     /// <summary>The token was spent already (a second answer, or a double click): nothing new was stored.</summary>
     AlreadyAnswered,
     Invalid,
+
+    /// <summary>The form is not taking answers (a draft, closed, or outside its dates).</summary>
+    NotOpen,
 }
 
 public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<AnswerError> Errors)
@@ -22,6 +25,8 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<A
     public static SubmissionResult Saved { get; } = new(SubmissionOutcome.Saved, []);
 
     public static SubmissionResult AlreadyAnswered { get; } = new(SubmissionOutcome.AlreadyAnswered, []);
+
+    public static SubmissionResult NotOpen { get; } = new(SubmissionOutcome.NotOpen, []);
 }
 
 /// <summary>
@@ -149,6 +154,13 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
         return null;
     }
 
+    /// <summary>The first moment of the UK calendar month that contains <paramref name="utc"/>, in UTC.</summary>
+    public static DateTime UkMonthStartUtc(DateTime utc)
+    {
+        var uk = Time.UkTime.FromUtc(utc);
+        return Time.UkTime.ToUtc(new DateTime(uk.Year, uk.Month, 1, 0, 0, 0, DateTimeKind.Unspecified));
+    }
+
     /// <summary>Whether the ticket's person has answered in that place already.</summary>
     public async Task<bool> HasAnsweredAsync(FeedbackTicket ticket, CancellationToken cancellationToken = default)
     {
@@ -165,6 +177,12 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
         if (ticket.FormId != form.Id)
         {
             throw new ArgumentException("The ticket is for another form.", nameof(ticket));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!form.IsAcceptingAnswers(now))
+        {
+            return SubmissionResult.NotOpen;
         }
 
         var marker = await tokens.MarkerAsync(ticket, cancellationToken);
@@ -190,8 +208,11 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
             FormId = form.Id,
             DocumentId = ticket.Place.DocumentId,
             SessionId = ticket.Place.SessionId,
-            AgencyId = agencyId,
-            SubmittedUtc = clock.GetUtcNow().UtcDateTime,
+            // An anonymous response is linked to an agency only if the person chose to answer the form's agency question.
+            AgencyId = form.IsAnonymous && !form.AsksAgency ? null : agencyId,
+
+            // An anonymous response keeps only the UK month it was given: an exact time could pick someone out.
+            SubmittedUtc = form.IsAnonymous ? UkMonthStartUtc(now) : now,
             UserId = form.IsAnonymous ? null : ticket.UserId,
             Answers = answers,
         });

@@ -26,7 +26,7 @@ public class FeedbackExport(PortalDbContext db, FeedbackAnalysis analysis)
 
         var csv = new CsvLine(output);
         csv.WriteField("Response");
-        csv.WriteField(form.IsAnonymous ? "Date submitted" : "Submitted (UK time)");
+        csv.WriteField(form.IsAnonymous ? "Month given" : "Submitted (UK time)");
         csv.WriteField("Agency");
         csv.WriteField("Briefing id");
         csv.WriteField("Session id");
@@ -49,6 +49,13 @@ public class FeedbackExport(PortalDbContext db, FeedbackAnalysis analysis)
         }
 
         await csv.EndAsync();
+
+        // Anonymous answers from fewer people than the small-numbers threshold could be traced back: none are given.
+        if (form.IsAnonymous && await analysis.IsSuppressedAsync(form.Id, filter, cancellationToken))
+        {
+            return;
+        }
+
         var lastId = 0;
         var responses = analysis.Responses(form.Id, filter);
         while (true)
@@ -72,7 +79,7 @@ public class FeedbackExport(PortalDbContext db, FeedbackAnalysis analysis)
             foreach (var r in batch)
             {
                 csv.WriteField(r.Id.ToString(CultureInfo.InvariantCulture));
-                csv.WriteField(form.IsAnonymous ? UkTime.FromUtc(r.SubmittedUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : UkTime.FromUtc(r.SubmittedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+                csv.WriteField(form.IsAnonymous ? UkTime.FromUtc(r.SubmittedUtc).ToString("yyyy-MM", CultureInfo.InvariantCulture) : UkTime.FromUtc(r.SubmittedUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
                 csv.WriteField(r.AgencyId is { } a && agencies.TryGetValue(a, out var name) ? name : "");
                 csv.WriteField(r.DocumentId?.ToString(CultureInfo.InvariantCulture) ?? "");
                 csv.WriteField(r.SessionId?.ToString(CultureInfo.InvariantCulture) ?? "");

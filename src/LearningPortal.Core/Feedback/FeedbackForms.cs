@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>The details of a form as the editor typed them.</summary>
-public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro);
+/// <param name="AsksAgency">Anonymous forms only: ask, as an optional question, which agency the person works for.</param>
+public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro, bool AsksAgency = false);
 
 /// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
 public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
@@ -183,7 +184,103 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         }
 
         audit.Record(actor, "Feedback question removed", "FeedbackForm", Id(question.FormId), question.Text);
+
+        // A form without questions cannot take answers: removing the last one takes an open form back to draft.
+        var form = await db.FeedbackForms.SingleAsync(f => f.Id == question.FormId, cancellationToken);
+        if (form.State == FeedbackFormState.Open
+            && !await db.FeedbackQuestions.AnyAsync(q => q.FormId == form.Id && q.RetiredUtc == null && q.Id != questionId, cancellationToken))
+        {
+            form.State = FeedbackFormState.Draft;
+            audit.Record(actor, "Feedback form back to draft", "FeedbackForm", Id(form.Id), $"{form.Name}: its last question was removed");
+        }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves a form to draft, open or closed, with optional open and close moments (UTC). A form opens only with at
+    /// least one question, and closes after it opens.
+    /// </summary>
+    public async Task<FormChange> SetStateAsync(int formId, FeedbackFormState state, DateTime? opensUtc, DateTime? closesUtc, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var form = await FindAsync(formId, cancellationToken);
+        if (form is null)
+        {
+            return FormChange.Failed("Form", "The form does not exist");
+        }
+
+        if (state == FeedbackFormState.Open && !form.CurrentQuestions.Any())
+        {
+            return FormChange.Failed("State", "Add at least one question before you open the form");
+        }
+
+        if (opensUtc is { } opens && closesUtc is { } closes && closes <= opens)
+        {
+            return FormChange.Failed("Closes", "The closing date must be after the opening date");
+        }
+
+        form.State = state;
+        form.OpensUtc = opensUtc;
+        form.ClosesUtc = closesUtc;
+        form.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        var dates = (opensUtc is null ? "" : $", opens {Time.UkTime.Format(opensUtc.Value)}") + (closesUtc is null ? "" : $", closes {Time.UkTime.Format(closesUtc.Value)}");
+        audit.Record(actor, "Feedback form " + state.ToString().ToLowerInvariant(), "FeedbackForm", Id(formId), form.Name + dates);
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(formId, []);
+    }
+
+    /// <summary>
+    /// Copies a form's details and current questions into a new draft ("Copy of ..."), with new question keys so
+    /// the copy's analysis starts empty. Returns the new form's id.
+    /// </summary>
+    public async Task<FormChange> DuplicateAsync(int formId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var form = await FindAsync(formId, cancellationToken);
+        if (form is null)
+        {
+            return FormChange.Failed("Form", "The form does not exist");
+        }
+
+        var slug = form.Slug.Length > 90 ? form.Slug[..90].TrimEnd('-') : form.Slug;
+        var candidate = slug + "-copy";
+        for (var n = 2; await db.FeedbackForms.AnyAsync(f => f.Slug == candidate, cancellationToken); n++)
+        {
+            candidate = $"{slug}-copy-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var name = "Copy of " + form.Name;
+        var copy = new FeedbackForm
+        {
+            Name = name.Length > FeedbackForm.MaxNameLength ? name[..FeedbackForm.MaxNameLength] : name,
+            Slug = candidate,
+            IsAnonymous = form.IsAnonymous,
+            AsksAgency = form.AsksAgency,
+            Intro = form.Intro,
+            State = FeedbackFormState.Draft,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        var order = 1;
+        foreach (var q in form.CurrentQuestions)
+        {
+            copy.Questions.Add(new FeedbackQuestion
+            {
+                Key = Guid.NewGuid(),
+                Type = q.Type,
+                Text = q.Text,
+                HelpText = q.HelpText,
+                IsRequired = q.IsRequired,
+                OptionsJson = q.OptionsJson,
+                SortOrder = order++,
+                CreatedUtc = now,
+            });
+        }
+
+        db.FeedbackForms.Add(copy);
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(actor, "Feedback form duplicated", "FeedbackForm", Id(copy.Id), $"{copy.Name}, from {form.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new FormChange(copy.Id, []);
     }
 
     internal static FeedbackQuestion NewRow(QuestionDraft draft, Guid key, int sortOrder, DateTime now) => new()
@@ -239,6 +336,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         form.Name = details.Name.Trim();
         form.Slug = details.Slug.Trim().ToLowerInvariant();
         form.IsAnonymous = details.IsAnonymous;
+        form.AsksAgency = details.IsAnonymous && details.AsksAgency;
         form.Intro = details.Intro?.Trim() ?? "";
         form.UpdatedUtc = now;
     }

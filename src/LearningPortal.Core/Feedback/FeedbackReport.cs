@@ -44,9 +44,22 @@ public sealed record QuestionSummary(Guid Key, FeedbackQuestionType Type, string
 /// </summary>
 public sealed record FeedbackReport(int Responses, int SessionResponses, int Invited, IReadOnlyList<QuestionSummary> Questions, IReadOnlyList<MonthCount> Trend)
 {
+    /// <summary>
+    /// The filter left some responses, but fewer than <see cref="Threshold"/>: every figure is withheld (the counts
+    /// are zero and the lists empty) and only "fewer than N" may be shown.
+    /// </summary>
+    public bool IsSuppressed { get; init; }
+
+    /// <summary>The portal's small-numbers threshold when the report was made.</summary>
+    public int Threshold { get; init; } = Reporting.SmallNumbers.DefaultThreshold;
+
+    /// <summary>The number of responses as it may be shown: "fewer than N" when suppressed.</summary>
+    public Reporting.SuppressedCount Count => IsSuppressed ? new(null, Threshold) : new(Responses, Threshold);
+
     /// <summary>Responses from sessions as a share of invitations; null when nobody was invited.</summary>
     public double? ResponseRate => Invited == 0 ? null : (double)SessionResponses / Invited;
 }
 
 /// <summary>A free-text answer for the comments list.</summary>
-public sealed record Comment(string Question, string Text, DateTime SubmittedUtc, string? Agency);
+/// <remarks>Date and agency are null for anonymous forms: beside the words, they could name the person.</remarks>
+public sealed record Comment(string Question, string Text, DateTime? SubmittedUtc, string? Agency);

@@ -2,6 +2,7 @@ using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningPortal.Core.Feedback;
 
@@ -12,6 +13,7 @@ public static class FeedbackServiceCollectionExtensions
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
         services.AddDataProtection();
+        services.TryAddSingleton<Reporting.SmallNumbers>();
         services.AddScoped<FeedbackTokens>();
         services.AddScoped<FeedbackForms>();
         services.AddScoped<FeedbackAnswering>();

@@ -41,6 +41,7 @@ public class FeedbackStarterForms(PortalDbContext db, TimeProvider clock, ILogge
                 Name = starter.Name.Trim(),
                 Slug = starter.Slug.Trim(),
                 IsAnonymous = starter.Anonymous,
+                AsksAgency = starter.Anonymous && starter.AskAgency,
                 Intro = starter.Intro.Trim(),
                 CreatedUtc = now,
                 UpdatedUtc = now,
@@ -66,6 +67,8 @@ public class FeedbackStarterForms(PortalDbContext db, TimeProvider clock, ILogge
                 form.Questions.Add(FeedbackForms.NewRow(draft, Guid.NewGuid(), ++order, now));
             }
 
+            // Starter forms are ready to answer; a form only opens with a question.
+            form.State = form.Questions.Count > 0 ? FeedbackFormState.Open : FeedbackFormState.Draft;
             db.FeedbackForms.Add(form);
             imported++;
         }
@@ -82,6 +85,9 @@ public class FeedbackStarterForms(PortalDbContext db, TimeProvider clock, ILogge
         public string Slug { get; set; } = "";
 
         public bool Anonymous { get; set; }
+
+        /// <summary>"ask-agency: true": an anonymous form asks, optionally, which agency the person works for.</summary>
+        public bool AskAgency { get; set; }
 
         public string Intro { get; set; } = "";
 

@@ -1,22 +1,9 @@
 using System.Globalization;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Core.Supervision;
-
-/// <summary>
-/// A count that is hidden when small: below the threshold only "fewer than 3" is known, never the number,
-/// so nobody can be singled out.
-/// </summary>
-public sealed record SuppressedCount(int? Value, int Threshold)
-{
-    public bool IsSuppressed => Value is null;
-
-    public static SuppressedCount Of(int count, int threshold) => new(count < threshold ? null : count, threshold);
-
-    public override string ToString() => Value?.ToString(CultureInfo.InvariantCulture) ?? $"fewer than {Threshold}";
-}
 
 /// <summary>One row of a dashboard table.</summary>
 public sealed record DashboardRow(string Label, SuppressedCount Count);
@@ -39,12 +26,11 @@ public sealed record SupervisionFigures(
 /// Counts for the partnership dashboard. Questions are named by the question set's own wording (published or
 /// kept by partnership staff), looked up by the stable question id, not by what a record copied.
 /// </summary>
-public class SupervisionDashboard(PortalDbContext db, IOptionsMonitor<SupervisionOptions> options)
+public class SupervisionDashboard(PortalDbContext db, SmallNumbers smallNumbers)
 {
     public async Task<SupervisionFigures> CountAsync(CancellationToken cancellationToken = default)
     {
-        var threshold = options.CurrentValue.SuppressBelow;
-        SuppressedCount Count(int n) => SuppressedCount.Of(n, threshold);
+        SuppressedCount Count(int n) => smallNumbers.Count(n);
         List<DashboardRow> Rows<T>(IEnumerable<IGrouping<T, int>> groups, Func<T, string> label) =>
             groups.Select(g => new DashboardRow(label(g.Key), Count(g.Distinct().Count()))).ToList();
 

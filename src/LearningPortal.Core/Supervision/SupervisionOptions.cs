@@ -16,7 +16,4 @@ public class SupervisionOptions
 
     /// <summary>How often the scheduled work (reminders, retention) runs.</summary>
     public TimeSpan JobInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Dashboard cells below this count are suppressed so nobody can be singled out.</summary>
-    public int SuppressBelow { get; set; } = 3;
 }

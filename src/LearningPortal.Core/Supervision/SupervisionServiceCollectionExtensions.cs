@@ -2,6 +2,7 @@ using LearningPortal.Core.Content;
 using LearningPortal.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace LearningPortal.Core.Supervision;
@@ -12,6 +13,7 @@ public static class SupervisionServiceCollectionExtensions
     public static IServiceCollection AddSupervisionCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
+        services.TryAddSingleton<Reporting.SmallNumbers>();
         services.AddScoped<BriefingQuestionSets>();
         services.AddNotificationHandler<ContentPublished, BriefingQuestionSets>();
         services.AddNotificationHandler<ContentUnpublished, BriefingQuestionSets>();

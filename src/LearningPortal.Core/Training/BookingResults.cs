@@ -42,6 +42,15 @@ public enum TrainingRefusal
     ChangedBySomeoneElse,
     RegisterNotYetOpen,
     InvalidDetails,
+
+    /// <summary>The line manager named is the person themselves (their address, now or before).</summary>
+    LineManagerIsSelf,
+
+    /// <summary>The person already has an active booking on another session of a course that does not allow repeats.</summary>
+    AlreadyBookedOnCourse,
+
+    /// <summary>The person has attended the course already and it does not allow repeats.</summary>
+    AlreadyTrained,
 }
 
 /// <summary>The result of a booking attempt; expected refusals are results, not exceptions.</summary>

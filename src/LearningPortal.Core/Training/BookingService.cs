@@ -1,3 +1,4 @@
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
@@ -15,6 +16,7 @@ namespace LearningPortal.Core.Training;
 /// </summary>
 public class BookingService(
     PortalDbContext db,
+    LineManagers lineManagers,
     SessionLocks locks,
     PlaceAllocation places,
     TrainingEmails emails,
@@ -52,6 +54,12 @@ public class BookingService(
             if (email is null)
             {
                 return BookingResult.Refused(TrainingRefusal.NotFound, "Your account could not be found");
+            }
+
+            if (session.RequiresManagerApproval)
+            {
+                // The manager named on the booking becomes (or stays) the line manager in the person's profile.
+                await lineManagers.ChangeAsync(request.UserId, request.AttendeeName.Trim(), request.LineManagerName!, request.LineManagerEmail!, cancellationToken);
             }
 
             var booking = existing ?? new Booking { SessionId = session.Id, UserId = request.UserId };
@@ -233,6 +241,16 @@ public class BookingService(
             return BookingResult.Refused(TrainingRefusal.LineManagerRequired, "Enter your line manager's name and email address: this course needs their approval");
         }
 
+        if (session.RequiresManagerApproval && await lineManagers.ProblemWithAsync(request.UserId, request.LineManagerEmail!, cancellationToken) is { } problem)
+        {
+            return BookingResult.Refused(TrainingRefusal.LineManagerIsSelf, problem);
+        }
+
+        if (!session.Course.AllowsRepeatBookings && await RepeatRefusalAsync(session, request.UserId, now, cancellationToken) is { } repeat)
+        {
+            return repeat;
+        }
+
         if (session.AgencyPlaceLimit is { } limit)
         {
             var fromAgency = await db.Bookings.CountAsync(
@@ -248,6 +266,47 @@ public class BookingService(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// One active booking per course per person, and none once trained, unless the course allows repeats. The
+    /// message names the booking that stands in the way. On PostgreSQL the course row is locked too (after the
+    /// session's, the order every booking takes), so two tabs booking two sessions of a course cannot both win.
+    /// </summary>
+    private async Task<BookingResult?> RepeatRefusalAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"TrainingCourses\" WHERE \"Id\" = {session.CourseId} FOR UPDATE", cancellationToken);
+        }
+
+        var other = await db.Bookings.AsNoTracking()
+            .Where(b => b.UserId == userId && b.SessionId != session.Id && b.Session.CourseId == session.CourseId && !b.Session.IsCancelled
+                && b.Session.EndUtc > now
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
+            .OrderBy(b => b.Session.StartUtc)
+            .Select(b => new { b.Status, b.Session.StartUtc, b.Session.EndUtc })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (other is not null)
+        {
+            var what = other.Status switch
+            {
+                BookingStatus.Waitlisted => "You are already on the waiting list for",
+                BookingStatus.PendingApproval => "You already have a place waiting for your line manager's approval on",
+                _ => "You already have a place on",
+            };
+            return BookingResult.Refused(TrainingRefusal.AlreadyBookedOnCourse,
+                $"{what} {session.Course.Title} on {SessionTimes.Describe(other.StartUtc, other.EndUtc)}. Cancel that booking in My training before you book another session");
+        }
+
+        var attended = await db.AttendanceRecords.AsNoTracking()
+            .Where(a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == userId && a.Booking.Session.CourseId == session.CourseId)
+            .OrderByDescending(a => a.Booking.Session.StartUtc)
+            .Select(a => (DateTime?)a.Booking.Session.StartUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        return attended is { } on
+            ? BookingResult.Refused(TrainingRefusal.AlreadyTrained, $"You have already attended {session.Course.Title}, on {UkTime.FormatDate(on)}, so you cannot book it again")
+            : null;
     }
 
     private async Task<BookingResult> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)

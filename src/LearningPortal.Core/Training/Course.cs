@@ -38,6 +38,12 @@ public class Course
     /// <summary>Attending licenses the practitioner to use the Graded Care Profile 2, and records them in the GCP2 register.</summary>
     public bool LicensesGcp2 { get; set; }
 
+    /// <summary>
+    /// Whether a person may hold more than one booking on the course, or book it again once trained (refreshers,
+    /// courses meant to be repeated). Off by default: one active booking per course per person, and none once attended.
+    /// </summary>
+    public bool AllowsRepeatBookings { get; set; }
+
     /// <summary>Unpublished courses are visible only under /manage/training.</summary>
     public bool IsPublished { get; set; } = true;
 

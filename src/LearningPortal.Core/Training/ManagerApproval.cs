@@ -55,8 +55,11 @@ public class ManagerApproval(
             session.Course.Title, SessionTimes.Describe(session), session.Where, request.ExpiresUtc, outcome, session.IsCancelled);
     }
 
-    /// <summary>Approves or declines the booking behind the token.</summary>
-    public async Task<TrainingResult> DecideAsync(string token, bool approve, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Approves or declines the booking behind the token. <paramref name="deciderUserId"/> is the account signed in
+    /// where the link was followed, if any: nobody may decide on their own booking.
+    /// </summary>
+    public async Task<TrainingResult> DecideAsync(string token, bool approve, string? reason, string? deciderUserId = null, CancellationToken cancellationToken = default)
     {
         var hash = PlaceAllocation.HashToken(token);
         var sessionId = await db.ApprovalRequests.Where(a => a.TokenHash == hash).Select(a => (int?)a.Booking.SessionId).SingleOrDefaultAsync(cancellationToken);
@@ -71,6 +74,11 @@ public class ManagerApproval(
             var request = await db.ApprovalRequests.Include(a => a.Booking).SingleAsync(a => a.TokenHash == hash, cancellationToken);
             var booking = request.Booking;
             var now = clock.GetUtcNow().UtcDateTime;
+            if (deciderUserId is not null && deciderUserId == booking.UserId)
+            {
+                return TrainingResult.Refused(TrainingRefusal.LineManagerIsSelf, "You cannot approve or decline your own booking. Your line manager must use the link we emailed them");
+            }
+
             if (request.Outcome != ApprovalOutcome.Pending)
             {
                 return TrainingResult.Refused(TrainingRefusal.AlreadyEnded, request.Outcome switch

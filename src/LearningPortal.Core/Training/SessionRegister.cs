@@ -12,9 +12,11 @@ namespace LearningPortal.Core.Training;
 public sealed record AttendanceMark(int BookingId, AttendanceOutcome Outcome, string? SubstituteName = null, string? Notes = null);
 
 /// <summary>
-/// The register of a session. Marking someone as attended makes their certificate available and, for a
-/// course that licenses GCP2, writes them into the GCP2 register with the refresher due date; attendees
-/// are thanked once, however often the register is corrected.
+/// The register of a session, open from the session's start. Marking someone as attended, once the session
+/// has ended, makes their certificate available and sends the thank-you and the evaluation (marks made during
+/// the session are followed up when it ends, by <see cref="AttendanceFollowUp"/>). For a course that licenses
+/// GCP2 it writes them into the GCP2 register with the refresher due date. Attendees are thanked once, however
+/// often the register is corrected.
 /// </summary>
 public class SessionRegister(
     PortalDbContext db,
@@ -75,16 +77,22 @@ public class SessionRegister(
                 record.RecordedUtc = now;
                 record.RecordedByUserId = actor.UserId;
 
+                // The register can be marked from the start, but the thank-you (with the certificate) and the
+                // evaluation wait for the end: AttendanceFollowUp sends those marked during the session.
                 var isThere = mark.Outcome is AttendanceOutcome.Attended or AttendanceOutcome.PartlyAttended;
-                if (isThere && record.ThankYouSentUtc is null)
+                if (isThere && now >= session.EndUtc)
                 {
-                    record.ThankYouSentUtc = now;
-                    emails.ThankYou(booking, session, certificate: record.EarnsCertificate);
-                }
+                    var firstFollowUp = record.ThankYouSentUtc is null;
+                    if (firstFollowUp)
+                    {
+                        record.ThankYouSentUtc = now;
+                        emails.ThankYou(booking, session, certificate: record.EarnsCertificate);
+                    }
 
-                if (isThere && !wasThere)
-                {
-                    published.Add(new SessionAttended(booking.Id, session.Id, session.CourseId, booking.UserId, booking.AgencyId, session.Course.LicensesGcp2));
+                    if (firstFollowUp || !wasThere)
+                    {
+                        published.Add(new SessionAttended(booking.Id, session.Id, session.CourseId, booking.UserId, booking.AgencyId, session.Course.LicensesGcp2));
+                    }
                 }
 
                 if (session.Course.LicensesGcp2)

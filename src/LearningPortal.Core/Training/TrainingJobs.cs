@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace LearningPortal.Core.Training;
 
 /// <summary>What one run of the scheduled training work did.</summary>
-public sealed record TrainingJobRun(int ApprovalsExpired, int RemindersSent, int RefresherRemindersSent);
+public sealed record TrainingJobRun(int ApprovalsExpired, int RemindersSent, int RefresherRemindersSent, int AttendanceFollowedUp = 0);
 
 /// <summary>
 /// The training module's scheduled work, every <see cref="TrainingOptions.JobInterval"/>: expire approval
 /// requests that were not answered in time (freeing their places), send session reminders and GCP2
-/// refresher reminders. Safe to run on several instances at once (see <see cref="TrainingReminders"/>).
+/// refresher reminders, and thank attendees marked during a session once it has ended. Safe to run on several instances at once (see <see cref="TrainingReminders"/>).
 /// </summary>
 public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingOptions> options, ILogger<TrainingJobs> logger)
     : RecurringJob(logger, TimeProvider.System)
@@ -19,7 +19,7 @@ public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingO
     /// <summary>Runs the work once; the tests and the background loop both call this.</summary>
     public async Task<TrainingJobRun> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        int expired, reminders, refreshers;
+        int expired, reminders, refreshers, followedUp;
         using (var scope = scopes.CreateScope())
         {
             expired = await scope.ServiceProvider.GetRequiredService<ManagerApproval>().ExpireDueAsync(cancellationToken);
@@ -32,7 +32,12 @@ public class TrainingJobs(IServiceScopeFactory scopes, IOptionsMonitor<TrainingO
             refreshers = await reminder.SendGcp2RefresherRemindersAsync(cancellationToken);
         }
 
-        return new TrainingJobRun(expired, reminders, refreshers);
+        using (var scope = scopes.CreateScope())
+        {
+            followedUp = await scope.ServiceProvider.GetRequiredService<AttendanceFollowUp>().SendDueAsync(cancellationToken);
+        }
+
+        return new TrainingJobRun(expired, reminders, refreshers, followedUp);
     }
 
     protected override string Name => "The training jobs";

@@ -17,6 +17,8 @@ public static class TrainingServiceCollectionExtensions
         services.AddScoped<TrainingEmails>();
         services.AddScoped<PlaceAllocation>();
         services.AddScoped<BookingService>();
+        services.AddScoped<Accounts.LineManagers>();
+        services.AddScoped<AttendanceFollowUp>();
         services.AddScoped<ManagerApproval>();
         services.AddScoped<SessionAdministration>();
         services.AddScoped<CourseAdministration>();

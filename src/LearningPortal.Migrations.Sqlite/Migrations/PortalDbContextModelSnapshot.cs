@@ -83,6 +83,14 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LastSignInUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LineManagerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LineManagerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -129,6 +137,32 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Accounts.PreviousEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "NormalizedEmail");
+
+                    b.ToTable("PreviousEmails");
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Auditing.AuditEntry", b =>
@@ -650,6 +684,12 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AsksAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosesUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -666,10 +706,16 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OpensUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
@@ -1384,6 +1430,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowsRepeatBookings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1765,6 +1814,15 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Accounts.PreviousEmail", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Content.ContentRedirect", b =>

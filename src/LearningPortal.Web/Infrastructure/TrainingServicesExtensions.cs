@@ -13,6 +13,7 @@ public static class TrainingServicesExtensions
         services.AddSingleton<SafeMarkdown>();
         services.AddSingleton<BookingJourneyStore>();
         services.AddScoped<StarterTraining>();
+        services.AddSingleton<Pages.Feedback.AnonymousRespondent>();
         return services;
     }
 }

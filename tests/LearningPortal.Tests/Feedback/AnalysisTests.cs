@@ -16,7 +16,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
     [Fact]
     public async Task Analysis_counts_responses_and_gives_means_medians_distributions_and_the_confidence_shift()
     {
-        var form = await feedback.FormAsync(anonymous: true, required: false);
+        var form = await feedback.FormAsync(anonymous: true, required: false, asksAgency: true);
         var agencies = await people.AgencyIdsAsync();
         var crowd = (await people.PeopleAsync(3, agencies[0])).Concat(await people.PeopleAsync(1, agencies[1])).ToList();
         // Ratings 1, 2, 4, 5: mean 3, median 3. Confidence 1->3, 2->4, 3->3, 4->5: before mean 2.5, after 3.75, shift +1.25.
@@ -44,12 +44,15 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal(4, report.Questions.Single(q => q.Type == FeedbackQuestionType.LongText).Answered);
         var month = Assert.Single(report.Trend);
         Assert.Equal((DateTime.UtcNow.Year, DateTime.UtcNow.Month, 4), (month.Year, month.Month, month.Count));
-        Assert.Equal(1, byAgency.Responses);
-        Assert.Equal(5, byAgency.Questions.Single(q => q.Type == FeedbackQuestionType.Rating).Mean);
+        // One response from that agency: below the small-numbers threshold, so nothing about it is given.
+        Assert.True(byAgency.IsSuppressed);
+        Assert.Equal("fewer than 3", byAgency.Count.ToString());
+        Assert.Empty(byAgency.Questions);
         Assert.Equal(0, future.Responses);
 
         var words = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().FrequentWordsAsync(form.Id, new FeedbackFilter(), null, 3));
         Assert.Equal(("case", 8), (words[0].Label, words[0].Count));
+        Assert.Equal(4, report.Count.Value);
         Assert.DoesNotContain(words, w => w.Label is "about" or "with" or "more");
         var found = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().CommentsAsync(form.Id, new FeedbackFilter(), "HOME CONDITIONS", 10));
         Assert.Equal(2, found.Count); // the short and the long text answer of the first person
@@ -86,7 +89,8 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         var april = await feedback.AnalyseAsync(form, new FeedbackFilter(From: new DateOnly(2026, 4, 1), To: new DateOnly(2026, 4, 30)));
 
         Assert.Equal([(2026, 1, 1), (2026, 3, 1), (2026, 4, 1)], report.Trend.Select(m => (m.Year, m.Month, m.Count)));
-        Assert.Equal((2026, 4, 1), april.Trend.Select(m => (m.Year, m.Month, m.Count)).Single());
+        // One response in April: too few to show anything about.
+        Assert.True(april.IsSuppressed);
     }
 
     [Fact]
@@ -96,6 +100,11 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         var named = await feedback.FormAsync(anonymous: false);
         var person = await people.PersonAsync();
         await feedback.SubmitAsync(anonymous, person, FeedbackData.Answers(anonymous, text: "Anonymous comment, with a comma"));
+        foreach (var other in await people.PeopleAsync(2))
+        {
+            await feedback.SubmitAsync(anonymous, other, FeedbackData.Answers(anonymous, text: "Another comment"));
+        }
+
         await feedback.SubmitAsync(named, person, FeedbackData.Answers(named));
         var editor = TestUsers.UniqueEmail("editor");
         await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
@@ -113,7 +122,8 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.DoesNotContain("Email", text.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains("\"Anonymous comment, with a comma\"", text, StringComparison.Ordinal);
         Assert.Contains("How confident are you in recognising neglect? (before)", text, StringComparison.Ordinal);
-        Assert.Equal(2, text.Trim().Split('\n').Length);
+        Assert.Equal(4, text.Trim().Split('\n').Length);
+        Assert.Contains("Month given", text.Split('\n')[0], StringComparison.Ordinal);
         Assert.Contains(person.Email!, await namedCsv.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -141,5 +151,53 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         var rows = page.QuerySelectorAll("#chart-1-table tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
         Assert.Equal([("1 - Poor", "0"), ("2 - Fair", "0"), ("3 - Good", "1"), ("4 - Very good", "1"), ("5 - Excellent", "1")], rows);
         Assert.Equal(string.Join("; ", rows.Select(r => $"{r.Item1}: {r.Item2}")), svg.QuerySelector("desc")!.TextContent);
+    }
+
+    [Fact]
+    public void Frequent_words_keep_words_with_digits_whole()
+    {
+        var words = FeedbackAnalysis.CountWords(["The GCP2 tool helped", "gcp2 training was good", "Use GCP2 with 0-19 staff", "In 2025 we"], 10);
+
+        Assert.Equal(("GCP2", 3), (words[0].Label, words[0].Count));
+        Assert.DoesNotContain(words, w => w.Label is "gcp" or "2025" or "0");
+        Assert.DoesNotContain(words, w => w.Label == "19");
+    }
+
+    [Fact]
+    public async Task Filtered_analysis_page_with_too_few_responses_shows_fewer_than_and_hides_comments()
+    {
+        var form = await feedback.FormAsync(anonymous: true, asksAgency: true);
+        var agencies = await people.AgencyIdsAsync();
+        var crowd = await people.PeopleAsync(4);
+        for (var i = 0; i < crowd.Count; i++)
+        {
+            await site.WithScopeAsync(async sp =>
+            {
+                var tokens = sp.GetRequiredService<FeedbackTokens>();
+                var ticket = tokens.Read(tokens.Issue(new FeedbackTicket(form.Id, FeedbackPlace.Standalone, crowd[i].Id)))!;
+                var current = (await sp.GetRequiredService<FeedbackForms>().FindAsync(form.Id))!;
+                return await sp.GetRequiredService<FeedbackAnswering>().SubmitAsync(current, ticket,
+                    FeedbackData.Answers(form, text: i == 0 ? "Only the one from this agency said this" : "Helpful"), i == 0 ? agencies[1] : agencies[0]);
+            });
+        }
+
+        var editor = TestUsers.UniqueEmail("editor");
+        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(editor);
+
+        var all = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis");
+        var filtered = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis?agency={agencies[1]}");
+
+        Assert.Equal("4", all.QuerySelector("#responses-count")!.TextContent.Trim());
+        Assert.Equal("fewer than 3", filtered.QuerySelector("#responses-count")!.TextContent.Trim());
+        Assert.DoesNotContain("Only the one from this agency", filtered.QuerySelector("main")!.TextContent);
+        Assert.Null(filtered.QuerySelector("#mean-1"));
+        Assert.Contains("Only the one from this agency", all.QuerySelector("main")!.TextContent);
+
+        // Beside an anonymous comment: the question only, no date and no agency.
+        var commentLines = all.QuerySelectorAll(".govuk-inset-text .govuk-body-s").Select(p => p.TextContent.Trim()).ToList();
+        Assert.NotEmpty(commentLines);
+        Assert.All(commentLines, line => Assert.DoesNotContain(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), line));
     }
 }

@@ -13,23 +13,32 @@ public sealed class FeedbackData(PortalFactory site)
 {
     public const string EditorId = "test-editor";
 
-    public static readonly Actor Editor = new(EditorId, "Test editor");
+    public static readonly Actor Editor = new(Editor);
 
     public PortalFactory Site => site;
 
-    /// <summary>A form with one question of each type, in type order, all required unless told otherwise; with a course, the course's evaluation form.</summary>
-    public async Task<FeedbackForm> FormAsync(bool anonymous, bool required = true, int? courseId = null)
+    /// <summary>
+    /// A form with one question of each type, in type order, all required unless told otherwise; with a course, the
+    /// course's evaluation form. Opened for answers unless <paramref name="open"/> is false (then a draft).
+    /// </summary>
+    public async Task<FeedbackForm> FormAsync(bool anonymous, bool required = true, int? courseId = null, bool open = true, bool asksAgency = false)
     {
         var slug = "form-" + Guid.NewGuid().ToString("N")[..10];
         return await site.WithScopeAsync(async sp =>
         {
             var forms = sp.GetRequiredService<FeedbackForms>();
-            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think."), Editor);
+            var created = await forms.CreateAsync(new FormDetails($"Test form {slug}", slug, anonymous, "Tell us what you think.", asksAgency), Editor);
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
             foreach (var draft in AllTypes(required))
             {
                 var added = await forms.AddQuestionAsync(created.Id, draft, Editor);
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
+            }
+
+            if (open)
+            {
+                var opened = await forms.SetStateAsync(created.Id, FeedbackFormState.Open, null, null, Editor);
+                Assert.True(opened.Succeeded, string.Join("; ", opened.Errors.Select(e => e.Message)));
             }
 
             if (courseId is { } id)

@@ -46,6 +46,17 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         await AddQuestionAsync(page, "Long text", "What will you do differently?", required: false);
         await Assertions.Expect(page.Locator(".govuk-summary-card")).ToHaveCountAsync(3);
 
+        // A new form is a draft: the Editor previews it as respondents will see it, then opens it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("You cannot send answers from a preview");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GotoAsync(formPath);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change status" }).ClickAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByLabel("Open: people can answer it", new() { Exact = false }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save status" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#form-status")).ToHaveTextAsync("Open");
+
         // ...and attaches it to the briefing.
         await page.GotoAsync($"/manage/content/{briefing.DocumentId}");
         await page.AssertNoAxeViolationsAsync();
@@ -54,7 +65,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToBeVisibleAsync();
 
         // Two practitioners answer from the end of the briefing; the form is anonymous.
-        int[] ratings = [5, 3];
+        int[] ratings = [5, 3, 4];
         for (var i = 0; i < readers.Length; i++)
         {
             var reader = await SignedInPageAsync(readers[i].Email!);
@@ -80,6 +91,20 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
             await reader.AssertNoAxeViolationsAsync();
         }
 
+        // A visitor without an account answers too: the form is anonymous, so no sign-in is asked for.
+        var visitor = await browser.NewPageAsync(site);
+        await visitor.GotoAsync($"/learning/{briefingSlug}");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Give feedback on this briefing" }).ClickAsync();
+        await visitor.WaitForURLAsync("**/feedback/home-conditions-feedback?briefing=*");
+        await visitor.AssertNoAxeViolationsAsync();
+        await visitor.GetByLabel("4 - Very good").CheckAsync();
+        await visitor.GetByRole(AriaRole.Group, new() { Name = "Before" }).GetByLabel("2 - Slightly confident").CheckAsync();
+        await visitor.GetByRole(AriaRole.Group, new() { Name = "Now" }).GetByLabel("4 - Confident").CheckAsync();
+        await visitor.GetByLabel("What will you do differently? (optional)").FillAsync("Check the kitchen");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you for your feedback" })).ToBeVisibleAsync();
+        await visitor.AssertNoAxeViolationsAsync();
+
         // A session's attendee answers the (named) course evaluation from the link in their email, without signing in.
         var training = new TrainingData(site);
         var session = await training.SessionAsync();
@@ -103,18 +128,18 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         // The analysis shows the right counts, and the chart's data table matches the answers.
         await page.GotoAsync(formPath + "/analysis");
         await page.AssertNoAxeViolationsAsync();
-        await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("#mean-1")).ToHaveTextAsync("4.0");
         await Assertions.Expect(page.Locator("#shift-2")).ToHaveTextAsync("+2.0");
         var rows = await page.Locator("#chart-1-table tbody tr").AllInnerTextsAsync();
-        Assert.Equal(["1 - Poor\t0\t0%", "2 - Fair\t0\t0%", "3 - Good\t1\t50%", "4 - Very good\t0\t0%", "5 - Excellent\t1\t50%"], rows.Select(r => r.Trim()));
+        Assert.Equal(["1 - Poor\t0\t0%", "2 - Fair\t0\t0%", "3 - Good\t1\t33%", "4 - Very good\t1\t33%", "5 - Excellent\t1\t33%"], rows.Select(r => r.Trim()));
         await Assertions.Expect(page.Locator("svg[aria-labelledby='chart-1-title chart-1-desc'] desc"))
-            .ToHaveTextAsync("1 - Poor: 0; 2 - Fair: 0; 3 - Good: 1; 4 - Very good: 0; 5 - Excellent: 1");
+            .ToHaveTextAsync("1 - Poor: 0; 2 - Fair: 0; 3 - Good: 1; 4 - Very good: 1; 5 - Excellent: 1");
         await Assertions.Expect(page.Locator("#frequent-words")).ToContainTextAsync("home (2)");
-        await Assertions.Expect(page.Locator("#frequent-words-source")).ToHaveTextAsync("Counted from all 2 comments shown by these filters.");
+        await Assertions.Expect(page.Locator("#frequent-words-source")).ToHaveTextAsync("Counted from all 3 comments shown by these filters.");
         await page.GetByLabel("Briefing", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Home conditions: audit learning" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#responses-count")).ToHaveTextAsync("3");
         await page.AssertNoAxeViolationsAsync();
         var print = page.GetByRole(AriaRole.Button, new() { Name = "Print this report" });
         await page.EvaluateAsync("() => { window.print = () => { window.lpPrinted = true; }; }");
@@ -132,7 +157,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         // The briefing's answers carry no person; the evaluation's does.
         var stored = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().FeedbackResponses.AsNoTracking()
             .Select(r => new { r.DocumentId, r.SessionId, r.UserId }).ToListAsync());
-        Assert.Equal(2, stored.Count(r => r.DocumentId == briefing.DocumentId && r.UserId == null));
+        Assert.Equal(3, stored.Count(r => r.DocumentId == briefing.DocumentId && r.UserId == null));
         Assert.Single(stored, r => r.SessionId == session.Id && r.UserId == attendee.Id);
     }
 

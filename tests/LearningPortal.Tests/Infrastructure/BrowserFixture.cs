@@ -61,19 +61,84 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
     public const string Trait = "Browser";
 }
 
+/// <summary>
+/// The checks every end-to-end test runs on every page it visits: axe-core (WCAG 2.2 AA rules) and WCAG 2.2
+/// 1.4.10 Reflow (no sideways scrolling of the page at 320 CSS pixels wide). <see cref="AssertNoAxeViolationsAsync"/>
+/// runs both, so every existing call site checks reflow too.
+/// </summary>
 public static class Accessibility
 {
+    /// <summary>The width WCAG 1.4.10 asks content to reflow at (1280 px at 400% zoom).</summary>
+    public const int ReflowWidth = 320;
+
     private static readonly AxeRunOptions Options = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    /// <summary>Runs axe-core on the page and fails with the violations listed if there are any.</summary>
+    /// <summary>Runs axe-core and the 320 px reflow check on the page, failing with what each found.</summary>
     public static async Task AssertNoAxeViolationsAsync(this IPage page)
+    {
+        await page.AssertAxeOnlyAsync();
+        await page.AssertReflowsAsync();
+    }
+
+    /// <summary>Runs axe-core on the page and fails with the violations listed if there are any.</summary>
+    public static async Task AssertAxeOnlyAsync(this IPage page)
     {
         var result = await page.RunAxe(Options);
         var violations = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}").ToList();
         Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n" + string.Join("\n", violations));
     }
+
+    /// <summary>
+    /// WCAG 1.4.10: lays the page out 320 CSS pixels wide and fails if the page itself scrolls sideways, naming the
+    /// elements that stick out (content inside its own scrolling region, such as a wide table in lp-table-scroll,
+    /// is allowed). The viewport is put back afterwards.
+    /// </summary>
+    public static async Task AssertReflowsAsync(this IPage page)
+    {
+        var original = page.ViewportSize;
+        await page.SetViewportSizeAsync(ReflowWidth, original?.Height ?? 720);
+        try
+        {
+            var overflow = await page.EvaluateAsync<string[]>(ReflowScript);
+            Assert.True(overflow.Length == 0, $"{page.Url} scrolls sideways at {ReflowWidth} px wide (WCAG 1.4.10 Reflow):\n" + string.Join("\n", overflow));
+        }
+        finally
+        {
+            if (original is not null)
+            {
+                await page.SetViewportSizeAsync(original.Width, original.Height);
+            }
+        }
+    }
+
+    // Wider than the viewport: the document, then the outermost elements that stick out and are not inside a box
+    // that scrolls (or clips) them itself.
+    private const string ReflowScript = """
+        () => {
+          const root = document.documentElement;
+          const width = root.clientWidth;
+          if (root.scrollWidth <= width + 1) return [];
+          const clipped = el => {
+            for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+              const o = getComputedStyle(p).overflowX;
+              if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+            }
+            return false;
+          };
+          const found = [];
+          for (const el of document.body.querySelectorAll('*')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.right <= width + 1 || clipped(el)) continue;
+            if (found.some(f => f.el.contains(el))) continue;
+            const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+            found.push({ el, text: `${name} reaches ${Math.round(r.right)} px` });
+            if (found.length >= 8) break;
+          }
+          return [`page is ${root.scrollWidth} px wide`, ...found.map(f => f.text)];
+        }
+        """;
 }

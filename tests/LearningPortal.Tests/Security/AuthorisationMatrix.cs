@@ -101,6 +101,7 @@ public static class AuthorisationMatrix
         ["/account"] = Rule.SignedIn("/account"),
         ["/account/index"] = Rule.SignedIn("/account/index"),
         ["/account/change-details"] = Rule.SignedIn("/account/change-details"),
+        ["/account/change-line-manager"] = Rule.SignedIn("/account/change-line-manager"),
         ["/account/change-password"] = Rule.SignedIn("/account/change-password"),
         ["/account/change-email"] = Rule.SignedIn("/account/change-email"),
         ["/account/delete"] = Rule.SignedIn("/account/delete"),
@@ -155,6 +156,7 @@ public static class AuthorisationMatrix
         ["/manage/feedback/new"] = Rule.Editors("/manage/feedback/new"),
         ["/manage/feedback/{id:int}"] = Rule.Editors("/manage/feedback/0"),
         ["/manage/feedback/{id:int}/details"] = Rule.Editors("/manage/feedback/0/details"),
+        ["/manage/feedback/{id:int}/status"] = Rule.Editors("/manage/feedback/0/status"),
         ["/manage/feedback/{id:int}/question/{questionId:int?}"] = Rule.Editors("/manage/feedback/0/question"),
         ["/manage/feedback/{id:int}/analysis"] = Rule.Editors("/manage/feedback/0/analysis"),
         // The answering page asks for sign-in itself unless it has a personal link (?token=); an unknown form is 404 for everyone.

@@ -20,6 +20,36 @@ public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task Navigation_shows_supervision_only_to_people_who_can_open_it()
+    {
+        using var visitor = site.CreatePortalClient();
+        var email = TestUsers.UniqueEmail("nav");
+        await site.CreateUserAsync(email);
+        using var member = site.CreatePortalClient();
+        await member.SignInAsync(email);
+
+        var anonymousNav = (await visitor.GetDocumentAsync("/")).QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
+        var memberNav = (await member.GetDocumentAsync("/")).QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.DoesNotContain("/supervision", anonymousNav);
+        Assert.Contains("/training", anonymousNav);
+        Assert.Contains("/supervision", memberNav);
+    }
+
+    [Fact]
+    public async Task Charts_use_the_site_font_and_wide_tables_scroll_in_their_own_region()
+    {
+        using var client = site.CreatePortalClient();
+        var home = await client.GetDocumentAsync("/");
+        var stylesheet = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+
+        var css = await (await client.GetAsync(stylesheet)).Content.ReadAsStringAsync();
+
+        Assert.Matches(@"\.lp-bar-chart\{font-family:[^}]*sans-serif", css);
+        Assert.Matches(@"\.lp-table-scroll\{[^}]*overflow-x:auto", css);
+    }
+
+    [Fact]
     public async Task Health_reports_database_and_outbox_as_json()
     {
         using var client = site.CreatePortalClient();

@@ -10,6 +10,21 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
         builder.Property(u => u.JobRole).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.LineManagerName).HasMaxLength(200);
+        builder.Property(u => u.LineManagerEmail).HasMaxLength(256);
         builder.HasOne(u => u.Agency).WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PreviousEmailConfiguration : IEntityTypeConfiguration<PreviousEmail>
+{
+    public void Configure(EntityTypeBuilder<PreviousEmail> builder)
+    {
+        builder.Property(p => p.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(p => p.NormalizedEmail).HasMaxLength(256).IsRequired();
+        builder.HasIndex(p => new { p.UserId, p.NormalizedEmail });
+
+        // The history belongs to the account: deleting the account deletes it.
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,7 +13,7 @@ namespace LearningPortal.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public class ConfirmEmailChangeModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, AccountEmails emails) : PageModel
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, AccountEmails emails, LineManagers lineManagers) : PageModel
 {
     public bool Changed { get; private set; }
 
@@ -41,6 +41,9 @@ public class ConfirmEmailChangeModel(
         }
 
         emails.QueueEmailChanged(oldEmail, user.DisplayName, email);
+
+        // The old address stays the person's own: it can never be given as their line manager.
+        lineManagers.RememberPreviousAddress(user.Id, oldEmail);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         if (users.GetUserId(User) == user.Id)

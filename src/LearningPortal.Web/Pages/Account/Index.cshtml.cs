@@ -48,6 +48,7 @@ public class IndexModel(UserManager<PortalUser> users, PortalDbContext db) : Pag
         Updated = updated switch
         {
             "details" => "Your details have been updated",
+            "line-manager" => "Your line manager has been changed",
             "password" => "Your password has been changed",
             "email" => "Your email address has been changed",
             _ => null,

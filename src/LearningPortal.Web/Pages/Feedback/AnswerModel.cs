@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
@@ -11,12 +12,25 @@ namespace LearningPortal.Web.Pages.Feedback;
 
 /// <summary>
 /// /feedback/{slug}: answer a form. With a personal link (?token=, from an evaluation email) the token says
-/// who answers and where, so no sign-in is needed; otherwise the person signs in and the page issues their
-/// token (?briefing= names the briefing they came from). Either way the token is spent on submission, once.
+/// who answers and where, so no sign-in is needed. Otherwise a named form asks the person to sign in, and an
+/// anonymous form is answered without an account, once per browser (<see cref="AnonymousRespondent"/>); the page
+/// issues the token (?briefing= names the briefing they came from). Either way the token is spent on submission,
+/// once. Editors can preview any form, drafts included, with ?preview=true: nothing can be sent from a preview.
 /// </summary>
 [AllowAnonymous]
-public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens tokens, FeedbackAnswering answering) : PageModel
+public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens tokens, FeedbackAnswering answering, AnonymousRespondent browsers, TimeProvider clock) : PageModel
 {
+    /// <summary>The field of the optional agency question on anonymous forms that ask it.</summary>
+    public const string AgencyField = "agency";
+
+    /// <summary>An Editor looking at the form as a respondent would see it.</summary>
+    public bool IsPreview { get; private set; }
+
+    /// <summary>The agencies to choose from, when the form asks.</summary>
+    public IReadOnlyList<(int Id, string Name)> Agencies { get; private set; } = [];
+
+    public string? ChosenAgency { get; private set; }
+
     public FeedbackForm Form { get; private set; } = default!;
 
     public IReadOnlyList<FeedbackQuestion> Questions { get; private set; } = [];
@@ -37,8 +51,24 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
     public IReadOnlyDictionary<string, string[]> Values { get; private set; } = new Dictionary<string, string[]>();
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? token, int? briefing)
+    public async Task<IActionResult> OnGetAsync(string slug, string? token, int? briefing, bool preview = false)
     {
+        if (preview && User.IsInRole(PortalRoles.Editor))
+        {
+            var form = await forms.FindBySlugAsync(slug, HttpContext.RequestAborted);
+            if (form is null)
+            {
+                return NotFound();
+            }
+
+            Form = form;
+            Questions = [.. form.CurrentQuestions];
+            ViewData["Title"] = "Preview: " + form.Name;
+            IsPreview = true;
+            await LoadAgenciesAsync();
+            return Page();
+        }
+
         var (result, ticket) = await ResolveAsync(slug, token, briefing);
         if (result is not null || ticket is null)
         {
@@ -62,10 +92,37 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
         }
 
         Values = Request.Form.Where(f => f.Key.StartsWith('q')).ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
-        var agencyId = await db.Users.Where(u => u.Id == ticket.UserId).Select(u => (int?)u.AgencyId).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        var outcome = await answering.SubmitAsync(Form, ticket, Values, agencyId, HttpContext.RequestAborted);
+        int? agencyId = null;
+        AnswerError? agencyError = null;
+        if (Form.IsAnonymous)
+        {
+            // Only the person's own choice links an anonymous answer to an agency, never their account.
+            ChosenAgency = Request.Form[AgencyField].ToString();
+            if (Form.AsksAgency && ChosenAgency.Length > 0)
+            {
+                if (int.TryParse(ChosenAgency, out var chosen) && Agencies.Any(a => a.Id == chosen))
+                {
+                    agencyId = chosen;
+                }
+                else
+                {
+                    agencyError = new AnswerError(AgencyField, "Select your agency from the list, or leave it blank");
+                }
+            }
+        }
+        else
+        {
+            agencyId = await db.Users.Where(u => u.Id == ticket.UserId).Select(u => (int?)u.AgencyId).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        }
+
+        var outcome = agencyError is null
+            ? await answering.SubmitAsync(Form, ticket, Values, agencyId, HttpContext.RequestAborted)
+            : new SubmissionResult(SubmissionOutcome.Invalid, [.. FeedbackAnswering.Check(Form.CurrentQuestions, Values).Errors, agencyError]);
         switch (outcome.Outcome)
         {
+            case SubmissionOutcome.NotOpen:
+                LinkProblem = NotOpenMessage;
+                return Page();
             case SubmissionOutcome.Invalid:
                 Errors = outcome.Errors;
                 foreach (var e in outcome.Errors)
@@ -78,6 +135,17 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
                 return Redirect($"/feedback/{Form.Slug}/thank-you?already=true");
             default:
                 return Redirect($"/feedback/{Form.Slug}/thank-you");
+        }
+    }
+
+    private const string NotOpenMessage = "This form is not taking answers at the moment. Thank you for wanting to give feedback.";
+
+    private async Task LoadAgenciesAsync()
+    {
+        if (Form.IsAnonymous && Form.AsksAgency)
+        {
+            Agencies = (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.SortOrder)
+                .Select(a => new { a.Id, a.Name }).ToListAsync(HttpContext.RequestAborted)).Select(a => (a.Id, a.Name)).ToList();
         }
     }
 
@@ -96,6 +164,13 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
         Form = form;
         Questions = [.. form.CurrentQuestions];
         ViewData["Title"] = form.Name;
+        if (!form.IsAcceptingAnswers(clock.GetUtcNow().UtcDateTime))
+        {
+            LinkProblem = NotOpenMessage;
+            return (null, null);
+        }
+
+        await LoadAgenciesAsync();
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         FeedbackTicket? ticket;
         if (!string.IsNullOrEmpty(token))
@@ -107,7 +182,9 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
                 return (null, null);
             }
 
-            if (userId is not null && userId != ticket.UserId)
+            if (ticket.UserId.StartsWith(AnonymousRespondent.Prefix, StringComparison.Ordinal)
+                ? ticket.UserId != browsers.Existing(HttpContext)
+                : userId is not null && userId != ticket.UserId)
             {
                 LinkProblem = "This link was sent to someone else. Sign out and use the link again, or use the link in your own email.";
                 return (null, null);
@@ -115,16 +192,19 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
         }
         else
         {
-            if (userId is null)
+            if (userId is null && !form.IsAnonymous)
             {
                 return (Challenge(), null);
             }
+
+            // Anonymous forms need no account: a signed-in person answers once as themselves, anyone else once per browser.
+            var respondent = userId ?? browsers.IdFor(HttpContext);
 
             var place = briefing is { } documentId
                 && await db.Documents.AnyAsync(d => d.Id == documentId && d.Type == DocumentType.LearningBriefing, HttpContext.RequestAborted)
                 ? FeedbackPlace.Briefing(documentId)
                 : FeedbackPlace.Standalone;
-            ticket = new FeedbackTicket(form.Id, place, userId);
+            ticket = new FeedbackTicket(form.Id, place, respondent);
             token = tokens.Issue(ticket);
         }
 

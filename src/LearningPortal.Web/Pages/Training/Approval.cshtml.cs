@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,8 @@ public class ApprovalModel(ManagerApproval approvals) : PageModel
             return Page();
         }
 
-        var result = await approvals.DecideAsync(token, Decision == "approve", Reason, HttpContext.RequestAborted);
+        var result = await approvals.DecideAsync(token, Decision == "approve", Reason,
+            User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             ModelState.AddModelError("", result.Message!);

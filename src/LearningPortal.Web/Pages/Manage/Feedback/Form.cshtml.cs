@@ -21,6 +21,21 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
 
     public int Responses { get; private set; }
 
+    /// <summary>Draft, open (with its dates) or closed, in words.</summary>
+    public string StatusText
+    {
+        get
+        {
+            var dates = (Form.OpensUtc is { } o ? $" from {Core.Time.UkTime.Format(o)}" : "") + (Form.ClosesUtc is { } c ? $" until {Core.Time.UkTime.Format(c)}" : "");
+            return Form.State switch
+            {
+                FeedbackFormState.Open => "Open" + dates,
+                FeedbackFormState.Closed => "Closed",
+                _ => "Draft: not yet taking answers",
+            };
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var form = await forms.FindAsync(id, HttpContext.RequestAborted);
@@ -42,6 +57,33 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         await forms.MoveQuestionAsync(questionId, direction, actor, HttpContext.RequestAborted);
         TempData["Success"] = "Question moved";
         return Redirect($"/manage/feedback/{id}");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id)
+    {
+        var form = await forms.FindAsync(id, HttpContext.RequestAborted);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        var actor = await this.ActorAsync();
+        await forms.SetStateAsync(id, FeedbackFormState.Closed, form.OpensUtc, form.ClosesUtc, actor, HttpContext.RequestAborted);
+        TempData["Success"] = "The form is closed";
+        return Redirect($"/manage/feedback/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDuplicateAsync(int id)
+    {
+        var actor = await this.ActorAsync();
+        var copy = await forms.DuplicateAsync(id, actor, HttpContext.RequestAborted);
+        if (!copy.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "Form duplicated: this is the copy, as a draft";
+        return Redirect($"/manage/feedback/{copy.Id}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId)

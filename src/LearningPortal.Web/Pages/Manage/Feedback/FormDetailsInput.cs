@@ -19,7 +19,10 @@ public class FormDetailsInput
 
     public string? Intro { get; set; }
 
-    public FormDetails ToDetails() => new(Name ?? "", Slug ?? "", IsAnonymous == true, Intro ?? "");
+    /// <summary>Anonymous forms: ask, as an optional question, which agency the person works for.</summary>
+    public bool AsksAgency { get; set; }
+
+    public FormDetails ToDetails() => new(Name ?? "", Slug ?? "", IsAnonymous == true, Intro ?? "", AsksAgency);
 
     public static FormDetailsInput From(FeedbackForm form) => new()
     {
@@ -27,6 +30,7 @@ public class FormDetailsInput
         Slug = form.Slug,
         IsAnonymous = form.IsAnonymous,
         Intro = form.Intro,
+        AsksAgency = form.AsksAgency,
     };
 
     public static IReadOnlyList<SelectListItem> AnonymityChoices { get; } =

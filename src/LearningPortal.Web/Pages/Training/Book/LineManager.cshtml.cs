@@ -1,12 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training.Book;
 
-/// <summary>For sessions that need approval: who the person's line manager is.</summary>
-public class LineManagerModel(PortalDbContext db, BookingJourneyStore store) : BookingStepModel(db, store)
+/// <summary>
+/// For sessions that need approval: who the person's line manager is, filled in from their profile. The manager
+/// must be someone else (not the person's own address, now or before); the answer is saved to the profile on booking.
+/// </summary>
+public class LineManagerModel(PortalDbContext db, BookingJourneyStore store, LineManagers lineManagers) : BookingStepModel(db, store)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,7 +36,14 @@ public class LineManagerModel(PortalDbContext db, BookingJourneyStore store) : B
             return missing;
         }
 
-        Input = new InputModel { Name = Journey.LineManagerName ?? "", Email = Journey.LineManagerEmail ?? "" };
+        var userId = User.UserId();
+        var profile = await Db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.LineManagerName, u.LineManagerEmail }).SingleOrDefaultAsync();
+        Input = new InputModel
+        {
+            Name = Journey.LineManagerName ?? profile?.LineManagerName ?? "",
+            Email = Journey.LineManagerEmail ?? profile?.LineManagerEmail ?? "",
+        };
         return Page();
     }
 
@@ -39,6 +52,11 @@ public class LineManagerModel(PortalDbContext db, BookingJourneyStore store) : B
         if (!await LoadAsync(sessionId))
         {
             return NotFound();
+        }
+
+        if (ModelState.IsValid && await lineManagers.ProblemWithAsync(User.UserId(), Input.Email, HttpContext.RequestAborted) is { } problem)
+        {
+            ModelState.AddModelError("Input.Email", problem);
         }
 
         if (!ModelState.IsValid)

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Web.Pages.Training.My;
 
 /// <summary>A printable certificate of attendance, for the attendee (or partnership staff).</summary>
-public class CertificateModel(PortalDbContext db, Theme theme) : PageModel
+public class CertificateModel(PortalDbContext db, Theme theme, TimeProvider clock) : PageModel
 {
     public Core.Training.Booking Booking { get; private set; } = default!;
 
@@ -24,7 +24,8 @@ public class CertificateModel(PortalDbContext db, Theme theme) : PageModel
         var staff = User.IsInRole(PortalRoles.Editor);
         var booking = await db.Bookings.AsNoTracking().Include(b => b.Session).ThenInclude(s => s.Course).Include(b => b.Attendance).Include(b => b.Agency)
             .SingleOrDefaultAsync(b => b.Id == bookingId && (b.UserId == userId || staff));
-        if (booking?.Attendance is not { EarnsCertificate: true })
+        // A certificate is issued only once the session has ended, however early the register was marked.
+        if (booking?.Attendance is not { EarnsCertificate: true } || booking.Session.EndUtc > clock.GetUtcNow().UtcDateTime)
         {
             return NotFound();
         }

@@ -43,7 +43,8 @@ public class IndexModel(PortalDbContext db, PlaceAllocation places, TimeProvider
         }
 
         Waiting = waiting;
-        Past = all.Where(b => b.Attendance is not null).OrderByDescending(b => b.Session.StartUtc).ToList();
+        // A session is past once it has ended (even if the register was marked during it), so it is never both booked and past.
+        Past = all.Where(b => b.Attendance is not null && b.Session.EndUtc <= now).OrderByDescending(b => b.Session.StartUtc).ToList();
         Gcp2 = await db.Gcp2Register.AsNoTracking().Where(g => g.UserId == userId).OrderByDescending(g => g.TrainedOnUtc).FirstOrDefaultAsync();
     }
 }

@@ -52,6 +52,7 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
                 Materials = c.Materials,
                 PrerequisiteCourseId = c.PrerequisiteCourseId,
                 LicensesGcp2 = c.LicensesGcp2,
+                AllowsRepeatBookings = c.AllowsRepeatBookings,
                 IsPublished = c.IsPublished,
                 EvaluationFormId = c.EvaluationFormId,
             };
@@ -134,6 +135,9 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
 
         [Required(ErrorMessage = "Select whether the course trains people to use GCP2")]
         public bool? LicensesGcp2 { get; set; } = false;
+
+        [Required(ErrorMessage = "Select whether people can book the course more than once")]
+        public bool? AllowsRepeatBookings { get; set; } = false;
 
         [Required(ErrorMessage = "Select whether the course is published")]
         public bool? IsPublished { get; set; } = true;

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126234739_Initial")]
+    [Migration("20261203104529_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -93,6 +93,14 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("LastSignInUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("LineManagerEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("LineManagerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -139,6 +147,34 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Accounts.PreviousEmail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "NormalizedEmail");
+
+                    b.ToTable("PreviousEmails");
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Auditing.AuditEntry", b =>
@@ -680,6 +716,12 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AsksAgency")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosesUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -696,10 +738,16 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("OpensUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1446,6 +1494,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("AllowsRepeatBookings")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1837,6 +1888,15 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Accounts.PreviousEmail", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Content.ContentRedirect", b =>
