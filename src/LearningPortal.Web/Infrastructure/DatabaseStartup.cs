@@ -10,6 +10,7 @@ public static class DatabaseStartup
         await seeder.MigrateAndSeedAsync();
         await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
         await scope.ServiceProvider.ImportStarterFeedbackFormsAsync();
+        await scope.ServiceProvider.ImportStarterActionPlansAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
             var created = await seeder.CreateDemoAccountsAsync();

@@ -16,6 +16,7 @@ public class IndexModel(IAuthorizationService authorization) : PageModel
         new("Media library", "/manage/media", "Upload, replace and delete the documents and images that content links to, and see where each is used.", PortalPolicies.Editor),
         new("Supervision", "/manage/supervision", "See how briefings' questions are used in supervision (counts only), and keep the partnership's question sets.", PortalPolicies.Editor),
         new("Feedback", "/manage/feedback", "Build feedback forms and evaluations, and analyse the answers by agency and over time.", PortalPolicies.Editor),
+        new("Action plans", "/manage/actions", "Turn recommendations into actions, follow their progress and evidence, and see what is overdue.", PortalPolicies.Editor),
         new("Audit log", "/manage/audit", "See who changed what, and when.", PortalPolicies.Administrator),
     ];
 
