@@ -141,6 +141,21 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Objectives",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyDocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objectives", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -167,6 +182,21 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipGroups", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -345,6 +375,48 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         principalTable: "TrainingCourses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectiveLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObjectiveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TargetId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectiveLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveLinks_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObjectiveMeasures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObjectiveId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObjectiveMeasures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObjectiveMeasures_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -663,6 +735,173 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         name: "FK_TrainingAttendance_TrainingBookings_BookingId",
                         column: x => x.BookingId,
                         principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionEvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UpdateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionEvidenceFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionHistory", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionPlanEditors",
+                columns: table => new
+                {
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionPlanEditors", x => new { x.PlanId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ActionPlanEditors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectiveId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SummaryWeekOf = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionPlans_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecommendationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecommendationText = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecommendationWithdrawn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PublicSummary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OwnerAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OwnerGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeadUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    NeedsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OverdueNoticeSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanActions", x => x.Id);
+                    table.CheckConstraint("CK_PlanActions_Owner", "\"OwnerAgencyId\" IS NULL OR \"OwnerGroupId\" IS NULL");
+                    table.ForeignKey(
+                        name: "FK_PlanActions_ActionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ActionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PlanActions_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PlanActions_AspNetUsers_LeadUserId",
+                        column: x => x.LeadUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PlanActions_PartnershipGroups_OwnerGroupId",
+                        column: x => x.OwnerGroupId,
+                        principalTable: "PartnershipGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Links = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    StatusBefore = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Closes = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionUpdates_AspNetUsers_AuthorUserId",
+                        column: x => x.AuthorUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_ActionUpdates_PlanActions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "PlanActions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1039,6 +1278,57 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActionEvidenceFiles_ActionId",
+                table: "ActionEvidenceFiles",
+                column: "ActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionEvidenceFiles_Key",
+                table: "ActionEvidenceFiles",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionEvidenceFiles_UpdateId",
+                table: "ActionEvidenceFiles",
+                column: "UpdateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionHistory_ActionId_OccurredUtc",
+                table: "ActionHistory",
+                columns: new[] { "ActionId", "OccurredUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionHistory_OccurredUtc",
+                table: "ActionHistory",
+                column: "OccurredUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPlanEditors_UserId",
+                table: "ActionPlanEditors",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPlans_DocumentId",
+                table: "ActionPlans",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionPlans_ObjectiveId",
+                table: "ActionPlans",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionUpdates_ActionId_CreatedUtc",
+                table: "ActionUpdates",
+                columns: new[] { "ActionId", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionUpdates_AuthorUserId",
+                table: "ActionUpdates",
+                column: "AuthorUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Name",
                 table: "Agencies",
                 column: "Name",
@@ -1224,6 +1514,22 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 column: "FileName");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveLinks_Kind_TargetId",
+                table: "ObjectiveLinks",
+                columns: new[] { "Kind", "TargetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveLinks_ObjectiveId_Kind_TargetId",
+                table: "ObjectiveLinks",
+                columns: new[] { "ObjectiveId", "Kind", "TargetId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObjectiveMeasures_ObjectiveId",
+                table: "ObjectiveMeasures",
+                column: "ObjectiveId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -1233,6 +1539,47 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "IX_OutboxMessages_SentUtc_IsDead_NextAttemptUtc",
                 table: "OutboxMessages",
                 columns: new[] { "SentUtc", "IsDead", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipGroups_Name",
+                table: "PartnershipGroups",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_DueOn",
+                table: "PlanActions",
+                column: "DueOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_LeadUserId",
+                table: "PlanActions",
+                column: "LeadUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_OwnerAgencyId",
+                table: "PlanActions",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_OwnerGroupId",
+                table: "PlanActions",
+                column: "OwnerGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_PlanId_Number",
+                table: "PlanActions",
+                columns: new[] { "PlanId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_RecommendationId",
+                table: "PlanActions",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanActions_Status_DueOn",
+                table: "PlanActions",
+                columns: new[] { "Status", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReflectionQuestions_QuestionId",
@@ -1424,6 +1771,38 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 column: "StartUtc");
 
             migrationBuilder.AddForeignKey(
+                name: "FK_ActionEvidenceFiles_ActionUpdates_UpdateId",
+                table: "ActionEvidenceFiles",
+                column: "UpdateId",
+                principalTable: "ActionUpdates",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ActionHistory_PlanActions_ActionId",
+                table: "ActionHistory",
+                column: "ActionId",
+                principalTable: "PlanActions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ActionPlanEditors_ActionPlans_PlanId",
+                table: "ActionPlanEditors",
+                column: "PlanId",
+                principalTable: "ActionPlans",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ActionPlans_Documents_DocumentId",
+                table: "ActionPlans",
+                column: "DocumentId",
+                principalTable: "Documents",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_ContentRedirects_Documents_DocumentId",
                 table: "ContentRedirects",
                 column: "DocumentId",
@@ -1446,6 +1825,15 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_DocumentVersions_Documents_DocumentId",
                 table: "DocumentVersions");
+
+            migrationBuilder.DropTable(
+                name: "ActionEvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "ActionHistory");
+
+            migrationBuilder.DropTable(
+                name: "ActionPlanEditors");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1490,6 +1878,12 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "MediaItems");
 
             migrationBuilder.DropTable(
+                name: "ObjectiveLinks");
+
+            migrationBuilder.DropTable(
+                name: "ObjectiveMeasures");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1529,6 +1923,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "TrainingAttendance");
 
             migrationBuilder.DropTable(
+                name: "ActionUpdates");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1544,19 +1941,31 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "TrainingBookings");
 
             migrationBuilder.DropTable(
-                name: "SupervisionQuestionSets");
+                name: "PlanActions");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "SupervisionQuestionSets");
 
             migrationBuilder.DropTable(
                 name: "TrainingSessions");
 
             migrationBuilder.DropTable(
-                name: "Agencies");
+                name: "ActionPlans");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipGroups");
 
             migrationBuilder.DropTable(
                 name: "TrainingCourses");
+
+            migrationBuilder.DropTable(
+                name: "Objectives");
+
+            migrationBuilder.DropTable(
+                name: "Agencies");
 
             migrationBuilder.DropTable(
                 name: "FeedbackForms");
