@@ -17,6 +17,7 @@ public static class ActionPlanServiceCollectionExtensions
         services.AddScoped<ActionQueries>();
         services.AddScoped<ActionChoices>();
         services.AddScoped<ActionReminders>();
+        services.AddScoped<ActionReport>();
         services.AddScoped<ActionPlanStarter>();
         services.AddScoped<PublishedContentWatch>();
         services.AddNotificationHandler<ContentPublished, PublishedContentWatch>();

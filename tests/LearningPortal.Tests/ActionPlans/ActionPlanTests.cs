@@ -237,12 +237,12 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
 
         await Task.WhenAll(jobs.RunOnceAsync(), jobs.RunOnceAsync());
         await jobs.RunOnceAsync();
-        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(editor.Email!, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith("An action needs a lead", StringComparison.Ordinal));
-        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(lateLead.Email!, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith("Overdue", StringComparison.Ordinal));
-        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(soonLead.Email!, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith("Reminder", StringComparison.Ordinal));
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(editor.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("An action needs a lead", StringComparison.Ordinal));
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(lateLead.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Overdue", StringComparison.Ordinal));
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(soonLead.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal));
         await Task.Delay(500);
 
-        int Count(string email, string subject) => site.Smtp.Messages.Count(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith(subject, StringComparison.Ordinal));
+        int Count(string email, string subject) => site.Smtp.Messages.Count(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
         Assert.Equal(1, Count(soonLead.Email!, "Reminder"));
         Assert.Equal(1, Count(lateLead.Email!, "Overdue"));
         Assert.Equal(1, Count(editor.Email!, "An action needs a lead"));
@@ -270,6 +270,30 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         Assert.Equal(["Fewer re-referrals"], strategy.Objectives[1].Measures);
         Assert.Equal(["More early help"], strategy.Objectives[2].Measures);
         Assert.Equal(["Fewer re-referrals", "A measure for no objective", "More early help"], strategy.MeasuresOfSuccess);
+    }
+
+    [Fact]
+    public async Task The_report_shows_counts_overdue_actions_with_their_latest_update_and_changes_and_the_csv_has_a_row_per_action()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(-3));
+        await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
+
+        var page = await client.GetDocumentAsync($"/manage/actions/report?Period.Plan={planId}");
+        var csv = await client.GetAsync($"/manage/actions/report.csv?Period.Plan={planId}");
+        var bad = await client.GetDocumentAsync("/manage/actions/report?Period.Since.Day=31&Period.Since.Month=2&Period.Since.Year=2026");
+
+        var overdue = page.GetElementById("overdue")!.NextElementSibling!.TextContent;
+        Assert.Contains("Relaunch the screening tool with every agency", overdue);
+        Assert.Contains("Waiting for the agencies' dates", overdue);
+        Assert.Contains("Progress update added", page.QuerySelector("main")!.TextContent);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Overdue", lines[1]);
+        Assert.Contains("Waiting for the agencies' dates", lines[1]);
+        Assert.Contains("Changes since must be a real date", bad.QuerySelector(".govuk-error-summary")!.TextContent);
     }
 
     private static async Task<HttpResponseMessage> PostWithFileAsync(PortalClient client, string path, string status, string text, string fileName, byte[] content)

@@ -160,6 +160,8 @@ public static class AuthorisationMatrix
         ["/manage/actions"] = Rule.Editors("/manage/actions"),
         ["/manage/actions/index"] = Rule.Editors("/manage/actions/index"),
         ["/manage/actions/plans"] = Rule.Editors("/manage/actions/plans"),
+        ["/manage/actions/report"] = Rule.Editors("/manage/actions/report"),
+        ["/manage/actions/report.csv"] = Rule.Editors("/manage/actions/report.csv"),
         ["/manage/actions/plans/new"] = Rule.Editors("/manage/actions/plans/new"),
         ["/manage/actions/plans/{id:int}"] = Rule.Editors("/manage/actions/plans/0"),
         ["/manage/actions/plans/{id:int}/change"] = Rule.Editors("/manage/actions/plans/0/change"),
