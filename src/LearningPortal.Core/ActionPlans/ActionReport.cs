@@ -1,3 +1,4 @@
+using CsvHelper;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,18 @@ public sealed record BoardReport(DateOnly Since, DateOnly Until, DateOnly Today,
 }
 
 /// <summary>A row of the report's CSV: one action.</summary>
-public sealed record ReportCsvRow(string Plan, int Action, string What, string Owner, string Lead, string Due, string Status, string LatestUpdateOn, string LatestUpdate, int ChangesInPeriod);
+[CsvRecord]
+public sealed partial record ReportCsvRow(
+    [property: CsvColumn("Plan")] string Plan,
+    [property: CsvColumn("Action")] int Action,
+    [property: CsvColumn("What will be done")] string What,
+    [property: CsvColumn("Owner")] string Owner,
+    [property: CsvColumn("Lead")] string Lead,
+    [property: CsvColumn("Due")] string Due,
+    [property: CsvColumn("Status")] string Status,
+    [property: CsvColumn("Latest update on")] string LatestUpdateOn,
+    [property: CsvColumn("Latest update")] string LatestUpdate,
+    [property: CsvColumn("Changes in the period")] int ChangesInPeriod);
 
 /// <summary>
 /// Builds the board report for a period: every plan (or one) with its actions, their status today and their latest

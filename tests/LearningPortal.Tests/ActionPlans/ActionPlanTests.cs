@@ -115,7 +115,7 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         Assert.Equal(["Improve referrals", "Use the screening tool"], actions.Select(a => a.What));
         Assert.All(actions, a => Assert.True(a.NeedsLead));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Contains("You are the lead", mail.TextBody);
+        Assert.Contains("You are now the lead", mail.TextBody);
         Assert.Contains("Improve referrals", mail.TextBody);
         Assert.Contains("2 actions", list.GetElementById("result-count")!.TextContent);
         Assert.Contains("Overdue", list.QuerySelector("main table")!.TextContent);

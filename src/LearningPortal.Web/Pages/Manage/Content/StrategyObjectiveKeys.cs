@@ -6,7 +6,7 @@ namespace LearningPortal.Web.Pages.Manage.Content;
 
 /// <summary>
 /// The strategy form edits objectives as lines of text; this keeps each objective's identity across the edit (same title
-/// first, then same position) and attaches the measures written "3: ..." to the objectives they measure.
+/// first, then the remaining ones in order) and attaches the measures written "3: ..." to the objectives they measure.
 /// </summary>
 public static partial class StrategyObjectiveKeys
 {
@@ -27,13 +27,16 @@ public static partial class StrategyObjectiveKeys
             }
         }
 
-        for (var i = 0; i < strategy.Objectives.Count && i < previous.Count; i++)
+        // The rest, in order: a reworded objective keeps the identity of the one it replaced.
+        var unused = new Queue<Guid>(previous.Select(k => k.Id).Where(id => !used.Contains(id)));
+        foreach (var objective in strategy.Objectives.Where(o => o.Id == Guid.Empty))
         {
-            if (strategy.Objectives[i].Id == Guid.Empty && !used.Contains(previous[i].Id))
+            if (unused.Count == 0)
             {
-                strategy.Objectives[i].Id = previous[i].Id;
-                used.Add(previous[i].Id);
+                break;
             }
+
+            objective.Id = unused.Dequeue();
         }
 
         strategy.MeasuresOfSuccess = [];
