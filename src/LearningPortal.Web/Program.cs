@@ -19,6 +19,7 @@ builder.Services
     .AddPortalTraining(builder.Configuration)
     .AddPortalSupervision(builder.Configuration)
     .AddPortalFeedback(builder.Configuration)
+    .AddPortalActionPlans(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks()

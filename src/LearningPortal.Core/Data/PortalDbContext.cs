@@ -1,4 +1,5 @@
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
@@ -88,6 +89,26 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<FeedbackSpentToken> FeedbackSpentTokens => Set<FeedbackSpentToken>();
 
     public DbSet<FeedbackInvitation> FeedbackInvitations => Set<FeedbackInvitation>();
+
+    public DbSet<Objective> Objectives => Set<Objective>();
+
+    public DbSet<ObjectiveMeasure> ObjectiveMeasures => Set<ObjectiveMeasure>();
+
+    public DbSet<ObjectiveLink> ObjectiveLinks => Set<ObjectiveLink>();
+
+    public DbSet<PartnershipGroup> PartnershipGroups => Set<PartnershipGroup>();
+
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+
+    public DbSet<PlanEditor> PlanEditors => Set<PlanEditor>();
+
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+
+    public DbSet<ActionEvidenceFile> ActionEvidenceFiles => Set<ActionEvidenceFile>();
+
+    public DbSet<ActionHistoryEntry> ActionHistory => Set<ActionHistoryEntry>();
 
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;

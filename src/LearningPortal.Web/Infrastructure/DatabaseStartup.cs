@@ -11,6 +11,7 @@ public static class DatabaseStartup
         await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
         await scope.ServiceProvider.ImportStarterFeedbackFormsAsync();
         await scope.ServiceProvider.GetRequiredService<Training.StarterTraining>().ImportOnStartAsync();
+        await scope.ServiceProvider.ImportStarterActionPlansAsync();
         if (app.Environment.IsDevelopment() && !app.Configuration.GetValue<bool>("DemoAccounts:Disabled"))
         {
             // Printed once, when the accounts are made; `demo-accounts` prints new passwords later. Never outside Development.

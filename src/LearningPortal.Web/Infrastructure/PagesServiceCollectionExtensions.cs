@@ -30,6 +30,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Supervision", PortalPolicies.TwoFactor);
             o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
             o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Actions", PortalPolicies.Editor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
         }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Forms.DateInputModelBinderProvider()));
         services.AddAntiforgery(o =>

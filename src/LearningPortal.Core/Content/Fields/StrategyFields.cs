@@ -2,10 +2,18 @@ using System.Globalization;
 
 namespace LearningPortal.Core.Content.Fields;
 
-/// <summary>One strategic objective: a short statement and what it means in practice (Markdown).</summary>
+/// <summary>
+/// One strategic objective: a short statement and what it means in practice (Markdown). <see cref="Id"/> is its identity
+/// across revisions of the strategy (plans, briefings and courses are linked to it); a new objective gets one when first
+/// saved. <see cref="Measures"/> are the measures of success that measure it (each also in the strategy's list).
+/// </summary>
 public sealed class StrategyObjective
 {
+    public Guid Id { get; set; }
+
     public string Title { get; set; } = "";
+
+    public List<string> Measures { get; set; } = [];
 
     public string Description { get; set; } = "";
 }
@@ -34,8 +42,14 @@ public sealed class StrategyFields : DocumentFields
         Definition = Definition?.Trim() ?? "";
         MeasuresOfSuccess = Clean(MeasuresOfSuccess);
         Objectives = (Objectives ?? []).Where(o => o is not null && (!string.IsNullOrWhiteSpace(o.Title) || !string.IsNullOrWhiteSpace(o.Description)))
-            .Select(o => new StrategyObjective { Title = o.Title?.Trim() ?? "", Description = o.Description?.Trim() ?? "" })
+            .Select(o => new StrategyObjective { Id = o.Id, Title = o.Title?.Trim() ?? "", Description = o.Description?.Trim() ?? "", Measures = Clean(o.Measures) })
             .ToList();
+
+        // A measure attached to an objective is one of the strategy's measures of success.
+        foreach (var measure in Objectives.SelectMany(o => o.Measures).Where(m => !MeasuresOfSuccess.Contains(m, StringComparer.Ordinal)).Distinct().ToList())
+        {
+            MeasuresOfSuccess.Add(measure);
+        }
     }
 
     protected override void ValidateFields(FieldErrors errors)
@@ -56,6 +70,10 @@ public sealed class StrategyFields : DocumentFields
         {
             errors.Required(Objectives[i].Title, $"{nameof(Objectives)}[{i}].Title", $"Enter objective {i + 1}", LineMaxLength, $"Objective {i + 1}");
             errors.Markdown(Objectives[i].Description, $"{nameof(Objectives)}[{i}].Description", $"Objective {i + 1} description");
+            if (Objectives[i].Id != Guid.Empty && Objectives.FindIndex(o => o.Id == Objectives[i].Id) is var first && first < i)
+            {
+                errors.Add($"{nameof(Objectives)}[{i}].Id", $"Objective {i + 1} has the same identity as objective {first + 1}");
+            }
         }
 
         errors.Lines(MeasuresOfSuccess, nameof(MeasuresOfSuccess), "Measures of success");

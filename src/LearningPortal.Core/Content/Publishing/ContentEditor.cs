@@ -179,6 +179,14 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             }
         }
 
+        if (fields is StrategyFields strategy)
+        {
+            foreach (var o in strategy.Objectives.Where(o => o.Id == Guid.Empty))
+            {
+                o.Id = Guid.NewGuid();
+            }
+        }
+
         var version = new DocumentVersion
         {
             Document = document,

@@ -23,6 +23,7 @@ public class IndexModel(EndpointDataSource endpoints, IAuthorizationPolicyProvid
         ["/Manage/Supervision/Index"] = ("Supervision", "See how briefings' questions are used in supervision (counts only), and keep the partnership's question sets."),
         ["/Manage/Feedback/Index"] = ("Feedback", "Build feedback forms and evaluations, and analyse the answers by agency and over time."),
         ["/Manage/Search/Index"] = ("Search index", "See the state of the search index, rebuild it, and search drafts as well as published content."),
+        ["/Manage/Actions/Index"] = ("Action plans", "Turn recommendations into actions, follow their progress and evidence, and see what is overdue."),
         ["/Manage/Audit/Index"] = ("Audit log", "See who changed what, and when."),
     };
 

@@ -85,7 +85,13 @@ public sealed class DraftForm
     /// <summary>Strategy objectives, one a line: "Title: what it means".</summary>
     public string? Objectives { get; set; }
 
+    /// <summary>
+    /// Measures of success, one a line; "3: ..." or "1, 5: ..." attaches a measure to the objectives (by number) it measures.
+    /// </summary>
     public string? MeasuresOfSuccess { get; set; }
+
+    /// <summary>The objectives' identities as they were (hidden field): "id title" a line, so an objective keeps its identity when reworded.</summary>
+    public string? ObjectiveKeys { get; set; }
 
     public DateInput Review { get; set; } = new();
 
@@ -139,7 +145,11 @@ public sealed class DraftForm
                 form.Partnership = s.Partnership;
                 form.Definition = s.Definition;
                 form.Objectives = string.Join('\n', s.Objectives.Select(o => string.IsNullOrEmpty(o.Description) ? o.Title : $"{o.Title}: {o.Description}"));
-                form.MeasuresOfSuccess = string.Join('\n', s.MeasuresOfSuccess);
+                form.MeasuresOfSuccess = string.Join('\n', s.MeasuresOfSuccess.Select(m =>
+                    s.Objectives.Select((o, i) => (o, i)).Where(x => x.o.Measures.Contains(m, StringComparer.Ordinal)).Select(x => x.i + 1).ToList() is { Count: > 0 } numbers
+                        ? $"{string.Join(", ", numbers)}: {m}"
+                        : m));
+                form.ObjectiveKeys = string.Join('\n', s.Objectives.Select(o => $"{o.Id} {o.Title}"));
                 form.Review = DateInput.From(s.ReviewDate);
                 break;
             case ToolkitResourceFields t:
@@ -279,7 +289,7 @@ public sealed class DraftForm
                         ? new StrategyObjective { Title = line }
                         : new StrategyObjective { Title = line[..colon].Trim(), Description = line[(colon + 1)..].Trim() };
                 }).ToList();
-                s.MeasuresOfSuccess = LinesOf(MeasuresOfSuccess);
+                StrategyObjectiveKeys.Apply(s, ObjectiveKeys, LinesOf(MeasuresOfSuccess));
                 s.ReviewDate = DateFrom(Review, nameof(Review), "Review date", errors);
                 break;
             case ToolkitResourceFields t:

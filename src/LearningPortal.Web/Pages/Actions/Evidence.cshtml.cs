@@ -1,0 +1,27 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Actions;
+
+/// <summary>
+/// An evidence file, found by its action and its random key, for the action's lead or an Editor only (the same check as
+/// the action's page); anyone else, or a key of another action, gets not found.
+/// </summary>
+public class EvidenceModel(ActionQueries queries) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, Guid key)
+    {
+        if (await queries.EvidenceFileAsync(id, key, User.UserId(), User.IsInRole(PortalRoles.Editor)) is not { } file)
+        {
+            return NotFound();
+        }
+
+        // Private: never kept by a shared cache; always a download, never rendered in the site's origin.
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

@@ -1,0 +1,65 @@
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Actions;
+
+/// <summary>Adds an action to a plan. A due date in the past is shown back for confirmation, not refused.</summary>
+public class AddActionModel(ActionPlanning planning, ActionChoices choices, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public ActionForm Input { get; set; } = new();
+
+    public ActionPlan Plan { get; private set; } = default!;
+
+    public ActionFormChoices Choices { get; private set; } = default!;
+
+    /// <summary>The warning to confirm (a due date in the past), when there is one.</summary>
+    public string? Confirm { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var input = Input.ToInput();
+        var confirmed = input.DueOn is { } due && Input.ConfirmedDueOn == due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var result = await planning.AddActionAsync(id, input, confirmed, await ActionPages.ActorAsync(User, db));
+        switch (result.Kind)
+        {
+            case ActionOutcomeKind.Saved:
+                TempData["Success"] = "Action added";
+                return Redirect($"/manage/actions/plans/{id}");
+            case ActionOutcomeKind.NeedsConfirmation:
+                Confirm = result.Message;
+                // Saving the same date again confirms it; a different date is checked afresh.
+                ModelState.Remove("Input.ConfirmedDueOn");
+                Input.ConfirmedDueOn = input.DueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                return Page();
+            case ActionOutcomeKind.NotFound:
+                return NotFound();
+            default:
+                ModelState.AddErrors(result, ActionForm.FieldName);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await db.ActionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id) is not { } plan)
+        {
+            return false;
+        }
+
+        Plan = plan;
+        Choices = await ActionFormChoices.LoadAsync(choices, planning, plan.DocumentId);
+        return true;
+    }
+}

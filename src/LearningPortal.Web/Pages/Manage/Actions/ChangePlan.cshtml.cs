@@ -1,0 +1,46 @@
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Web.Pages.Manage.Actions;
+
+/// <summary>Changes a plan's title, whether its progress is public, and the Editors who own it.</summary>
+public class ChangePlanModel(ActionPlanning planning, ActionChoices choices, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public PlanForm Input { get; set; } = new();
+
+    public PlanChoices Choices { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await db.ActionPlans.AsNoTracking().Include(p => p.Editors).SingleOrDefaultAsync(p => p.Id == id) is not { } plan)
+        {
+            return NotFound();
+        }
+
+        Input = new PlanForm { Title = plan.Title, IsPublic = plan.IsPublic ? "yes" : "no", EditorIds = plan.Editors.Select(e => e.UserId).ToList() };
+        Choices = await PlanChoices.LoadAsync(choices);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var result = await planning.ChangePlanAsync(id, Input.ToInput(), await ActionPages.ActorAsync(User, db));
+        switch (result.Kind)
+        {
+            case ActionOutcomeKind.NotFound:
+                return NotFound();
+            case ActionOutcomeKind.Saved:
+                TempData["Success"] = "Plan changed";
+                return Redirect($"/manage/actions/plans/{id}");
+            default:
+                ModelState.AddErrors(result, f => "Input." + f);
+                Choices = await PlanChoices.LoadAsync(choices);
+                return Page();
+        }
+    }
+}

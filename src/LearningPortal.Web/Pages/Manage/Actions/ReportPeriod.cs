@@ -1,0 +1,51 @@
+using LearningPortal.Web.Training;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace LearningPortal.Web.Pages.Manage.Actions;
+
+/// <summary>The report's period, as chosen (day, month, year) or by default the last three months up to today.</summary>
+public sealed class ReportPeriod
+{
+    public DateParts Since { get; set; } = new();
+
+    public DateParts Until { get; set; } = new();
+
+    public int? Plan { get; set; }
+
+    /// <summary>The dates to report on; errors go on the form (in field order) and the default is used instead.</summary>
+    public (DateOnly Since, DateOnly Until) Read(DateOnly today, ModelStateDictionary modelState, string prefix)
+    {
+        var until = today;
+        var since = today.AddMonths(-3);
+        if (!Until.IsEmpty && Until.ToDate() is { } u)
+        {
+            until = u;
+        }
+
+        if (!Since.IsEmpty)
+        {
+            if (Since.ToDate() is { } s)
+            {
+                since = s;
+            }
+            else
+            {
+                modelState.AddModelError(prefix + nameof(Since), "Changes since must be a real date");
+            }
+        }
+
+        if (!Until.IsEmpty && Until.ToDate() is null)
+        {
+            modelState.AddModelError(prefix + nameof(Until), "Up to must be a real date");
+        }
+
+        if (until < since)
+        {
+            modelState.AddModelError(prefix + nameof(Until), "Up to must be the same as or after changes since");
+            until = today;
+            since = today.AddMonths(-3);
+        }
+
+        return (since, until);
+    }
+}

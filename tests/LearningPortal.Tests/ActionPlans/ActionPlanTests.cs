@@ -1,0 +1,317 @@
+using System.Net;
+using System.Net.Http.Headers;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Fields;
+using LearningPortal.Tests.Content;
+using LearningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.ActionPlans;
+
+public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
+{
+    private static readonly Guid Objective1 = Guid.Parse("3f0c1a52-7d1e-4a8b-9c21-1b6e2a0d4f01");
+
+    [Fact]
+    public async Task Starter_content_gives_the_strategy_objectives_with_measures_and_the_two_plans_with_their_owners_and_dates()
+    {
+        var objectives = await site.DbAsync(db => db.Objectives.Include(o => o.Measures).OrderBy(o => o.Number).ToListAsync());
+        var plans = await site.DbAsync(db => db.ActionPlans.Include(p => p.Actions).OrderBy(p => p.Id).ToListAsync());
+        var groups = await site.DbAsync(db => db.PartnershipGroups.ToDictionaryAsync(g => g.Id, g => g.Name));
+        var csc = await site.DbAsync(db => db.Agencies.Where(a => a.Name == "Children's Social Care").Select(a => a.Id).SingleAsync());
+
+        Assert.Equal(5, objectives.Count);
+        Assert.Equal(Objective1, objectives[0].Id);
+        Assert.All(objectives, o => Assert.NotEmpty(o.Measures));
+        Assert.Contains("Fewer re-referrals for neglect after a single assessment", objectives[2].Measures.Select(m => m.Text));
+        var report = plans.Single(p => p.Title.StartsWith("Neglect audit 2020", StringComparison.Ordinal));
+        Assert.Equal([1, 2, 3, 4, 5], report.Actions.OrderBy(a => a.Number).Select(a => a.Number));
+        var third = report.Actions.Single(a => a.Number == 3);
+        Assert.Equal(csc, third.OwnerAgencyId);
+        Assert.Equal(new DateOnly(2020, 12, 31), third.DueOn);
+        Assert.Equal("Neglect subgroup", groups[report.Actions.Single(a => a.Number == 1).OwnerGroupId!.Value]);
+        Assert.Equal("Executive", groups[report.Actions.Single(a => a.Number == 5).OwnerGroupId!.Value]);
+        var audit2025 = plans.Single(p => p.Title.StartsWith("Multi-agency neglect audit 2025", StringComparison.Ordinal));
+        Assert.Equal(8, audit2025.Actions.Count);
+        Assert.True(audit2025.IsPublic);
+        Assert.All(audit2025.Actions, a => Assert.Equal("Neglect subgroup", groups[a.OwnerGroupId!.Value]));
+        Assert.All(audit2025.Actions, a => Assert.False(string.IsNullOrEmpty(a.RecommendationText)));
+        Assert.All(audit2025.Actions, a => Assert.False(a.RecommendationWithdrawn));
+    }
+
+    [Fact]
+    public async Task The_public_briefing_page_shows_counts_and_public_summaries_never_leads_and_a_change_refreshes_the_cached_page()
+    {
+        var (editor, _) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var lead = await site.CreateUserAsync(TestUsers.UniqueEmail("lead"));
+        var actionId = await site.DbAsync(db => db.PlanActions.Where(a => a.Plan.Title.StartsWith("Multi-agency neglect audit 2025")).OrderBy(a => a.Number).Select(a => a.Id).FirstAsync());
+        using var anonymous = site.CreatePortalClient();
+        var before = await anonymous.GetDocumentAsync("/learning/neglect-multi-agency-audit-2025");
+        var version = await site.DbAsync(db => db.PlanActions.Where(a => a.Id == actionId).Select(a => a.Version).SingleAsync());
+        var change = await site.WithAsync(async sp =>
+        {
+            var planning = sp.GetRequiredService<ActionPlanning>();
+            var detail = await sp.GetRequiredService<ActionQueries>().FindAsync(actionId, editor.Id, true);
+            return await planning.ChangeActionAsync(actionId, new ActionInput(detail!.What, "A public line that is new", detail.RecommendationId, null, detail.OwnerGroupId, lead.Id, detail.DueOn, PlanActionStatus.AtRisk), version, ActionPlanSite.Editor(editor));
+        });
+        var after = await anonymous.GetDocumentAsync("/learning/neglect-multi-agency-audit-2025");
+
+        var section = before.GetElementById("what-the-partnership-is-doing");
+        Assert.NotNull(section);
+        Assert.Equal(ActionOutcomeKind.Saved, change.Kind);
+        var text = after.QuerySelector("main")!.TextContent;
+        Assert.Contains("A public line that is new", text);
+        Assert.DoesNotContain(lead.DisplayName, text);
+        Assert.DoesNotContain("A public line that is new", before.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_editor_turns_recommendations_into_actions_confirming_a_past_date_and_a_new_lead_is_emailed()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var lead = await site.CreateUserAsync(TestUsers.UniqueEmail("lead"));
+        var slug = Build.Slug("plan-briefing");
+        var v1 = await site.CreateAsync(Build.Briefing(change: f => f.Recommendations =
+        [
+            new RecommendationField { Text = "Improve referrals" },
+            new RecommendationField { Text = "Use the screening tool" },
+        ]), slug);
+        await site.PublishAsync(v1.DocumentId, 1);
+
+        var created = await client.SubmitFormAsync("/manage/actions/plans/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Referrals plan",
+            ["Input.DocumentId"] = v1.DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.IsPublic"] = "no",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var planPath = created.Headers.Location!.OriginalString;
+        var group = await site.DbAsync(db => db.PartnershipGroups.Where(g => g.Name == "Neglect subgroup").Select(g => g.Id).SingleAsync());
+        var past = ActionPlanSite.Today().AddDays(-10);
+        var fields = new Dictionary<string, string>
+        {
+            ["Owner"] = $"group:{group}",
+            ["DueOn.Day"] = past.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DueOn.Month"] = past.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["DueOn.Year"] = past.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var empty = await PortalClient.ParseAsync(await client.SubmitFormAsync(planPath + "/from-recommendations", new Dictionary<string, string>()));
+        var warned = await PortalClient.ParseAsync(await client.SubmitFormAsync(planPath + "/from-recommendations", fields));
+        var countAfterWarning = await site.DbAsync(db => db.PlanActions.CountAsync(a => a.Plan.DocumentId == v1.DocumentId));
+        var confirmed = await client.SubmitFormAsync(warned, planPath + "/from-recommendations", fields);
+        var actions = await site.DbAsync(db => db.PlanActions.Where(a => a.Plan.DocumentId == v1.DocumentId).OrderBy(a => a.Number).ToListAsync());
+        var changePath = $"/manage/actions/{actions[0].Id}/change";
+        var changed = await client.SubmitFormAsync(changePath, new Dictionary<string, string> { ["Input.LeadUserId"] = lead.Id, ["Input.Status"] = "OnTrack" });
+        var mail = await site.Smtp.WaitForMessageToAsync(lead.Email!);
+        var list = await client.GetDocumentAsync($"/manage/actions?briefing={v1.DocumentId}&status=Overdue");
+
+        Assert.Contains("Select the agency or partnership group that owns the action", empty.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains("is in the past", warned.GetElementById("confirm-past-due")!.TextContent);
+        Assert.Equal(0, countAfterWarning);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(["Improve referrals", "Use the screening tool"], actions.Select(a => a.What));
+        Assert.All(actions, a => Assert.True(a.NeedsLead));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("You are now the lead", mail.TextBody);
+        Assert.Contains("Improve referrals", mail.TextBody);
+        Assert.Contains("2 actions", list.GetElementById("result-count")!.TextContent);
+        Assert.Contains("Overdue", list.QuerySelector("main table")!.TextContent);
+        var history = await site.DbAsync(db => db.ActionHistory.Where(h => h.ActionId == actions[0].Id).Select(h => h.What).ToListAsync());
+        Assert.Contains(history, h => h.Contains("made lead", StringComparison.Ordinal));
+        Assert.Contains("action.changed", await site.DbAsync(db => db.AuditEntries.Where(e => e.SubjectType == "action" && e.SubjectId == actions[0].Id.ToString()).Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_lead_closes_an_action_only_with_a_note_and_evidence_the_file_is_private_and_reopening_is_logged()
+    {
+        var (editor, editorClient) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (_, strangerClient) = await site.SignedInAsync("stranger");
+        var (_, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(30));
+        var updatePath = $"/actions/{actionId}/update";
+
+        var mine = await leadClient.GetDocumentAsync("/actions");
+        var noText = await PortalClient.ParseAsync(await leadClient.SubmitFormAsync(updatePath, new Dictionary<string, string> { ["Status"] = "OnTrack", ["Text"] = "" }));
+        var noEvidence = await PortalClient.ParseAsync(await leadClient.SubmitFormAsync(updatePath, new Dictionary<string, string> { ["Status"] = "Done", ["Text"] = "Relaunched" }));
+        var wrongType = await PostWithFileAsync(leadClient, updatePath, "Done", "Relaunched", "notes.html", "<html><script>alert(1)</script></html>"u8.ToArray());
+        var done = await PostWithFileAsync(leadClient, updatePath, "Done", "Relaunched at the March meeting", "minutes.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF"u8.ToArray());
+        var key = await site.DbAsync(db => db.ActionEvidenceFiles.Where(f => f.ActionId == actionId).Select(f => f.Key).SingleAsync());
+        var byLead = await leadClient.GetAsync($"/actions/{actionId}/evidence/{key}");
+        var byEditor = await editorClient.GetAsync($"/actions/{actionId}/evidence/{key}");
+        var byStranger = await strangerClient.GetAsync($"/actions/{actionId}/evidence/{key}");
+        var strangerPage = await strangerClient.GetAsync($"/actions/{actionId}");
+        var anonymous = await site.CreatePortalClient().GetAsync($"/actions/{actionId}/evidence/{key}");
+        var reopened = await editorClient.SubmitFormAsync(updatePath, new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "The relaunch missed two agencies" });
+
+        Assert.Contains("Relaunch the screening tool with every agency", mine.QuerySelector("main")!.TextContent);
+        Assert.Contains("Enter what has happened", noText.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains("Give evidence that the action is done", noEvidence.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains("notes.html must be a PDF", (await PortalClient.ParseAsync(wrongType)).QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byLead.StatusCode);
+        Assert.Equal("application/pdf", byLead.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("no-store", byLead.Headers.CacheControl!.ToString());
+        Assert.Equal(HttpStatusCode.OK, byEditor.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, strangerPage.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var action = await site.DbAsync(db => db.PlanActions.SingleAsync(a => a.Id == actionId));
+        Assert.Equal(PlanActionStatus.AtRisk, action.Status);
+        var history = await site.DbAsync(db => db.ActionHistory.Where(h => h.ActionId == actionId).OrderBy(h => h.Id).Select(h => h.What).ToListAsync());
+        Assert.Contains(history, h => h.StartsWith("Marked done with a closing note and evidence", StringComparison.Ordinal));
+        Assert.Contains(history, h => h.StartsWith("Reopened as at risk", StringComparison.Ordinal));
+        Assert.Contains("action.reopened", await site.DbAsync(db => db.AuditEntries.Where(e => e.SubjectId == actionId.ToString() && e.SubjectType == "action").Select(e => e.Action).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Two_people_updating_the_same_action_at_once_get_a_conflict_and_nothing_is_lost()
+    {
+        var (editor, editorClient) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (_, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(30));
+        var path = $"/actions/{actionId}/update";
+        var leadForm = await leadClient.GetDocumentAsync(path);
+        var editorForm = await editorClient.GetDocumentAsync(path);
+
+        var first = await leadClient.SubmitFormAsync(leadForm, path, new Dictionary<string, string> { ["Status"] = "OnTrack", ["Text"] = "The lead's update" });
+        var second = await editorClient.SubmitFormAsync(editorForm, path, new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "The editor's update" });
+        var secondPage = await PortalClient.ParseAsync(second);
+        var again = await editorClient.SubmitFormAsync(secondPage, path, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("changed this action", secondPage.GetElementById("conflict")!.TextContent);
+        Assert.Equal("The editor's update", secondPage.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var updates = await site.DbAsync(db => db.ActionUpdates.Where(u => u.ActionId == actionId).OrderBy(u => u.Id).Select(u => u.Text).ToListAsync());
+        Assert.Equal(["The lead's update", "The editor's update"], updates);
+    }
+
+    [Fact]
+    public async Task A_recommendation_removed_by_a_later_published_version_leaves_its_action_marked_withdrawn()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var slug = Build.Slug("withdrawn");
+        var v1 = await site.CreateAsync(Build.Briefing(change: f => f.Recommendations =
+        [
+            new RecommendationField { Text = "Keep this one" },
+            new RecommendationField { Text = "Drop this one" },
+        ]), slug);
+        await site.PublishAsync(v1.DocumentId, 1);
+        var (planId, _) = await site.PlanWithActionAsync(editor, null, ActionPlanSite.Today().AddDays(30), v1.DocumentId);
+        var group = await site.DbAsync(db => db.PartnershipGroups.Where(g => g.Name == "Neglect subgroup").Select(g => g.Id).SingleAsync());
+        var made = await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().ActionsFromRecommendationsAsync(planId, null, group,
+            ActionPlanSite.Today().AddDays(60), false, ActionPlanSite.Editor(editor)));
+        var recommendations = await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().RecommendationsAsync(v1.DocumentId));
+
+        await site.SaveDraftAsync(v1.DocumentId, 1, Build.Briefing(change: f => f.Recommendations = [new RecommendationField { Id = recommendations[0].Id, Text = "Keep this one, reworded" }]), slug);
+        await site.PublishAsync(v1.DocumentId, 2);
+        var actions = await site.DbAsync(db => db.PlanActions.Where(a => a.PlanId == planId && a.RecommendationId != null).OrderBy(a => a.Number).ToListAsync());
+        var page = await client.GetDocumentAsync($"/manage/actions/{actions[1].Id}");
+
+        Assert.Equal(2, made.Id);
+        Assert.False(actions[0].RecommendationWithdrawn);
+        Assert.Equal("Keep this one, reworded", actions[0].RecommendationText);
+        Assert.True(actions[1].RecommendationWithdrawn);
+        Assert.Contains("Recommendation withdrawn", page.QuerySelector("main")!.TextContent);
+        Assert.Contains("Drop this one", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Reminders_go_once_before_the_due_date_and_when_overdue_and_a_disabled_leads_actions_go_back_to_the_editors()
+    {
+        var editor = await site.CreateUserAsync(TestUsers.UniqueEmail("editor"), TestUsers.Password, PortalRoles.Editor);
+        var soonLead = await site.CreateUserAsync(TestUsers.UniqueEmail("soon"));
+        var lateLead = await site.CreateUserAsync(TestUsers.UniqueEmail("late"));
+        var leaver = await site.CreateUserAsync(TestUsers.UniqueEmail("leaver"));
+        var today = ActionPlanSite.Today();
+        await site.PlanWithActionAsync(editor, soonLead, today.AddDays(3));
+        await site.PlanWithActionAsync(editor, lateLead, today.AddDays(-1));
+        var (_, leaverAction) = await site.PlanWithActionAsync(editor, leaver, today.AddDays(40));
+        await site.DbAsync(db => db.Users.Where(u => u.Id == leaver.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        var jobs = site.Services.GetRequiredService<ActionPlanJobs>();
+
+        await Task.WhenAll(jobs.RunOnceAsync(), jobs.RunOnceAsync());
+        await jobs.RunOnceAsync();
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(editor.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("An action needs a lead", StringComparison.Ordinal));
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(lateLead.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Overdue", StringComparison.Ordinal));
+        await site.Smtp.WaitForMessageAsync(m => m.To.ToString().Contains(soonLead.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal));
+        await Task.Delay(500);
+
+        int Count(string email, string subject) => site.Smtp.Messages.Count(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
+        Assert.Equal(1, Count(soonLead.Email!, "Reminder"));
+        Assert.Equal(1, Count(lateLead.Email!, "Overdue"));
+        Assert.Equal(1, Count(editor.Email!, "An action needs a lead"));
+        Assert.Equal(0, Count(leaver.Email!, "Reminder"));
+        var returned = await site.DbAsync(db => db.PlanActions.SingleAsync(a => a.Id == leaverAction));
+        Assert.True(returned.NeedsLead);
+        Assert.Null(returned.LeadUserId);
+        // One summary per plan the editor owns (three here), however many runs.
+        Assert.Equal(3, Count(editor.Email!, "Weekly summary"));
+    }
+
+    [Fact]
+    public void A_strategy_edit_keeps_objective_identities_by_title_then_position_and_attaches_numbered_measures()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        var strategy = new StrategyFields { Objectives = [new StrategyObjective { Title = "Recognise neglect sooner" }, new StrategyObjective { Title = "Improve assessment" }, new StrategyObjective { Title = "Brand new" }] };
+
+        Web.Pages.Manage.Content.StrategyObjectiveKeys.Apply(strategy, $"{a} Improve assessment\n{b} Recognise neglect early", ["1, 2: Fewer re-referrals", "A measure for no objective", "3: More early help"]);
+
+        Assert.Equal(b, strategy.Objectives[0].Id);
+        Assert.Equal(a, strategy.Objectives[1].Id);
+        Assert.Equal(Guid.Empty, strategy.Objectives[2].Id);
+        Assert.Equal(["Fewer re-referrals"], strategy.Objectives[0].Measures);
+        Assert.Equal(["Fewer re-referrals"], strategy.Objectives[1].Measures);
+        Assert.Equal(["More early help"], strategy.Objectives[2].Measures);
+        Assert.Equal(["Fewer re-referrals", "A measure for no objective", "More early help"], strategy.MeasuresOfSuccess);
+    }
+
+    [Fact]
+    public async Task The_report_shows_counts_overdue_actions_with_their_latest_update_and_changes_and_the_csv_has_a_row_per_action()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(-3));
+        await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
+
+        var page = await client.GetDocumentAsync($"/manage/actions/report?Period.Plan={planId}");
+        var csv = await client.GetAsync($"/manage/actions/report.csv?Period.Plan={planId}");
+        var bad = await client.GetDocumentAsync("/manage/actions/report?Period.Since.Day=31&Period.Since.Month=2&Period.Since.Year=2026");
+
+        var overdue = page.GetElementById("overdue")!.NextElementSibling!.TextContent;
+        Assert.Contains("Relaunch the screening tool with every agency", overdue);
+        Assert.Contains("Waiting for the agencies' dates", overdue);
+        Assert.Contains("Progress update added", page.QuerySelector("main")!.TextContent);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("Overdue", lines[1]);
+        Assert.Contains("Waiting for the agencies' dates", lines[1]);
+        Assert.Contains("Changes since must be a real date", bad.QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    private static async Task<HttpResponseMessage> PostWithFileAsync(PortalClient client, string path, string status, string text, string fileName, byte[] content)
+    {
+        var page = await client.GetDocumentAsync(path);
+        var form = page.QuerySelector("main form")!;
+        using var body = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]"))
+        {
+            body.Add(new StringContent(input.GetAttribute("value") ?? ""), input.GetAttribute("name")!);
+        }
+
+        body.Add(new StringContent(status), "Status");
+        body.Add(new StringContent(text), "Text");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, "Files", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        return await client.SendAsync(request);
+    }
+}
