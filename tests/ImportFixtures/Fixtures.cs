@@ -5,7 +5,7 @@ namespace LearningPortal.Tests.ImportFixtures;
 /// <summary>The five fixtures, written for the tests in the shapes of the seeds (none of their text is copied).</summary>
 public static class Fixtures
 {
-    public static IReadOnlyList<ImportFixture> All { get; } = [AuditBriefing(), AtAGlance(), SevenMinute(), AuditReport(), Strategy()];
+    public static IReadOnlyList<ImportFixture> All => [AuditBriefing(), AtAGlance(), SevenMinute(), AuditReport(), Strategy()];
 
     public static ImportFixture ByName(string name) => All.Single(f => f.Name == name);
 

@@ -630,7 +630,7 @@ public static partial class BriefingMapper
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?:\b(?:The|the)\s+)?(?:[A-Z][\w'’\-]*\s+(?:(?:with|and|of|upon|on)\s+)?){1,4}Safeguarding\s+(?:Children(?:['’]s)?\s+)?(?:Partnership|Board|Executive)")]
+    [GeneratedRegex(@"(?:\b(?:The|the)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+(?:(?:with|and|of|upon|on)[ \t]+)?){1,4}Safeguarding[ \t]+(?:Children(?:['’]s)?[ \t]+)?(?:Partnership|Board|Executive)")]
     private static partial Regex Partnership();
 
     [GeneratedRegex(@"\b(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?:\s*(?:-|–|to)\s*(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?))?\s+(?<year>\d{4})\b")]

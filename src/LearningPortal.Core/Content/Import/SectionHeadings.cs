@@ -157,7 +157,7 @@ public static partial class SectionHeadings
         return Spaces().Replace(text, " ").Trim();
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:step|part|section|objective)\s*\d{1,2}\s*[.):\-–]?|\d{1,2}\s*[.):\-–])\s+")]
+    [GeneratedRegex(@"^\s*(?:(?:step|part|section|objective)\s*\d{1,2}\s*[.):\-–]?\s+|\d{1,2}\s*[.)]\s*|\d{1,2}\s*[:\-–]\s+)")]
     private static partial Regex Numbering();
 
     [GeneratedRegex(@"[^\p{L}\p{N}]+")]

@@ -399,9 +399,10 @@ public static partial class WordReader
         private int BodySize(Body body)
         {
             // The size most text is set in, from the runs themselves (half-points), else the default style, else 11pt.
-            var sizes = body.Descendants<Run>().Select(r => (Size: int.TryParse(r.RunProperties?.FontSize?.Val?.Value, out var v) ? v : 0, Length: r.InnerText.Length))
-                .Where(x => x.Size > 0).GroupBy(x => x.Size).OrderByDescending(g => g.Sum(x => x.Length)).FirstOrDefault()?.Key;
-            return sizes ?? (styles.TryGetValue("Normal", out var normal) ? normal.Size : null) ?? 22;
+            var normal = (styles.TryGetValue("Normal", out var style) ? style.Size : null) ?? 22;
+            var sizes = body.Descendants<Run>().Select(r => (Size: int.TryParse(r.RunProperties?.FontSize?.Val?.Value, out var v) ? v : normal, Length: r.InnerText.Length))
+                .GroupBy(x => x.Size).OrderByDescending(g => g.Sum(x => x.Length)).FirstOrDefault()?.Key;
+            return sizes ?? normal;
         }
 
         private static Dictionary<string, (string Name, int? Outline, bool Bold, int? Size)> ReadStyles(MainDocumentPart main)
