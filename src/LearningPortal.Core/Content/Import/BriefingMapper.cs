@@ -481,7 +481,7 @@ public static partial class BriefingMapper
 
     private static string Summary(List<Section> sections, DocumentType type, List<FieldSource> sources)
     {
-        var from = sections.Where(s => s.Kind is ImportSection.Introduction or ImportSection.Context or ImportSection.None)
+        var from = sections.Where(s => s.Kind is ImportSection.Introduction or ImportSection.Context or ImportSection.None or ImportSection.FormatMarker)
             .SelectMany(s => s.Blocks.Select(b => (Section: s, Block: b)))
             .FirstOrDefault(x => x.Block.Kind == BlockKind.Paragraph && x.Block.Text.Length >= 40);
         if (from.Block is null)
