@@ -278,8 +278,8 @@ public static partial class BriefingMapper
                 var block = section.Blocks[i];
                 if (block.Kind == BlockKind.Paragraph && MeasuresCue().IsMatch(block.Text) && i + 1 < section.Blocks.Count && section.Blocks[i + 1].Kind == BlockKind.ListItem)
                 {
-                    // "Evidence that the strategy is succeeding would include:" and its list are the measures of success.
-                    section.Used.Add(block);
+                    // "Evidence that the strategy is succeeding would include:" and its list are the measures of success
+                    // (the sentence itself stays in the body).
                     for (i++; i < section.Blocks.Count && section.Blocks[i].Kind == BlockKind.ListItem; i++)
                     {
                         measures.Add(section.Blocks[i].Text);

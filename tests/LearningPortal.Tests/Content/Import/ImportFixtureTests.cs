@@ -109,7 +109,7 @@ public class ImportFixtureTests
         var proposal = Import(fixture, "pdf");
 
         Assert.Contains(read.Notes, n => n.Contains("running headers", StringComparison.Ordinal));
-        Assert.DoesNotContain("learning briefing", ImportScore.AllText(proposal), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Partnership - learning briefing", ImportScore.AllText(proposal), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(@"Page \d+ of \d+", ImportScore.AllText(proposal));
     }
 
