@@ -363,7 +363,7 @@ public static partial class BriefingMapper
                 }
                 else
                 {
-                    unpaired = new RecommendationField { Text = Limit(text) };
+                    unpaired = new RecommendationField { Id = Guid.NewGuid(), Text = Limit(text) };
                     fields.Recommendations.Add(unpaired);
                     recommendationsHeading ??= section.Heading;
                 }

@@ -95,6 +95,8 @@ public class ImportPagesTests(ContentSite site) : IClassFixture<ContentSite>
             var one = (LearningBriefingFields)DocumentTypes.ReadFields(DocumentType.LearningBriefing, versions[0].FieldsJson);
             var two = (LearningBriefingFields)DocumentTypes.ReadFields(DocumentType.LearningBriefing, versions[1].FieldsJson);
             Assert.Equal(one.Questions.Select(q => q.Id), two.Questions.Select(q => q.Id));
+            Assert.Equal(one.Recommendations.Select(r => r.Id), two.Recommendations.Select(r => r.Id));
+            Assert.All(two.Recommendations, r => Assert.NotEqual(Guid.Empty, r.Id));
             Assert.Equal(fixture.Recommendations, two.Recommendations.Select(r => r.Text));
             Assert.All(two.Recommendations, r => Assert.Contains(two.Questions, q => q.Id == r.QuestionId));
             Assert.Equal(LearningBriefingFields.NoFeedbackForm, two.FeedbackForm);

@@ -231,8 +231,8 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
     }
 
     /// <summary>
-    /// A question the new version words exactly as before keeps its identity, so supervision records that discussed it
-    /// still point at it; a pairing follows the question.
+    /// A question or recommendation the new version words exactly as before keeps its identity, so supervision records
+    /// and action plans that refer to it still point at it; a pairing follows the question.
     /// </summary>
     private static void KeepQuestionIdentities(DocumentFields imported, DocumentFields latest)
     {
@@ -253,6 +253,16 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
                 }
 
                 question.Id = id;
+            }
+        }
+
+        // Recommendations too: action plans refer to them by identity.
+        var knownRecommendations = theirs.Recommendations.GroupBy(r => Key(r.Text)).ToDictionary(g => g.Key, g => g.First().Id);
+        foreach (var recommendation in mine.Recommendations)
+        {
+            if (knownRecommendations.TryGetValue(Key(recommendation.Text), out var id) && id != Guid.Empty && mine.Recommendations.All(r => r.Id != id))
+            {
+                recommendation.Id = id;
             }
         }
     }
