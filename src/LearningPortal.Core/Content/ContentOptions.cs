@@ -25,4 +25,7 @@ public class ContentOptions
 
     /// <summary>Largest upload accepted, in bytes (default 20 MB).</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Limits of importing a Word document or PDF into a draft (section "Content:Import").</summary>
+    public Import.ImportLimits Import { get; set; } = new();
 }

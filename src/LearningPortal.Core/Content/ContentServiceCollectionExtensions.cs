@@ -35,6 +35,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentLibrary>();
         services.AddScoped<ContentRedirects>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<Import.DocumentImporter>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<ContentExporter>();
         services.AddSingleton<ContentRenderer>();

@@ -203,6 +203,8 @@ public static class AuthorisationMatrix
         ["/manage/content/redirects"] = Rule.Editors("/manage/content/redirects"),
         ["/manage/content/redirects/{id:int}/remove"] = Rule.Editors("/manage/content/redirects/1/remove"),
         ["/manage/content/settings"] = Rule.Editors("/manage/content/settings"),
+        ["/manage/content/import"] = Rule.Editors("/manage/content/import"),
+        ["/manage/content/import/{id:int}"] = Rule.Editors("/manage/content/import/1"),
         ["/manage/media"] = Rule.Editors("/manage/media"),
         ["/manage/media/index"] = Rule.Editors("/manage/media/index"),
         ["/manage/media/upload"] = Rule.Editors("/manage/media/upload"),

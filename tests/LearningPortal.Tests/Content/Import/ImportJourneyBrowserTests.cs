@@ -1,0 +1,68 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Tests.ImportFixtures;
+using LearningPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace LearningPortal.Tests.Content.Import;
+
+[Collection(BrowserCollection.Name)]
+[Trait("Kind", BrowserCollection.Trait)]
+public class ImportJourneyBrowserTests(ContentSite site, BrowserFixture browser) : IClassFixture<ContentSite>
+{
+    [Fact]
+    public async Task Editor_imports_a_word_briefing_corrects_a_field_saves_previews_and_publishes_it()
+    {
+        var editor = await site.CreateUserAsync(TestUsers.UniqueEmail("importer"), TestUsers.Password, PortalRoles.Editor);
+        var page = await browser.NewPageAsync(site);
+        await BrowserSignIn.SignInAsync(page, editor.Email!);
+
+        await page.GotoAsync("/manage/content");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import a Word document or PDF" }).ClickAsync();
+        await page.WaitForURLAsync("**/manage/content/import");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and read the document" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select a Word document or PDF");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByLabel("Document", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "Seven minute briefing.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = DocxWriter.Write(Fixtures.SevenMinute()),
+        });
+        await page.GetByLabel("A new document").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and read the document" }).ClickAsync();
+        await page.WaitForURLAsync("**/manage/content/import/*");
+        await Assertions.Expect(page.Locator("#import-found")).ToContainTextAsync("Questions for reflection");
+        await Assertions.Expect(page.Locator("#import-found")).ToContainTextAsync("Aim of the audit");
+        await page.AssertNoAxeViolationsAsync();
+
+        // The document gives no number of families: the Editor adds it, and corrects the summary.
+        await page.GetByLabel("Families in the sample", new() { Exact = true }).FillAsync("4");
+        await page.GetByLabel("Summary", new() { Exact = true }).FillAsync("What a seven minute briefing on neglect in the early years asks practitioners to do.");
+        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("imported-early-years-neglect");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Draft saved as version 1");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lp-preview")).ToContainTextAsync("When did you last use the Graded Care Profile 2?");
+        await Assertions.Expect(page.Locator(".lp-preview")).ToContainTextAsync("Download the original briefing");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("is published");
+        await page.AssertNoAxeViolationsAsync();
+
+        var reader = await browser.NewPageAsync(site);
+        await reader.GotoAsync("/learning/imported-early-years-neglect");
+        await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("Did agencies respond to non-engagement?");
+        await Assertions.Expect(reader.Locator("main")).ToContainTextAsync("4");
+        await reader.AssertNoAxeViolationsAsync();
+        var original = await reader.GetByRole(AriaRole.Link, new() { Name = "Download the original briefing" }).GetAttributeAsync("href");
+        var download = await reader.APIRequest.GetAsync(original!);
+        Assert.Equal(200, download.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Headers["content-type"]);
+        Assert.Equal("PK"u8.ToArray(), (await download.BodyAsync())[..2]);
+    }
+}
