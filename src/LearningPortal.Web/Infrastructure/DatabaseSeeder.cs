@@ -60,11 +60,12 @@ public class DatabaseSeeder(
     }
 
     /// <summary>
-    /// Development only: one demo account per role, with passwords printed once, when they are created.
+    /// Development only: one demo account per role, with passwords printed once, when they are created. The roles that
+    /// sign in with two factors (<see cref="PortalRoles.NeedTwoFactor"/>) get an authenticator app key, printed with them.
     /// </summary>
-    public async Task<IReadOnlyList<(string Email, string Password, string Role)>> CreateDemoAccountsAsync()
+    public async Task<IReadOnlyList<(string Email, string Password, string Role, string? AuthenticatorKey)>> CreateDemoAccountsAsync()
     {
-        var created = new List<(string, string, string)>();
+        var created = new List<(string, string, string, string?)>();
         var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
         foreach (var role in PortalRoles.All)
         {
@@ -97,7 +98,15 @@ public class DatabaseSeeder(
                 await users.AddToRoleAsync(user, role);
             }
 
-            created.Add((email, password, role));
+            string? key = null;
+            if (PortalRoles.NeedTwoFactor.Contains(role))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+                key = await users.GetAuthenticatorKeyAsync(user);
+            }
+
+            created.Add((email, password, role, key));
         }
 
         return created;

@@ -18,9 +18,14 @@ public static class DatabaseStartup
                 // REVIEW: development shortcut. Printed once, when the accounts are made; never in Production.
                 Console.WriteLine();
                 Console.WriteLine("Demo accounts (Development only; shown once):");
-                foreach (var (email, password, role) in created)
+                foreach (var (email, password, role, key) in created)
                 {
                     Console.WriteLine($"  {role,-14} {email,-44} {password}");
+                    if (key is not null)
+                    {
+                        // Two-factor sign-in: add the key to an authenticator app (or `oathtool --totp -b KEY` prints a code).
+                        Console.WriteLine($"  {"",-14} authenticator key {key} (otpauth://totp/LearningPortal:{Uri.EscapeDataString(email)}?secret={key}&issuer=LearningPortal&digits=6)");
+                    }
                 }
 
                 Console.WriteLine();

@@ -31,7 +31,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
             o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<MalformedRequestFilter>());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "lp.af";

@@ -78,6 +78,9 @@ public static class AuthorisationMatrix
         ["/learning/{slug}"] = Rule.Public("/learning/no-such-briefing"),
         ["/learning/{slug}/versions/{number:int}"] = Rule.Public("/learning/no-such-briefing/versions/1"),
         ["/media/{id:int}/{name}"] = Rule.Public("/media/1/no-such-file.pdf"),
+        // A file is public once a published document uses it; before, only Editors (each file decides: 404 otherwise).
+        ["/media/{id:int}/{key}/{name}"] = Rule.Public("/media/1/00000000000000000000000000000000/no-such-file.pdf"),
+        ["/.well-known/security.txt"] = Rule.Public("/.well-known/security.txt"),
         ["/sitemap.xml"] = Rule.Public("/sitemap.xml"),
         ["/strategy"] = Rule.Public("/strategy"),
         ["/strategy/index"] = Rule.Public("/strategy/index"),

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ namespace LearningPortal.Web.Pages.Feedback;
 /// token (?briefing= names the briefing they came from). Either way the token is spent on submission, once.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.Feedback, Subject = RateLimitSubject.Token, Field = "token")]
 public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens tokens, FeedbackAnswering answering) : PageModel
 {
     public FeedbackForm Form { get; private set; } = default!;
