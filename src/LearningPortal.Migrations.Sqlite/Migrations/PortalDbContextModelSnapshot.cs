@@ -393,6 +393,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AltText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -35,7 +35,7 @@ public static class HealthServiceCollectionExtensions
         context.Response.Headers.CacheControl = "no-store";
         var body = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
         var detailed = context.User.IsInRole(PortalRoles.Administrator) && context.User.UsedSecondFactor();
-        foreach (var (name, entry) in detailed ? report.Entries : [])
+        foreach (var (name, entry) in detailed ? report.Entries : new Dictionary<string, HealthReportEntry>())
         {
             var part = new Dictionary<string, object?> { ["status"] = entry.Status.ToString() };
             if (entry.Description is not null)

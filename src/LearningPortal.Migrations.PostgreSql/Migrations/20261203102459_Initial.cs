@@ -125,6 +125,7 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccessKey = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     ContentType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),

@@ -124,6 +124,7 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    AccessKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
