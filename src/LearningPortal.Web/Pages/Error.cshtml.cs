@@ -3,6 +3,7 @@ using LearningPortal.Core.Content.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages;
@@ -36,6 +37,15 @@ public class ErrorModel : PageModel
     public void OnGet(int? code) => Set(code);
 
     public void OnPost(int? code) => Set(code);
+
+    /// <summary>Re-executed for a method it has no handler for (a refused PUT or DELETE): the same page.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null)
+        {
+            Set(int.TryParse(RouteData.Values["code"]?.ToString(), out var code) ? code : null);
+        }
+    }
 
     private void Set(int? code)
     {

@@ -59,6 +59,11 @@ public static class PortalRateLimiting
             {
                 context.Items[AttemptKey] = new Attempt(limited.Policy, Network(context), await SubjectAsync(context, limited));
             }
+            else
+            {
+                // The error page re-executed for a refused request must not be counted (and refused) again.
+                context.Items.Remove(AttemptKey);
+            }
 
             await next(context);
         });
