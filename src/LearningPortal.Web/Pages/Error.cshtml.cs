@@ -34,9 +34,10 @@ public class ErrorModel : PageModel
         }
     }
 
-    public void OnGet(int? code) => Set(code);
+    // From the route only: a re-executed form post may have its own field named "code" (the second step of signing in).
+    public void OnGet([FromRoute] int? code) => Set(code);
 
-    public void OnPost(int? code) => Set(code);
+    public void OnPost([FromRoute] int? code) => Set(code);
 
     /// <summary>Re-executed for a method it has no handler for (a refused PUT or DELETE): the same page.</summary>
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
@@ -83,6 +84,12 @@ public class ErrorModel : PageModel
         if (Code >= 500)
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+            // .NET 10's exception handler no longer logs the exceptions it handles; an error nobody hears of is not fixed.
+            if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failed)
+            {
+                HttpContext.RequestServices.GetRequiredService<ILogger<ErrorModel>>()
+                    .LogError(failed.Error, "Unhandled error on {Method} {Path}, reference {Reference}", Request.Method, failed.Path, RequestId);
+            }
         }
     }
 }
