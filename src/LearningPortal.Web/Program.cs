@@ -5,6 +5,7 @@ using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Pages.Manage;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Security.RateLimiting;
 using LearningPortal.Web.Themes;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks()
+    .AddPortalSecurity(builder.Configuration)
     .AddPortalSearch(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ app.UsePortalSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UsePortalRateLimiting();
 app.UseAuthorization();
 // After authentication (signed-in users bypass it) and inside the security headers (each response gets its own CSP).
 app.UseOutputCache();

@@ -229,6 +229,14 @@ public class SessionAdministration(
             return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the joining link");
         }
 
+        // Enforced here, not only on the page: the link is sent to everyone booked, and data:, javascript: or plain
+        // http: links must never reach them whoever calls the service.
+        if (!string.IsNullOrWhiteSpace(d.JoiningLink)
+            && !(Uri.TryCreate(d.JoiningLink.Trim(), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
+        {
+            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the joining link, starting with https://");
+        }
+
         return d.AgencyPlaceLimit is < 1
             ? TrainingResult.Refused(TrainingRefusal.InvalidDetails, "The limit for each agency must be 1 or more")
             : null;

@@ -87,6 +87,14 @@ public class AccountEmails(
             $"The email address of your {theme.ServiceName} account has been changed to {newAddress}. We will not send emails to this address any more.",
             "If you did not do this, contact the partnership's business unit straight away.");
 
+    /// <summary>Wrong attempts locked the account; the sign-in page does not say so (that would tell strangers it exists).</summary>
+    public void QueueLockedOut(PortalUser user, TimeSpan duration) =>
+        Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account is locked for {(int)Math.Ceiling(duration.TotalMinutes)} minutes",
+            $"Someone entered the wrong password or code for your account too many times, so nobody can sign in to it for {(int)Math.Ceiling(duration.TotalMinutes)} minutes, even with the right password.",
+            "If this was you, wait and then sign in again. If you have forgotten your password, you can reset it:",
+            Link("/Account/ForgottenPassword"),
+            "If this was not you, someone may be trying to get into your account. Your account is safe while it is locked. Reset your password if you think someone knows it.");
+
     public void QueueAccountDeleted(PortalUser user) =>
         Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account has been deleted",
             "Your account has been deleted, as you asked. You will not get any more emails from us about it.",

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Accounts;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -19,6 +20,9 @@ public enum SignInOutcome
 /// <summary>The result of a sign-in or of re-entering a password; expected failures are outcomes, not exceptions.</summary>
 public sealed record SignInAttempt(SignInOutcome Outcome, int LockedForMinutes = 0)
 {
+    /// <summary>Signed in with a password alone, but a role of the account needs two factors: set them up next.</summary>
+    public bool MustSetUpSecondFactor { get; init; }
+
     public bool Succeeded => Outcome == SignInOutcome.SignedIn;
 
     public string LockedOutCodeMessage =>
@@ -30,7 +34,8 @@ public sealed record SignInAttempt(SignInOutcome Outcome, int LockedForMinutes =
 
 /// <summary>
 /// Signing in with an email address and password, with lockout. It never tells a stranger whether an
-/// address has an account, or why an account cannot sign in, unless they also know its password.
+/// address has an account, whether it is locked, or why an account cannot sign in, unless they also know its
+/// password (and the account is not locked).
 /// </summary>
 public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock)
 {
@@ -39,10 +44,12 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
     public async Task<SignInAttempt> SignInAsync(string email, string password)
     {
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
-            // Costs what checking a real password costs, so response times do not reveal which addresses have accounts.
-            users.PasswordHasher.HashPassword(new PortalUser(), password);
+            // Unknown and locked accounts answer as a wrong password does, after the same work (one run of the password
+            // hasher), so neither the words nor the time tell a stranger which addresses have accounts. A locked account's
+            // owner was told by email when it locked (PortalUserManager), and its password is not checked until it opens.
+            users.PasswordHasher.HashPassword(user ?? new PortalUser(), password);
             return Wrong;
         }
 
@@ -50,7 +57,11 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
         if (result.Succeeded)
         {
             await RecordSignInAsync(user);
-            return new SignInAttempt(SignInOutcome.SignedIn);
+            var roles = await users.GetRolesAsync(user);
+            return new SignInAttempt(SignInOutcome.SignedIn)
+            {
+                MustSetUpSecondFactor = roles.Any(PortalRoles.NeedTwoFactor.Contains) && !await users.HasSecondFactorAsync(user),
+            };
         }
 
         if (result.RequiresTwoFactor)
@@ -58,7 +69,8 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
             return new SignInAttempt(SignInOutcome.SecondFactorRequired);
         }
 
-        return result.IsNotAllowed ? await ExplainNotAllowedAsync(user, password) : await FailureAsync(user, result);
+        // A wrong password, including the one that has just locked the account, gets the same answer.
+        return result.IsNotAllowed ? await ExplainNotAllowedAsync(user, password) : Wrong;
     }
 
     /// <summary>Notes when the account last signed in (shown to administrators).</summary>
@@ -100,15 +112,10 @@ public class AccountSignIn(SignInManager<PortalUser> signIn, UserManager<PortalU
     {
         // Identity refuses an unconfirmed or disabled account before it looks at the password; we look at it
         // ourselves, counting failures as usual, so that only the account's owner learns why.
-        if (await users.IsLockedOutAsync(user))
-        {
-            return await LockedAsync(user);
-        }
-
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user) ? await LockedAsync(user) : Wrong;
+            return Wrong;
         }
 
         return new SignInAttempt(user.IsDisabled ? SignInOutcome.Disabled : SignInOutcome.EmailNotConfirmed);

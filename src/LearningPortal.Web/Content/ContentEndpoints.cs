@@ -1,15 +1,18 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Reading;
+using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
 namespace LearningPortal.Web.Content;
 
-/// <summary>The content engine's non-page addresses: media downloads, the Atom feed of learning and the sitemap. All public.</summary>
+/// <summary>The content engine's non-page addresses: media downloads (public once published), the Atom feed of learning and the sitemap.</summary>
 public static class ContentEndpoints
 {
     private const string AtomNs = "http://www.w3.org/2005/Atom";
@@ -19,7 +22,8 @@ public static class ContentEndpoints
 
     public static IEndpointRouteBuilder MapPortalContentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods("/media/{id:int}/{name}", [HttpMethods.Get, HttpMethods.Head], ServeMediaAsync).AllowAnonymous().WithDisplayName("Media file");
+        endpoints.MapMethods("/media/{id:int}/{key}/{name}", [HttpMethods.Get, HttpMethods.Head], ServeMediaAsync).AllowAnonymous().WithDisplayName("Media file");
+        endpoints.MapMethods("/media/{id:int}/{name}", [HttpMethods.Get, HttpMethods.Head], RedirectOldMediaAddressAsync).AllowAnonymous().WithDisplayName("Media file (address without key)");
         endpoints.MapGet("/learning/feed.xml", LearningFeedAsync).AllowAnonymous().WithDisplayName("Learning feed");
         endpoints.MapGet("/sitemap.xml", SitemapAsync).AllowAnonymous().WithDisplayName("Sitemap");
         return endpoints;
@@ -27,19 +31,32 @@ public static class ContentEndpoints
 
     /// <summary>
     /// A media file with the type checked at upload, nosniff (set for every response), and as an attachment unless
-    /// it is an image shown in a page. The name in the address is for people; the id finds the file, so a
-    /// replaced file keeps its address.
+    /// it is an image shown in a page. The id finds the file and the key must match (so addresses cannot be guessed);
+    /// the name is for people. A file no published document uses yet is only for those who may see drafts: to anyone
+    /// else it does not exist (404), and it is never cached by shared caches.
     /// </summary>
-    private static async Task<IResult> ServeMediaAsync(int id, string name, MediaLibrary media, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeMediaAsync(int id, string key, string name, MediaLibrary media, IAuthorizationService authorization, HttpContext context, CancellationToken cancellationToken)
     {
+        var item = await media.GetAsync(id, cancellationToken);
+        if (item is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(item.AccessKey), Encoding.ASCII.GetBytes(key)))
+        {
+            return Results.NotFound();
+        }
+
+        var published = await media.IsPublishedAsync(id, cancellationToken);
+        if (!published && !await MaySeeDraftsAsync(authorization, context))
+        {
+            return Results.NotFound();
+        }
+
         var opened = await media.OpenAsync(id, cancellationToken);
         if (opened is not { } found)
         {
             return Results.NotFound();
         }
 
-        var (item, stream) = found;
-        context.Response.Headers.CacheControl = "public, max-age=300";
+        var (_, stream) = found;
+        context.Response.Headers.CacheControl = published ? "public, max-age=300" : "private, no-store";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         var disposition = new ContentDispositionHeaderValue(item.IsImage ? "inline" : "attachment");
         disposition.SetHttpFileName(item.FileName);
@@ -47,6 +64,25 @@ public static class ContentEndpoints
         return Results.Stream(stream, item.ContentType, lastModified: new DateTimeOffset(item.UpdatedUtc, TimeSpan.Zero),
             entityTag: new EntityTagHeaderValue($"\"{item.Sha256}\""), enableRangeProcessing: true);
     }
+
+    /// <summary>
+    /// Addresses from before media had keys (/media/{id}/{name}) still appear in published text: they lead to the keyed
+    /// address of a file a published document uses (public anyway), or, for those who may see drafts, of any file.
+    /// Anyone else gets 404, so the old addresses reveal nothing that is not already public.
+    /// </summary>
+    private static async Task<IResult> RedirectOldMediaAddressAsync(int id, MediaLibrary media, IAuthorizationService authorization, HttpContext context, CancellationToken cancellationToken)
+    {
+        var item = await media.GetAsync(id, cancellationToken);
+        if (item is null || (!await media.IsPublishedAsync(id, cancellationToken) && !await MaySeeDraftsAsync(authorization, context)))
+        {
+            return Results.NotFound();
+        }
+
+        return Results.Redirect(item.Address, permanent: false);
+    }
+
+    private static async Task<bool> MaySeeDraftsAsync(IAuthorizationService authorization, HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(context.User, PortalPolicies.Editor)).Succeeded;
 
     /// <summary>An Atom feed of the 50 most recently published or updated briefings.</summary>
     private static async Task<IResult> LearningFeedAsync(HttpContext context, PublishedContent content, Theme theme, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +11,11 @@ namespace LearningPortal.Web.Health;
 
 public static class HealthServiceCollectionExtensions
 {
-    /// <summary>/health: the database, the email outbox backlog and, when registered by the search module, the index.</summary>
+    /// <summary>
+    /// /health: the database, the email outbox backlog and, when registered by the search module, the index. Anyone (a
+    /// load balancer) gets the overall status; only an Administrator signed in with two factors gets the details, which
+    /// name the database provider, migrations and counts that are no business of a stranger's.
+    /// </summary>
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
@@ -27,12 +33,9 @@ public static class HealthServiceCollectionExtensions
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
-        var body = new Dictionary<string, object?>
-        {
-            ["status"] = report.Status.ToString(),
-            ["durationMs"] = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-        };
-        foreach (var (name, entry) in report.Entries)
+        var body = new Dictionary<string, object?> { ["status"] = report.Status.ToString() };
+        var detailed = context.User.IsInRole(PortalRoles.Administrator) && context.User.UsedSecondFactor();
+        foreach (var (name, entry) in detailed ? report.Entries : new Dictionary<string, HealthReportEntry>())
         {
             var part = new Dictionary<string, object?> { ["status"] = entry.Status.ToString() };
             if (entry.Description is not null)

@@ -39,6 +39,7 @@ public static class AccountsServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserManager<PortalUserManager>()
             .AddSignInManager<PortalSignInManager>()
             .AddPasswordValidator<PasswordRules>();
 
@@ -56,6 +57,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountSignIn>();
+        services.AddSingleton<AnswerPacing>();
         services.AddScoped<AuthenticatorSetUp>();
         services.AddScoped<SecondFactorChanges>();
         services.AddScoped<AgencyChoices>();
@@ -97,9 +99,11 @@ public static class AccountsServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PortalPolicies.Supervisor, p => p.RequireRole(PortalRoles.Supervisor))
-            .AddPolicy(PortalPolicies.Editor, p => p.RequireRole(PortalRoles.Editor))
-            .AddPolicy(PortalPolicies.StaffArea, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator))
-            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator))
+            // Editors and Administrators also need a session that used a second factor (PortalRoles.NeedTwoFactor); one
+            // without is taken to set it up or to the second step (SecondFactorRedirect), not refused.
+            .AddPolicy(PortalPolicies.Editor, p => p.RequireRole(PortalRoles.Editor).AddRequirements(new SecondFactorRequirement()))
+            .AddPolicy(PortalPolicies.StaffArea, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator).AddRequirements(new SecondFactorRequirement()))
+            .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator).AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(PortalPolicies.TwoFactor, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
         return services;
     }

@@ -32,7 +32,11 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Actions", PortalPolicies.Editor);
             o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
-        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Forms.DateInputModelBinderProvider()));
+        }).AddMvcOptions(o =>
+        {
+            o.ModelBinderProviders.Insert(0, new Forms.DateInputModelBinderProvider());
+            o.Filters.Add<MalformedRequestFilter>();
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "lp.af";

@@ -61,7 +61,7 @@ public class AccountBrowserTests(PortalFactory site, BrowserFixture browser) : I
             await Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
         }
 
-        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("You have entered the wrong password too many times. Try again in 15 minutes.");
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a correct email address and password");
         await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Error: Sign in"));
         await page.AssertNoAxeViolationsAsync();
     }

@@ -65,6 +65,14 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Content:MediaPath"] = SearchIndexPath + "-media",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Tests share one address (127.0.0.1) and many addresses: raised limits, so that tests never throttle each other.
+        // The rate limit tests set low ones in their own site (ExtraSettings come after).
+        foreach (var policy in LearningPortal.Web.Security.RateLimiting.PortalRateLimitOptions.Defaults.Keys)
+        {
+            settings[$"RateLimits:{policy}:PerNetwork"] = "1000000";
+            settings[$"RateLimits:{policy}:PerSubject"] = "1000000";
+        }
+
         foreach (var (key, value) in ExtraSettings)
         {
             settings[key] = value;
@@ -93,8 +101,23 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return true;
         });
 
-    /// <summary>Creates a confirmed account with the given extra roles (everyone is a Practitioner).</summary>
-    public Task<PortalUser> CreateUserAsync(string email, string password = TestUsers.Password, params string[] roles) =>
+    /// <summary>
+    /// Creates a confirmed account with the given extra roles (everyone is a Practitioner). Editors and Administrators sign
+    /// in with two factors, so their accounts get an authenticator, which the sign-in helpers answer for them.
+    /// </summary>
+    public async Task<PortalUser> CreateUserAsync(string email, string password = TestUsers.Password, params string[] roles)
+    {
+        var user = await CreateUserWithoutSecondFactorAsync(email, password, roles);
+        if (roles.Any(PortalRoles.NeedTwoFactor.Contains))
+        {
+            await TwoFactorAccounts.EnableAuthenticatorAsync(Services, email);
+        }
+
+        return user;
+    }
+
+    /// <summary>As <see cref="CreateUserAsync"/>, leaving even a privileged account without a second factor (as one given its role later).</summary>
+    public Task<PortalUser> CreateUserWithoutSecondFactorAsync(string email, string password = TestUsers.Password, params string[] roles) =>
         WithScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();

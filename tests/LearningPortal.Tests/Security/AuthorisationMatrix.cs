@@ -37,8 +37,11 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
     /// <summary>Any signed-in user.</summary>
     public static Rule SignedIn(string url) => new(url, Access.SignIn, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
 
-    /// <summary>Any user signed in with a second factor; the matrix's users have none, so they are sent to set it up.</summary>
-    public static Rule TwoFactor(string url) => new(url, Access.SignIn, Access.SecondFactor, Access.SecondFactor, Access.SecondFactor, Access.SecondFactor);
+    /// <summary>
+    /// Any user signed in with a second factor. The matrix's Practitioner and Supervisor have none, so they are sent to set
+    /// it up; its Editor and Administrator must have one (PortalRoles.NeedTwoFactor) and signed in with it.
+    /// </summary>
+    public static Rule TwoFactor(string url) => new(url, Access.SignIn, Access.SecondFactor, Access.SecondFactor, Access.Allowed, Access.Allowed);
 
     public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden);
 
@@ -52,8 +55,8 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
 
     public static Rule Administrators(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
 
-    /// <summary>Administrators who signed in with a second factor; everyone else signed in is forbidden.</summary>
-    public static Rule AdministratorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.SecondFactor);
+    /// <summary>Administrators who signed in with a second factor (as the matrix's Administrator did); everyone else signed in is forbidden.</summary>
+    public static Rule AdministratorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
 }
 
 /// <summary>
@@ -78,6 +81,9 @@ public static class AuthorisationMatrix
         ["/learning/{slug}"] = Rule.Public("/learning/no-such-briefing"),
         ["/learning/{slug}/versions/{number:int}"] = Rule.Public("/learning/no-such-briefing/versions/1"),
         ["/media/{id:int}/{name}"] = Rule.Public("/media/1/no-such-file.pdf"),
+        // A file is public once a published document uses it; before, only Editors (each file decides: 404 otherwise).
+        ["/media/{id:int}/{key}/{name}"] = Rule.Public("/media/1/00000000000000000000000000000000/no-such-file.pdf"),
+        ["/.well-known/security.txt"] = Rule.Public("/.well-known/security.txt"),
         ["/sitemap.xml"] = Rule.Public("/sitemap.xml"),
         ["/strategy"] = Rule.Public("/strategy"),
         ["/strategy/index"] = Rule.Public("/strategy/index"),

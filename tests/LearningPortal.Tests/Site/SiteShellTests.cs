@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Site;
@@ -52,14 +51,10 @@ public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
     [Fact]
     public async Task Health_reports_database_and_outbox_as_json()
     {
-        using var client = site.CreatePortalClient();
-        var response = await client.GetAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal(site.Database.Provider, json.RootElement.GetProperty("database").GetProperty("provider").GetString());
-        Assert.True(json.RootElement.GetProperty("outbox").TryGetProperty("pending", out _));
+        var json = await site.GetHealthAsync();
+        Assert.Equal("Healthy", json.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(site.Database.Provider, json.GetProperty("database").GetProperty("provider").GetString());
+        Assert.True(json.GetProperty("outbox").TryGetProperty("pending", out _));
     }
 
     [Fact]

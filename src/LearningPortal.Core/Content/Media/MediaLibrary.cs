@@ -160,6 +160,26 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         return [.. uses.OrderBy(u => u.Title, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>
+    /// Whether a published version uses the item, which makes it public. Until then (a file uploaded for a draft) only
+    /// the people who may see drafts may download it.
+    /// </summary>
+    public async Task<bool> IsPublishedAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var token = $"|{id.ToString(CultureInfo.InvariantCulture)}|";
+        // A document whose latest version is the published one keeps that version's references.
+        if (await db.Documents.AnyAsync(d => d.PublishedVersionId != null && d.PublishedVersion!.Number == d.LatestVersionNumber && d.MediaReferences.Contains(token), cancellationToken))
+        {
+            return true;
+        }
+
+        var behind = await db.Documents.AsNoTracking()
+            .Where(d => d.PublishedVersionId != null && d.PublishedVersion!.Number != d.LatestVersionNumber)
+            .Select(d => new { d.Type, d.PublishedVersion!.FieldsJson, d.PublishedVersion.Body })
+            .ToListAsync(cancellationToken);
+        return behind.Any(live => Publishing.MediaReferences.Find(Fields.DocumentTypes.ReadFields(live.Type, live.FieldsJson), live.Body).Contains(id));
+    }
+
     /// <summary>Deletes an item and its file, only when no draft or published version uses it.</summary>
     public async Task<ContentOutcome<MediaItem>> DeleteAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -109,6 +109,6 @@ public partial class ContentExporter(PortalDbContext db, IMediaStore store)
         return names;
     }
 
-    [GeneratedRegex(@"/media/(\d{1,9})/[A-Za-z0-9._-]*")]
+    [GeneratedRegex(@"/media/(\d{1,9})(?:/[0-9a-f]{32})?/[A-Za-z0-9._-]*")]
     private static partial Regex MediaLinks();
 }

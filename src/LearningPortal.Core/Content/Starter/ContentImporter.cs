@@ -117,7 +117,7 @@ public partial class ContentImporter(PortalDbContext db, ContentEditor editor, C
         }
 
         var body = MediaLinks().Replace(file.Body, m => mediaByName.TryGetValue(m.Groups[1].Value, out var item)
-            ? $"/media/{item.Id.ToString(CultureInfo.InvariantCulture)}/{item.FileName}"
+            ? item.Address
             : m.Value);
         var createdVersion = await editor.CreateAsync(new DraftInput(slug, fields, body, "Imported"), actor, cancellationToken);
         if (!createdVersion.Succeeded)

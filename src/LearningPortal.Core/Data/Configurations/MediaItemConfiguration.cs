@@ -14,6 +14,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         builder.Property(m => m.AltText).HasMaxLength(500);
         builder.Property(m => m.StorageKey).HasMaxLength(200).IsRequired();
         builder.Property(m => m.Sha256).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.AccessKey).HasMaxLength(32).IsRequired();
+        builder.Ignore(m => m.Address);
         builder.Property(m => m.UploadedByName).HasMaxLength(256);
         builder.HasIndex(m => m.FileName);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ namespace LearningPortal.Web.Pages.Account;
 /// "Check your email" page; only the address's owner learns that it had one.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.CreateAccount, Subject = RateLimitSubject.TypedAddress)]
 public class CreateModel(
     UserManager<PortalUser> users, PortalDbContext db, AgencyChoices agencies, AccountEmails emails, TimeProvider clock) : PageModel
 {

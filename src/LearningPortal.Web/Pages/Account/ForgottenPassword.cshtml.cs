@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,8 @@ namespace LearningPortal.Web.Pages.Account;
 /// is sent to addresses without one (that would let anyone send our email to anyone).
 /// </summary>
 [AllowAnonymous]
-public class ForgottenPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+[RateLimited(PortalRateLimitOptions.ForgottenPassword, Subject = RateLimitSubject.TypedAddress)]
+public class ForgottenPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, AnswerPacing pacing) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -29,12 +31,14 @@ public class ForgottenPasswordModel(UserManager<PortalUser> users, PortalDbConte
             return Page();
         }
 
+        var started = AnswerPacing.Start();
         if (await users.FindByEmailAsync(Input.Email!.Trim()) is { IsDisabled: false } user)
         {
             await emails.QueuePasswordResetAsync(user);
             await db.SaveChangesAsync();
         }
 
+        await pacing.WaitAsync(started, HttpContext.RequestAborted);
         return RedirectToPage("CheckYourEmail", new { about = CheckYourEmailModel.PasswordReset });
     }
 }

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>The second step of signing in with one of the recovery codes instead of the authenticator app; each works once.</summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.SecondStep, Subject = RateLimitSubject.SecondStepAccount)]
 public class RecoveryCodeModel(PortalSignInManager signInManager, UserManager<PortalUser> users, AccountSignIn signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,8 @@ namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>Sends the confirmation link again; the response is the same whether or not the address has an unconfirmed account.</summary>
 [AllowAnonymous]
-public class ResendConfirmationModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails) : PageModel
+[RateLimited(PortalRateLimitOptions.ResendConfirmation, Subject = RateLimitSubject.TypedAddress)]
+public class ResendConfirmationModel(UserManager<PortalUser> users, PortalDbContext db, AccountEmails emails, AnswerPacing pacing) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -27,12 +29,14 @@ public class ResendConfirmationModel(UserManager<PortalUser> users, PortalDbCont
             return Page();
         }
 
+        var started = AnswerPacing.Start();
         if (await users.FindByEmailAsync(Input.Email!.Trim()) is { EmailConfirmed: false, IsDisabled: false } user)
         {
             await emails.QueueEmailConfirmationAsync(user);
             await db.SaveChangesAsync();
         }
 
+        await pacing.WaitAsync(started, HttpContext.RequestAborted);
         return RedirectToPage("CheckYourEmail", new { about = CheckYourEmailModel.NewAccount });
     }
 }

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace LearningPortal.Web.Pages.Account;
 /// Wrong codes count towards the same lockout as wrong passwords.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.SecondStep, Subject = RateLimitSubject.SecondStepAccount)]
 public class SecondFactorModel(PortalSignInManager signInManager, UserManager<PortalUser> users, AccountSignIn signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>Sign in with email address and password; five wrong passwords in a row lock the account for a while.</summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.SignIn, Subject = RateLimitSubject.TypedAddress)]
 public class SignInModel(AccountSignIn signIn, PortalSignInManager signInManager) : PageModel
 {
     [BindProperty]
@@ -64,13 +66,12 @@ public class SignInModel(AccountSignIn signIn, PortalSignInManager signInManager
         var attempt = await signIn.SignInAsync(Input.Email!, Input.Password!);
         switch (attempt.Outcome)
         {
+            case SignInOutcome.SignedIn when attempt.MustSetUpSecondFactor:
+                return LocalRedirect($"{SecondFactorRedirect.SetUpPath}?returnUrl={Uri.EscapeDataString(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/manage")}");
             case SignInOutcome.SignedIn:
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case SignInOutcome.SecondFactorRequired:
                 return RedirectToPage("SecondFactor", new { returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError("Input.Password", attempt.LockedOutMessage);
-                break;
             case SignInOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", "You need to confirm your email address before you can sign in");
                 break;

@@ -3,6 +3,7 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,7 @@ namespace LearningPortal.Web.Pages.Feedback;
 /// once. Editors can preview any form, drafts included, with ?preview=true: nothing can be sent from a preview.
 /// </summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.Feedback, Subject = RateLimitSubject.Token, Field = "token")]
 public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens tokens, FeedbackAnswering answering, AnonymousRespondent browsers, TimeProvider clock) : PageModel
 {
     /// <summary>The field of the optional agency question on anonymous forms that ask it.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,6 +13,7 @@ namespace LearningPortal.Web.Pages.Training;
 /// is the permission (only its hash is stored; it stops working once used or expired).
 /// </summary>
 [AllowAnonymous]
+[RateLimited(PortalRateLimitOptions.Approval, Subject = RateLimitSubject.Token, Field = "token", CountReads = true)]
 public class ApprovalModel(ManagerApproval approvals) : PageModel
 {
     public ApprovalView Details { get; private set; } = default!;

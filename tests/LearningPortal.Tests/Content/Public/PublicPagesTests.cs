@@ -4,6 +4,7 @@ using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Manage.Content;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Public;
@@ -142,7 +143,7 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
         var file = await client.GetAsync(link);
 
         Assert.Equal(["Screening tools", "Guidance", "Graded Care Profile 2 (GCP2)"], index.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()));
-        Assert.Matches("^/media/[0-9]+/neglect-screening-tool.pdf$", link);
+        Assert.Matches("^/media/[0-9]+/[0-9a-f]{32}/neglect-screening-tool.pdf$", link);
         Assert.Contains("PDF", resource.QuerySelector(".lp-downloads")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
@@ -161,11 +162,14 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
             using var first = new MemoryStream("%PDF-1.4 first"u8.ToArray());
             var uploaded = await media.UploadAsync(new MediaUpload(first, "Tool.pdf"), Build.Editor);
             using var second = new MemoryStream("%PDF-1.4 second"u8.ToArray());
-            return (await media.ReplaceAsync(uploaded.Value!.Id, new MediaUpload(second, "Tool.pdf"), Build.Editor)).Value!;
+            var replaced = (await media.ReplaceAsync(uploaded.Value!.Id, new MediaUpload(second, "Tool.pdf"), Build.Editor)).Value!;
+            Assert.Equal(uploaded.Value.Address, replaced.Address);
+            return replaced;
         });
-        using var client = site.CreatePortalClient();
+        // Used by no published document yet, so only an Editor may download it.
+        var (_, client) = await site.EditorAsync("replaced");
 
-        var file = await client.GetAsync($"/media/{item.Id}/tool.pdf");
+        var file = await client.GetAsync(item.Address);
 
         Assert.Equal("%PDF-1.4 second", await file.Content.ReadAsStringAsync());
     }

@@ -35,7 +35,7 @@ public class MediaJourneyBrowserTests(ContentSite site, BrowserFixture browser) 
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Journey screening tool has been uploaded");
         await page.AssertNoAxeViolationsAsync();
         var address = await page.Locator("#media-address").GetAttributeAsync("href");
-        Assert.Matches(@"^/media/\d+/journey-screening-tool\.pdf$", address);
+        Assert.Matches(@"^/media/\d+/[0-9a-f]{32}/journey-screening-tool\.pdf$", address);
 
         await page.GotoAsync("/manage/content/new/toolkit-resource");
         await page.AssertNoAxeViolationsAsync();

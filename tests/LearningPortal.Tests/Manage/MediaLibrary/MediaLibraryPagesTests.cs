@@ -24,16 +24,18 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
         var list = await editor.GetDocumentAsync("/manage/media?q=screening+tool+upload");
         Assert.Contains(list.QuerySelectorAll("tbody tr a"), a => a.GetAttribute("href") == $"/manage/media/{id}");
         var address = item.QuerySelector("#media-address")!.GetAttribute("href")!;
-        Assert.Equal($"/media/{id}/neglect-screening-tool-v2.pdf", address);
+        Assert.Matches($"^/media/{id}/[0-9a-f]{{32}}/neglect-screening-tool-v2.pdf$", address);
 
-        var download = await site.CreatePortalClient().GetAsync(address);
+        // Nothing published uses it yet: the public gets 404, the editor the file, never cached by shared caches.
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreatePortalClient().GetAsync(address)).StatusCode);
+        var download = await editor.GetAsync(address);
 
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("neglect-screening-tool-v2.pdf", download.Content.Headers.ContentDisposition.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName?.Trim('"'));
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Contains("max-age", download.Headers.CacheControl!.ToString());
+        Assert.Contains("no-store", download.Headers.CacheControl!.ToString());
         Assert.NotNull(download.Headers.ETag);
         Assert.Equal(MediaUploads.Pdf(), await download.Content.ReadAsByteArrayAsync());
     }
@@ -74,7 +76,7 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
         var id = await editor.UploadMediaAsync("diagram.png", MediaUploads.Png(), altText: "The four levels of need, from universal to specialist");
 
         Assert.Contains("Enter alt text that describes the image", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(refused)));
-        var image = await site.CreatePortalClient().GetAsync($"/media/{id}/diagram.png");
+        var image = await editor.GetAsync((await editor.GetDocumentAsync($"/manage/media/{id}")).QuerySelector("#media-address")!.GetAttribute("href")!);
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         Assert.Equal("inline", image.Content.Headers.ContentDisposition!.DispositionType);
     }
@@ -105,7 +107,7 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
         Assert.Contains("The file has been replaced", ManageTestData.SuccessBanner(page));
         var address = page.QuerySelector("#media-address")!.GetAttribute("href")!;
         Assert.StartsWith($"/media/{id}/", address);
-        var download = await site.CreatePortalClient().GetAsync(address);
+        var download = await editor.GetAsync(address);
         Assert.Equal(MediaUploads.Pdf("second"), await download.Content.ReadAsByteArrayAsync());
     }
 
@@ -150,7 +152,8 @@ public class MediaLibraryPagesTests(ContentSite site) : IClassFixture<ContentSit
         var refused = await editor.SubmitFormAsync(await editor.GetDocumentAsync($"/manage/media/{id}/details"), $"/manage/media/{id}/delete", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("cannot be deleted because 1 document uses it", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(refused)));
-        Assert.Equal(HttpStatusCode.OK, (await site.CreatePortalClient().GetAsync($"/media/{id}/live-guide.pdf")).StatusCode);
+        // The published version links to it, so the public may download it (the old address leads to the keyed one).
+        Assert.Equal(HttpStatusCode.Redirect, (await site.CreatePortalClient().GetAsync($"/media/{id}/live-guide.pdf")).StatusCode);
     }
 
     [Fact]

@@ -17,5 +17,5 @@ public static class MediaFormatting
         _ => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
     };
 
-    public static string Address(MediaItem item) => $"/media/{item.Id}/{item.FileName}";
+    public static string Address(MediaItem item) => item.Address;
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Security;
+
+/// <summary>Administrators and Editors sign in with two factors; someone given one of these roles sets it up at their next sign-in.</summary>
+public class PrivilegedTwoFactorTests(PortalFactory site) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData(PortalRoles.Editor, "/manage/content")]
+    [InlineData(PortalRoles.Administrator, "/manage/users")]
+    public async Task Someone_given_a_privileged_role_is_taken_to_set_up_two_factors_at_sign_in(string role, string page)
+    {
+        var email = TestUsers.UniqueEmail("promoted");
+        await site.CreateUserWithoutSecondFactorAsync(email, TestUsers.Password, role);
+        using var client = site.CreatePortalClient();
+
+        var signIn = await client.SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = TestUsers.Password,
+        });
+        var backOffice = await client.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith("/account/two-factor?returnUrl=", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, backOffice.StatusCode);
+        Assert.StartsWith("/account/two-factor?returnUrl=", backOffice.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_privileged_session_that_used_a_second_factor_opens_the_back_office()
+    {
+        var email = TestUsers.UniqueEmail("editor-2fa");
+        await site.CreateUserWithoutSecondFactorAsync(email, TestUsers.Password, PortalRoles.Editor);
+        using var client = site.CreatePortalClient();
+
+        await client.SignInWithTwoFactorAsync(email);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/manage/content")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_practitioner_signs_in_with_a_password_alone()
+    {
+        var email = TestUsers.UniqueEmail("practitioner");
+        await site.CreateUserAsync(email);
+        using var client = site.CreatePortalClient();
+
+        var signIn = await client.SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = TestUsers.Password,
+        });
+
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_demo_editor_and_administrator_come_with_an_authenticator_key()
+    {
+        var created = await site.WithScopeAsync(sp => sp.GetRequiredService<DatabaseSeeder>().CreateDemoAccountsAsync());
+        var keys = await site.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<PortalUser>>();
+            var result = new Dictionary<string, (bool Enabled, string? Key)>();
+            foreach (var (email, _, role, _) in created)
+            {
+                var user = (await users.FindByEmailAsync(email))!;
+                result[role] = (await users.GetTwoFactorEnabledAsync(user), await users.GetAuthenticatorKeyAsync(user));
+            }
+
+            return result;
+        });
+
+        Assert.All(created.Where(c => PortalRoles.NeedTwoFactor.Contains(c.Role)), c =>
+        {
+            Assert.False(string.IsNullOrEmpty(c.AuthenticatorKey));
+            Assert.Equal((true, c.AuthenticatorKey), keys[c.Role]);
+        });
+        Assert.All(created.Where(c => !PortalRoles.NeedTwoFactor.Contains(c.Role)), c => Assert.Null(c.AuthenticatorKey));
+        Assert.Equal(2, created.Count(c => c.AuthenticatorKey is not null));
+    }
+}
