@@ -38,8 +38,12 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentExporter>();
         services.AddSingleton<ContentRenderer>();
         services.TryAddSingleton<IContentVariables, NoContentVariables>();
-        services.TryAddSingleton<IMediaStore>(sp =>
+        services.TryAddSingleton(sp =>
             new FileSystemMediaStore(Path.GetFullPath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaPath, contentRoot)));
+        services.TryAddSingleton<DatabaseMediaStore>();
+        services.TryAddSingleton<IMediaStore>(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaInDatabase
+            ? sp.GetRequiredService<DatabaseMediaStore>()
+            : sp.GetRequiredService<FileSystemMediaStore>());
         services.AddSingleton<ContentScheduler>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ContentScheduler>());
         return services;

@@ -402,6 +402,27 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Content.Media.MediaBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Content.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

@@ -387,6 +387,27 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Content.Media.MediaBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MediaBlobs");
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Content.Media.MediaItem", b =>
                 {
                     b.Property<int>("Id")

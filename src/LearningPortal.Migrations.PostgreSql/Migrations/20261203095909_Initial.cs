@@ -120,6 +120,20 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaBlobs",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaBlobs", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaItems",
                 columns: table => new
                 {
@@ -1486,6 +1500,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Gcp2Register");
+
+            migrationBuilder.DropTable(
+                name: "MediaBlobs");
 
             migrationBuilder.DropTable(
                 name: "MediaItems");

@@ -119,6 +119,20 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaBlobs",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaBlobs", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaItems",
                 columns: table => new
                 {
@@ -1485,6 +1499,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Gcp2Register");
+
+            migrationBuilder.DropTable(
+                name: "MediaBlobs");
 
             migrationBuilder.DropTable(
                 name: "MediaItems");
