@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>Identifies this instance in leases.</summary>
-    public string InstanceId { get; } = $"{Guid.NewGuid():N}@{Environment.MachineName}";
+    public string InstanceId { get; } = LeaseHolder.New();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,7 +12,7 @@ public static class DatabaseStartup
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        var migrate = app.Configuration.GetValue("Database:MigrateOnStart", true);
+        var migrate = (app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions()).MigrateOnStart;
         if (!await PrepareAsync(scope.ServiceProvider, migrate))
         {
             return;

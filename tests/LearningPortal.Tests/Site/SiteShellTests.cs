@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Site;
@@ -20,16 +19,13 @@ public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task Health_reports_database_and_outbox_as_json()
+    public async Task Health_reports_database_and_outbox_as_json_to_monitoring()
     {
-        using var client = site.CreatePortalClient();
-        var response = await client.GetAsync("/health");
+        var health = await site.GetHealthAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal(site.Database.Provider, json.RootElement.GetProperty("database").GetProperty("provider").GetString());
-        Assert.True(json.RootElement.GetProperty("outbox").TryGetProperty("pending", out _));
+        Assert.Equal("Healthy", health.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(site.Database.Provider, health.GetProperty("database").GetProperty("provider").GetString());
+        Assert.True(health.GetProperty("outbox").TryGetProperty("pending", out _));
     }
 
     [Fact]

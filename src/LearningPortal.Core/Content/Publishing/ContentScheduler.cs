@@ -23,7 +23,7 @@ public class ContentScheduler(
     private static readonly ContentActor Actor = ContentActor.System("Scheduled publishing");
 
     /// <summary>Identifies this instance in leases.</summary>
-    public string InstanceId { get; } = Truncate($"{Guid.NewGuid():N}@{Environment.MachineName}", 100);
+    public string InstanceId { get; } = LeaseHolder.New();
 
     protected override string Name => "The content scheduler";
 
@@ -151,8 +151,6 @@ public class ContentScheduler(
         await db.ScheduledContentChanges.Where(s => s.Id == id && s.LeaseOwner == InstanceId && s.CompletedUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseExpiresUtc, (DateTime?)null), CancellationToken.None);
     }
-
-    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
     private static string Message(IReadOnlyList<ContentError> errors) => string.Join("; ", errors.Select(e => e.Message));
 }
