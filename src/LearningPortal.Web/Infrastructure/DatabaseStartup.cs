@@ -56,7 +56,7 @@ public static class DatabaseStartup
         }
 
         await services.GetRequiredService<DatabaseSeeder>().MigrateAndSeedAsync(migrate, cancellationToken);
-        await services.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync();
+        await services.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync(cancellationToken);
         await services.ImportStarterFeedbackFormsAsync();
         return true;
     }

@@ -39,6 +39,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A throwaway PostgreSQL database whatever LP_TEST_DB says (the fleet and backup tests need one).</summary>
     public static Task<TestDatabase> CreatePostgresAsync() => CreateAsync(postgres: true);
 
+    /// <summary>An existing PostgreSQL database (a restored backup), dropped when disposed like one made here.</summary>
+    public static TestDatabase ForPostgres(string name) =>
+        new("PostgreSql", $"{PostgresServer};Database={name};Include Error Detail=true;Maximum Pool Size=50", null, name);
+
     /// <summary>The same database for a second host, which leaves dropping it to its owner.</summary>
     public TestDatabase Borrow() => new(Provider, ConnectionString, null, null);
 
