@@ -97,7 +97,7 @@ public sealed partial class ComposeFileTests
 
     /// <summary>Every options class the site binds, by its section name (the classes' Section constant).</summary>
     private static Dictionary<string, Type> SettingsSections() =>
-        new[] { typeof(Program).Assembly, typeof(Core.Content.ContentOptions).Assembly, typeof(Search.SearchOptions).Assembly }
+        new[] { typeof(Program).Assembly, typeof(Core.Content.ContentOptions).Assembly, typeof(global::LearningPortal.Search.SearchOptions).Assembly }
             .SelectMany(a => a.GetTypes())
             .Select(t => (Type: t, Field: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
             .Where(x => x.Field is { IsLiteral: true } && x.Field.FieldType == typeof(string))

@@ -92,11 +92,15 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public SiteProcess NewSite(string name) => new(name, EnvironmentFor(name));
 
-    /// <summary>Starts a killed instance again on its port, so the proxy's upstream is whole for the next test.</summary>
-    public async Task RestartAsync(SiteProcess site)
+    /// <summary>
+    /// Starts a killed instance again on its port, so the proxy's upstream is whole for the next test. Its search index
+    /// folder goes, as a replaced container's would: an instance without an index builds one from the database.
+    /// </summary>
+    public static async Task RestartAsync(SiteProcess site)
     {
         if (!site.IsRunning)
         {
+            site.DeleteSearchIndex();
             await site.StartAsync();
         }
     }

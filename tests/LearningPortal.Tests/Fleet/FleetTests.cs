@@ -190,7 +190,7 @@ public sealed partial class FleetTests(FleetFixture fleet, ITestOutputHelper out
             fleet.Smtp.BeforeAccepting = null;
             if (killed is not null)
             {
-                await fleet.RestartAsync(killed);
+                await FleetFixture.RestartAsync(killed);
             }
         }
     }

@@ -44,9 +44,11 @@ public sealed partial class NginxProxy : IAsyncDisposable
         foreach (var temp in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi" })
         {
             // nginx's workers may run as nobody when the tests run as root.
-            Directory.CreateDirectory(Path.Combine(folder, temp), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+            var path = Directory.CreateDirectory(Path.Combine(folder, temp)).FullName;
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)0x1FF); // rwxrwxrwx
+            }
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, "site.conf"), ConfigFor(upstreamPorts, Port));

@@ -122,6 +122,15 @@ public sealed class SiteProcess : IAsyncDisposable
         return (command.ExitCode, await stdout + await stderr);
     }
 
+    /// <summary>Deletes this instance's search index folder (while it is stopped).</summary>
+    public void DeleteSearchIndex()
+    {
+        if (environment.TryGetValue("Search__IndexPath", out var index) && Directory.Exists(index))
+        {
+            Directory.Delete(index, recursive: true);
+        }
+    }
+
     /// <summary>kill -9: no shutdown, no cleanup, open transactions and leases left as they are.</summary>
     public async Task KillAsync()
     {
