@@ -10,9 +10,15 @@ public sealed class QuestionField
     public string Text { get; set; } = "";
 }
 
-/// <summary>A numbered recommendation; on an "at a glance" sheet it can be paired with one of the briefing's questions.</summary>
+/// <summary>
+/// A numbered recommendation; on an "at a glance" sheet it can be paired with one of the briefing's questions.
+/// <see cref="Id"/> is its identity across versions and reordering (action plans refer to it); a new recommendation
+/// gets one when first saved.
+/// </summary>
 public sealed class RecommendationField
 {
+    public Guid Id { get; set; }
+
     public string Text { get; set; } = "";
 
     /// <summary>The <see cref="QuestionField.Id"/> of the question for practice that goes with it.</summary>
@@ -88,7 +94,7 @@ public sealed class LearningBriefingFields : DocumentFields
         RelatedResources = RelatedResources?.Trim() ?? "";
         FeedbackForm = FeedbackForm?.Trim() ?? "";
         Recommendations = (Recommendations ?? []).Where(r => r is not null && !string.IsNullOrWhiteSpace(r.Text))
-            .Select(r => new RecommendationField { Text = r.Text.Trim(), QuestionId = r.QuestionId == Guid.Empty ? null : r.QuestionId })
+            .Select(r => new RecommendationField { Id = r.Id, Text = r.Text.Trim(), QuestionId = r.QuestionId == Guid.Empty ? null : r.QuestionId })
             .ToList();
         Questions = (Questions ?? []).Where(q => q is not null && !string.IsNullOrWhiteSpace(q.Text))
             .Select(q => new QuestionField { Id = q.Id, Text = q.Text.Trim() })
@@ -167,10 +173,16 @@ public sealed class LearningBriefingFields : DocumentFields
         }
 
         var questionIds = Questions.Select(q => q.Id).ToHashSet();
+        var seen = new Dictionary<Guid, int>();
         for (var i = 0; i < Recommendations.Count; i++)
         {
             var r = Recommendations[i];
             errors.MaxLength(r.Text, $"{nameof(Recommendations)}[{i}].Text", LineMaxLength, $"Recommendation {i + 1}");
+            if (r.Id != Guid.Empty && !seen.TryAdd(r.Id, i))
+            {
+                errors.Add($"{nameof(Recommendations)}[{i}].Id", $"Recommendation {i + 1} has the same identity as recommendation {seen[r.Id] + 1}");
+            }
+
             if (r.QuestionId is { } id && !questionIds.Contains(id))
             {
                 errors.Add($"{nameof(Recommendations)}[{i}].QuestionId", $"Recommendation {i + 1} is paired with a question that is not in this briefing");

@@ -169,6 +169,11 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             {
                 q.Id = Guid.NewGuid();
             }
+
+            foreach (var r in briefing.Recommendations.Where(r => r.Id == Guid.Empty))
+            {
+                r.Id = Guid.NewGuid();
+            }
         }
 
         var version = new DocumentVersion

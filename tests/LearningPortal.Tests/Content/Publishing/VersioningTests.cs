@@ -85,6 +85,52 @@ public class VersioningTests(ContentSite site) : IClassFixture<ContentSite>
     }
 
     [Fact]
+    public async Task Recommendation_identities_are_kept_across_rewording_and_reordering_and_new_ones_get_one()
+    {
+        var slug = Build.Slug("recommendations");
+        var v1 = await site.CreateAsync(Build.Briefing(change: f => f.Recommendations =
+        [
+            new RecommendationField { Text = "Improve referrals" },
+            new RecommendationField { Text = "Use the screening tool" },
+        ]), slug);
+        var first = (await Latest(v1.DocumentId)).Recommendations;
+        Assert.All(first, r => Assert.NotEqual(Guid.Empty, r.Id));
+        Assert.NotEqual(first[0].Id, first[1].Id);
+
+        var v2 = await site.SaveDraftAsync(v1.DocumentId, 1, Build.Briefing(change: f => f.Recommendations =
+        [
+            new RecommendationField { Id = first[1].Id, Text = "Use the neglect screening tool (reworded)" },
+            new RecommendationField { Text = "A new recommendation" },
+            new RecommendationField { Id = first[0].Id, Text = "Improve referrals" },
+        ]), slug);
+
+        Assert.True(v2.Succeeded, v2.ToString());
+        var second = (await Latest(v1.DocumentId)).Recommendations;
+        Assert.Equal([first[1].Id, second[1].Id, first[0].Id], second.Select(r => r.Id));
+        Assert.DoesNotContain(second[1].Id, first.Select(r => r.Id));
+        Assert.NotEqual(Guid.Empty, second[1].Id);
+    }
+
+    [Fact]
+    public async Task Two_recommendations_with_the_same_identity_are_refused()
+    {
+        var id = Guid.NewGuid();
+        var fields = Build.Briefing(change: f => f.Recommendations =
+        [
+            new RecommendationField { Id = id, Text = "One" },
+            new RecommendationField { Id = id, Text = "Two" },
+        ]);
+
+        var result = await site.WithAsync(sp => sp.GetRequiredService<ContentEditor>().CreateAsync(new DraftInput(Build.Slug("duplicate-recommendations"), fields, "Body."), Build.Editor));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Message == "Recommendation 2 has the same identity as recommendation 1");
+    }
+
+    private Task<LearningBriefingFields> Latest(int documentId) =>
+        site.WithAsync(async sp => (LearningBriefingFields)(await sp.GetRequiredService<ContentLibrary>().GetLatestAsync(documentId))!.Fields);
+
+    [Fact]
     public async Task Roll_back_copies_an_old_version_into_a_new_draft_and_leaves_the_live_version_alone()
     {
         var slug = Build.Slug("rollback");

@@ -33,6 +33,35 @@ public class ImportExportTests(ContentSite site, EmptyContentSite empty) : IClas
     }
 
     [Fact]
+    public async Task Starter_recommendations_keep_the_identities_written_in_the_files_through_export()
+    {
+        var (ids, contentFolder) = await site.WithAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var id = await db.Documents.Where(d => d.Slug == "neglect-audit-at-a-glance-2025").Select(d => d.Id).SingleAsync();
+            var page = await sp.GetRequiredService<LearningPortal.Core.Content.Reading.ContentLibrary>().GetLatestAsync(id);
+            return (((LearningBriefingFields)page!.Fields).Recommendations.Select(r => r.Id).ToList(), sp.GetRequiredService<LearningPortal.Web.Infrastructure.PortalPaths>().Content);
+        });
+        var file = await File.ReadAllTextAsync(Path.Combine(contentFolder, "learning", "neglect-audit-at-a-glance-2025.md"));
+        var written = Regex.Matches(file, @"^  - id: (\S+)\n    text: .*\n    questionId:", RegexOptions.Multiline).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+
+        Assert.Equal(8, ids.Count);
+        Assert.Equal(written, ids);
+
+        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await site.WithAsync(sp => sp.GetRequiredService<ContentExporter>().ExportAsync(folder));
+            var exported = await File.ReadAllTextAsync(Path.Combine(folder, "learning", "neglect-audit-at-a-glance-2025.md"));
+            Assert.All(ids, id => Assert.Contains(id.ToString(), exported, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Export_then_import_into_an_empty_database_gives_the_same_published_content()
     {
         var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "export-" + Guid.NewGuid().ToString("N"));

@@ -19,6 +19,9 @@ public sealed class QuestionRow
 /// </summary>
 public sealed class RecommendationRow
 {
+    /// <summary>The recommendation's identity (hidden field), empty for a new one.</summary>
+    public string? Id { get; set; }
+
     public string? Text { get; set; }
 
     /// <summary>The paired question's position in the form's question rows (1-based), or empty for none.</summary>
@@ -130,6 +133,7 @@ public sealed class DraftForm
                 form.Conclusion = b.Conclusion;
                 form.Recommendations = b.Recommendations.Select(r => new RecommendationRow
                 {
+                    Id = r.Id.ToString(),
                     Text = r.Text,
                     QuestionNumber = r.QuestionId is { } q && b.Questions.FindIndex(x => x.Id == q) is >= 0 and var at
                         ? (at + 1).ToString(CultureInfo.InvariantCulture)
@@ -194,7 +198,7 @@ public sealed class DraftForm
                     : new QuestionField { Id = Guid.TryParse(q.Id, out var id) ? id : Guid.NewGuid(), Text = q.Text! }).ToList();
                 b.Questions = rows.OfType<QuestionField>().ToList();
                 b.Recommendations = Recommendations.Where(r => !string.IsNullOrWhiteSpace(r.Text))
-                    .Select(r => new RecommendationField { Text = r.Text!, QuestionId = PairedQuestion(r, rows) })
+                    .Select(r => new RecommendationField { Id = Guid.TryParse(r.Id, out var id) ? id : Guid.Empty, Text = r.Text!, QuestionId = PairedQuestion(r, rows) })
                     .ToList();
                 b.WhatToDoNow = WhatToDoNow ?? "";
                 b.RelatedResources = RelatedResources ?? "";
