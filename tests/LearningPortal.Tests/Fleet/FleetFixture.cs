@@ -52,7 +52,7 @@ public sealed class FleetFixture : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
             ["Database__Provider"] = "PostgreSql",
-            ["Database__ConnectionString"] = Database.ConnectionString.Replace("Maximum Pool Size=50", "Maximum Pool Size=40", StringComparison.Ordinal),
+            ["Database__ConnectionString"] = Database.ConnectionString.Replace("Maximum Pool Size=50", "Maximum Pool Size=40;Timeout=60;Command Timeout=120", StringComparison.Ordinal),
             ["Redis__Configuration"] = RedisConfiguration,
             ["Redis__InstanceName"] = prefix,
             ["Email__SmtpHost"] = "127.0.0.1",

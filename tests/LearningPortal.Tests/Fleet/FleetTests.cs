@@ -60,9 +60,31 @@ public sealed partial class FleetTests(FleetFixture fleet, ITestOutputHelper out
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 1000 };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(3) };
         var checkPath = $"/training/book/{session.Id}/check";
+        // All 1,000 start together; at most 200 are in flight at once (100 per instance), which on the CI's two cores
+        // keeps waiting for a database connection under its timeout while still racing many bookings for few places.
+        using var inFlight = new SemaphoreSlim(200);
         var outcomes = await Task.WhenAll(cookies.Select((cookie, i) => Task.Run(async () =>
         {
-            var site = i % 2 == 0 ? fleet.A.Address : fleet.B.Address;
+            await inFlight.WaitAsync();
+            try
+            {
+                return await AttemptAsync(cookie, i % 2 == 0 ? fleet.A.Address : fleet.B.Address);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        })));
+
+        var failures = outcomes.Where(o => o != "booked").GroupBy(o => o).Select(g => $"{g.Count()} x {g.Key}").ToList();
+        Assert.True(failures.Count == 0, $"Attempts failed: {string.Join(", ", failures)}\nA's log ends:\n{Tail(fleet.A.Output)}\nB's log ends:\n{Tail(fleet.B.Output)}");
+        var statuses = await fleet.Control.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Bookings.AsNoTracking()
+            .Where(b => b.SessionId == session.Id).GroupBy(b => b.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.Equal(Capacity, statuses.SingleOrDefault(s => s.Key == BookingStatus.Confirmed)?.Count ?? 0);
+        Assert.Equal(Attempts - Capacity, statuses.SingleOrDefault(s => s.Key == BookingStatus.Waitlisted)?.Count ?? 0);
+
+        async Task<string> AttemptAsync(string cookie, Uri site)
+        {
             using var get = new HttpRequestMessage(HttpMethod.Get, new Uri(site, checkPath));
             get.Headers.Add("Cookie", cookie);
             using var page = await http.SendAsync(get);
@@ -82,13 +104,7 @@ public sealed partial class FleetTests(FleetFixture fleet, ITestOutputHelper out
             using var answer = await http.SendAsync(post);
             return answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.OriginalString.EndsWith("/confirmation", StringComparison.Ordinal) == true
                 ? "booked" : $"POST {(int)answer.StatusCode}";
-        })));
-
-        Assert.All(outcomes, o => Assert.Equal("booked", o));
-        var statuses = await fleet.Control.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Bookings.AsNoTracking()
-            .Where(b => b.SessionId == session.Id).GroupBy(b => b.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
-        Assert.Equal(Capacity, statuses.SingleOrDefault(s => s.Key == BookingStatus.Confirmed)?.Count ?? 0);
-        Assert.Equal(Attempts - Capacity, statuses.SingleOrDefault(s => s.Key == BookingStatus.Waitlisted)?.Count ?? 0);
+        }
     }
 
     [Fact]
@@ -245,6 +261,8 @@ public sealed partial class FleetTests(FleetFixture fleet, ITestOutputHelper out
         Assert.Equal("Healthy", details.RootElement.GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal("PostgreSql", details.RootElement.GetProperty("database").GetProperty("provider").GetString());
     }
+
+    private static string Tail(string log) => log.Length > 3000 ? log[^3000..] : log;
 
     private static async Task<HttpResponseMessage> GetWithCookieAsync(HttpClient client, string path, string cookie)
     {
