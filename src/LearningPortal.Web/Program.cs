@@ -1,6 +1,7 @@
 using LearningPortal.Search;
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Content;
+using LearningPortal.Web.Fleet;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Pages.Manage;
@@ -13,6 +14,8 @@ builder.Host.UseDefaultServiceProvider(o => { o.ValidateOnBuild = true; o.Valida
 
 builder.Services
     .AddPortalDatabase(builder.Configuration, builder.Environment)
+    .AddPortalRedis(builder.Configuration)
+    .AddPortalTelemetry(builder.Configuration, builder.Logging)
     .AddPortalCoreServices(builder.Configuration, builder.Environment)
     .AddPortalAccounts(builder.Configuration)
     .AddPortalThemes(builder.Configuration, builder.Environment)
@@ -23,7 +26,7 @@ builder.Services
     .AddPortalActionPlans(builder.Configuration)
     .AddPortalPages()
     .AddPortalAdministration()
-    .AddPortalHealthChecks()
+    .AddPortalHealthChecks(builder.Configuration)
     .AddPortalSecurity(builder.Configuration)
     .AddPortalSearch(builder.Configuration, builder.Environment);
 

@@ -23,6 +23,15 @@ public class ContentOptions
     /// <summary>Where uploaded files are kept, relative to the content root; outside the web root.</summary>
     public string MediaPath { get; set; } = "App_Data/media";
 
+    /// <summary>
+    /// Where uploaded files' bytes live: "FileSystem" (<see cref="MediaPath"/>, the single-instance default) or
+    /// "Database" (table MediaBlobs, for several instances). Unset means "Database" when Redis is configured.
+    /// </summary>
+    public string? MediaStore { get; set; }
+
+    /// <summary>Whether media bytes live in the database.</summary>
+    public bool MediaInDatabase => string.Equals(MediaStore, "Database", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Largest upload accepted, in bytes (default 20 MB).</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 

@@ -40,9 +40,13 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentExporter>();
         services.AddSingleton<ContentRenderer>();
         services.TryAddSingleton<IContentVariables, NoContentVariables>();
-        services.TryAddSingleton<IMediaStore>(sp =>
+        services.TryAddSingleton(sp =>
             new FileSystemMediaStore(Path.GetFullPath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaPath, contentRoot)));
         services.AddSingleton<ISearchSource, ContentSearchSource>();
+        services.TryAddSingleton<DatabaseMediaStore>();
+        services.TryAddSingleton<IMediaStore>(sp => sp.GetRequiredService<IOptions<ContentOptions>>().Value.MediaInDatabase
+            ? sp.GetRequiredService<DatabaseMediaStore>()
+            : sp.GetRequiredService<FileSystemMediaStore>());
         services.AddSingleton<ContentScheduler>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ContentScheduler>());
         return services;

@@ -46,6 +46,9 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ScheduledContentChange> ScheduledContentChanges => Set<ScheduledContentChange>();
 
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+
     /// <summary>Changes to searchable items, applied by each instance's search index in order.</summary>
     public DbSet<SearchJournalEntry> SearchJournal => Set<SearchJournalEntry>();
 

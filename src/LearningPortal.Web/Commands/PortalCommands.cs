@@ -18,7 +18,12 @@ public static class PortalCommands
         var command = args[0];
         var options = ParseOptions(args[1..]);
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().MigrateAndSeedAsync();
+        // Under the same lock as a starting instance: "migrate" is the upgrade step a fleet runs before the new version.
+        await using (await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<Core.Data.PortalDbContext>()))
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().MigrateAndSeedAsync();
+        }
+
         Environment.ExitCode = command switch
         {
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
@@ -27,6 +32,7 @@ public static class PortalCommands
             "import" => await ImportAsync(scope.ServiceProvider, options),
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
+            "move-media-to-database" => await MoveMediaCommand.RunAsync(scope.ServiceProvider, Console.Out),
             _ => Unknown(command),
         };
         return true;
@@ -48,7 +54,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, demo-accounts (Development only).");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, move-media-to-database, demo-accounts (Development only).");
         return 2;
     }
 

@@ -23,8 +23,8 @@ public static class PublicContentCache
     public const string LearningIndexPolicy = "content-learning-index";
 
     /// <summary>
-    /// Entries also expire, because eviction reaches only this instance: with two instances, the other one's copy
-    /// of a changed page lives at most this long.
+    /// Entries also expire, as a backstop. With Redis configured the entries and their tags live in Redis, so a
+    /// publish on any instance evicts the page for every instance at once; without Redis the site runs alone.
     /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 

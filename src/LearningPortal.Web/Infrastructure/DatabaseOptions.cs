@@ -14,6 +14,12 @@ public class DatabaseOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// Whether an instance applies pending migrations when it starts (one at a time, under a database lock). False
+    /// for a fleet whose upgrade runs the migrate command first: an instance then never changes the schema itself.
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     public bool IsPostgres => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "Postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(Provider, "Npgsql", StringComparison.OrdinalIgnoreCase);

@@ -14,9 +14,14 @@ public class DatabaseSeeder(
     PortalPaths paths,
     ILogger<DatabaseSeeder> logger)
 {
-    public async Task MigrateAndSeedAsync(CancellationToken cancellationToken = default)
+    /// <summary>Applies pending migrations (unless <paramref name="migrate"/> is false) and adds what is missing. Callers hold <see cref="DatabaseLock"/>.</summary>
+    public async Task MigrateAndSeedAsync(bool migrate = true, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (!db.IsPostgres)
         {
             // WAL lets readers carry on while one writer writes.

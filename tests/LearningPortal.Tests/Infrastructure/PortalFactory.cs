@@ -24,6 +24,9 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SmtpTestServer Smtp { get; private set; } = default!;
 
+    /// <summary>The bearer token that shows /health's details (Health:Token).</summary>
+    public const string HealthToken = "test-health-token";
+
     /// <summary>The site's address, e.g. http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -38,9 +41,12 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>This site's own search index folder (each instance needs its own).</summary>
     public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), "lp-tests", "search-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The host's database: a new throwaway one unless a subclass shares another host's.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync();
+        Database = await CreateDatabaseAsync();
         Smtp = SmtpTestServer.Start();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -64,6 +70,7 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Search:IndexPath"] = SearchIndexPath,
             ["Content:MediaPath"] = SearchIndexPath + "-media",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Health:Token"] = HealthToken,
         };
         // Tests share one address (127.0.0.1) and many addresses: raised limits, so that tests never throttle each other.
         // The rate limit tests set low ones in their own site (ExtraSettings come after).

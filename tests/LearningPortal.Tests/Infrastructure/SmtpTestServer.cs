@@ -26,6 +26,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Messages => messages.ToArray();
 
+    /// <summary>
+    /// Called with each message once its data has arrived and before the server answers; returning false refuses it
+    /// with a failure and keeps nothing. A test holds a message here to stop its sender mid-delivery.
+    /// </summary>
+    public Func<MimeMessage, Task<bool>>? BeforeAccepting { get; set; }
+
     public static SmtpTestServer Start()
     {
         var smtp = new SmtpTestServer(FreePort());
@@ -45,7 +51,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(messages));
+        services.Add(new Store(this));
         server = new SmtpServer.SmtpServer(options, services);
         running = server.StartAsync(CancellationToken.None);
     }
@@ -99,12 +105,18 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return port;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(SmtpTestServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            if (server.BeforeAccepting is { } check && !await check(message))
+            {
+                return SmtpResponse.TransactionFailed;
+            }
+
+            server.messages.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }

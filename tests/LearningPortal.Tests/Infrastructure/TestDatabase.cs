@@ -34,9 +34,24 @@ public sealed class TestDatabase : IAsyncDisposable
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable("LP_TEST_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(UsePostgres);
+
+    /// <summary>A throwaway PostgreSQL database whatever LP_TEST_DB says (the fleet and backup tests need one).</summary>
+    public static Task<TestDatabase> CreatePostgresAsync() => CreateAsync(postgres: true);
+
+    /// <summary>An existing PostgreSQL database (a restored backup), dropped when disposed like one made here.</summary>
+    public static TestDatabase ForPostgres(string name) =>
+        new("PostgreSql", $"{PostgresServer};Database={name};Include Error Detail=true;Maximum Pool Size=50", null, name);
+
+    /// <summary>The same database for a second host, which leaves dropping it to its owner.</summary>
+    public TestDatabase Borrow() => new(Provider, ConnectionString, null, null);
+
+    /// <summary>The database's name on the PostgreSQL server.</summary>
+    public string? PostgresName => postgresName;
+
+    private static async Task<TestDatabase> CreateAsync(bool postgres)
     {
-        if (!UsePostgres)
+        if (!postgres)
         {
             var file = Path.Combine(Path.GetTempPath(), "lp-tests", $"{Guid.NewGuid():N}.db");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);

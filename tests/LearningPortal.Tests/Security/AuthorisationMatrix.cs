@@ -73,6 +73,8 @@ public static class AuthorisationMatrix
         ["/"] = Rule.Public("/"),
         ["/{*path}"] = Rule.Public("/no-such-page-for-matrix"),
         ["/health"] = Rule.Public("/health"),
+        ["/health/live"] = Rule.Public("/health/live"),
+        ["/health/ready"] = Rule.Public("/health/ready"),
         ["/error/{code:int?}"] = Rule.Public("/error/404"),
         ["/{slug}"] = Rule.Public("/accessibility"),
         ["/learning"] = Rule.Public("/learning"),

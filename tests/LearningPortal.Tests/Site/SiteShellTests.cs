@@ -49,12 +49,13 @@ public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
     }
 
     [Fact]
-    public async Task Health_reports_database_and_outbox_as_json()
+    public async Task Health_reports_database_and_outbox_as_json_to_monitoring()
     {
-        var json = await site.GetHealthAsync();
-        Assert.Equal("Healthy", json.GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal(site.Database.Provider, json.GetProperty("database").GetProperty("provider").GetString());
-        Assert.True(json.GetProperty("outbox").TryGetProperty("pending", out _));
+        var health = await site.GetHealthAsync();
+
+        Assert.Equal("Healthy", health.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(site.Database.Provider, health.GetProperty("database").GetProperty("provider").GetString());
+        Assert.True(health.GetProperty("outbox").TryGetProperty("pending", out _));
     }
 
     [Fact]
