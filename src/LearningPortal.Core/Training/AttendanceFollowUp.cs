@@ -13,8 +13,7 @@ namespace LearningPortal.Core.Training;
 public class AttendanceFollowUp(
     PortalDbContext db,
     TrainingEmails emails,
-    TrainingNotifications notifications,
-    OutboxSignal outboxSignal,
+    Notifications.NotificationPublisher notifications,
     TimeProvider clock)
 {
     /// <summary>Follows up every attendee of a session that has ended who has not been thanked. Returns how many.</summary>
@@ -56,7 +55,6 @@ public class AttendanceFollowUp(
             }
 
             sent++;
-            outboxSignal.Notify();
             await notifications.PublishAsync(attended, cancellationToken);
         }
 

@@ -50,7 +50,7 @@ public static class DatabaseStartup
         await services.GetRequiredService<DatabaseSeeder>().MigrateAndSeedAsync(migrate, cancellationToken);
         await services.GetRequiredService<Content.StarterContent>().ImportIfEmptyAsync(cancellationToken);
         await services.ImportStarterFeedbackFormsAsync();
-        await services.GetRequiredService<Training.StarterTraining>().ImportOnStartAsync();
+        await services.GetRequiredService<Training.StarterTraining>().ImportOnStartAsync(cancellationToken);
         await services.ImportStarterActionPlansAsync();
         return true;
     }

@@ -13,7 +13,7 @@ public sealed class FeedbackData(PortalFactory site)
 {
     public const string EditorId = "test-editor";
 
-    public static readonly Actor Editor = new(Editor);
+    public static readonly Actor Editor = new(EditorId, "Test editor");
 
     public PortalFactory Site => site;
 

@@ -141,7 +141,7 @@ public class JournalAtomicityTests(FaultySite site) : IClassFixture<FaultySite>
     }
 
     private static CourseDetails CourseDetails(string title) =>
-        new(title, null, "A summary.", null, "Practitioners", CourseLevel.Introductory, "Half day", null, null, false, true, null);
+        new(title, null, "A summary.", null, "Practitioners", CourseLevel.Introductory, "Half day", null, null, false, false, true, null);
 }
 
 /// <summary>

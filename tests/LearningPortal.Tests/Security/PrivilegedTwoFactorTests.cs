@@ -59,30 +59,4 @@ public class PrivilegedTwoFactorTests(PortalFactory site) : IClassFixture<Portal
 
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
     }
-
-    [Fact]
-    public async Task The_demo_editor_and_administrator_come_with_an_authenticator_key()
-    {
-        var created = await site.WithScopeAsync(sp => sp.GetRequiredService<DatabaseSeeder>().CreateDemoAccountsAsync());
-        var keys = await site.WithScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<PortalUser>>();
-            var result = new Dictionary<string, (bool Enabled, string? Key)>();
-            foreach (var (email, _, role, _) in created)
-            {
-                var user = (await users.FindByEmailAsync(email))!;
-                result[role] = (await users.GetTwoFactorEnabledAsync(user), await users.GetAuthenticatorKeyAsync(user));
-            }
-
-            return result;
-        });
-
-        Assert.All(created.Where(c => PortalRoles.NeedTwoFactor.Contains(c.Role)), c =>
-        {
-            Assert.False(string.IsNullOrEmpty(c.AuthenticatorKey));
-            Assert.Equal((true, c.AuthenticatorKey), keys[c.Role]);
-        });
-        Assert.All(created.Where(c => !PortalRoles.NeedTwoFactor.Contains(c.Role)), c => Assert.Null(c.AuthenticatorKey));
-        Assert.Equal(2, created.Count(c => c.AuthenticatorKey is not null));
-    }
 }

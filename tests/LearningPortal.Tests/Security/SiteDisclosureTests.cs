@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using System.Net;
 using System.Text.Json;
 using LearningPortal.Core.Training;

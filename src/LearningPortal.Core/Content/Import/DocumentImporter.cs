@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
     /// Checks and reads the file, then keeps it in the media library (its type, size and title rules apply). Nothing is
     /// kept when the file cannot be imported.
     /// </summary>
-    public async Task<ContentOutcome<MediaItem>> UploadAsync(Stream content, string fileName, ContentActor actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOutcome<MediaItem>> UploadAsync(Stream content, string fileName, Actor actor, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
 

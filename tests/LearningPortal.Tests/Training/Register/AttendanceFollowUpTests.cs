@@ -12,19 +12,6 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
     [Fact]
     public async Task Marking_during_the_session_sends_nothing_until_it_ends_then_thanks_once()
     {
-        var attended = new List<SessionAttended>();
-        site.Services.GetRequiredService<TrainingNotifications>().Subscribe((n, _) =>
-        {
-            if (n is SessionAttended a)
-            {
-                lock (attended)
-                {
-                    attended.Add(a);
-                }
-            }
-
-            return Task.CompletedTask;
-        });
         var session = await data.SessionAsync();
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
@@ -37,10 +24,7 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
         Assert.True(marked.Succeeded, marked.Message);
         Assert.Equal(0, early);
         Assert.DoesNotContain(await data.EmailsToAsync(person.Email!), m => m.Subject.StartsWith("Thank you", StringComparison.Ordinal));
-        lock (attended)
-        {
-            Assert.DoesNotContain(attended, a => a.SessionId == session.Id);
-        }
+        Assert.DoesNotContain(site.Notifications.OfType<SessionAttended>(), a => a.SessionId == session.Id);
 
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => site.WithScopeAsync(sp => sp.GetRequiredService<AttendanceFollowUp>().SendDueAsync()))));
@@ -49,10 +33,7 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
         var thanks = (await data.EmailsToAsync(person.Email!)).Where(m => m.Subject.StartsWith("Thank you", StringComparison.Ordinal)).ToList();
         Assert.Single(thanks);
         Assert.Contains($"/training/my/{booked.BookingId}/certificate", thanks[0].TextBody);
-        lock (attended)
-        {
-            Assert.Single(attended, a => a.SessionId == session.Id);
-        }
+        Assert.Single(site.Notifications.OfType<SessionAttended>(), a => a.SessionId == session.Id);
     }
 
     [Fact]

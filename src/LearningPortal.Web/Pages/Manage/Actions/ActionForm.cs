@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Training;
@@ -19,7 +20,7 @@ public sealed class ActionForm
 
     public string? LeadUserId { get; set; }
 
-    public DateParts DueOn { get; set; } = new();
+    public DateInput DueOn { get; set; } = new();
 
     public string? Status { get; set; }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Actions;
@@ -44,7 +45,7 @@ public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, A
             PublicSummary = Action.PublicSummary,
             Owner = Action.OwnerAgencyId is { } a ? $"agency:{a}" : $"group:{Action.OwnerGroupId}",
             LeadUserId = Action.NeedsLead ? null : Action.LeadUserId,
-            DueOn = DateParts.From(Action.DueOn),
+            DueOn = DateInput.From(Action.DueOn),
             Status = Action.Status.ToString(),
         };
         return Page();

@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
@@ -20,7 +21,7 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
     public string? Owner { get; set; }
 
     [BindProperty]
-    public DateParts DueOn { get; set; } = new();
+    public DateInput DueOn { get; set; } = new();
 
     [BindProperty]
     public string? ConfirmedDueOn { get; set; }

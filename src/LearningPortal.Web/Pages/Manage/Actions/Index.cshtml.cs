@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -25,10 +26,10 @@ public class IndexModel(ActionQueries queries, ActionChoices choices) : PageMode
     public ActionStanding? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public DateParts DueFrom { get; set; } = new();
+    public DateInput DueFrom { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
-    public DateParts DueTo { get; set; } = new();
+    public DateInput DueTo { get; set; } = new();
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -83,7 +84,7 @@ public class IndexModel(ActionQueries queries, ActionChoices choices) : PageMode
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/manage/actions", query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
-    private DateOnly? ReadDate(DateParts parts, string key, string label)
+    private DateOnly? ReadDate(DateInput parts, string key, string label)
     {
         if (parts.IsEmpty)
         {

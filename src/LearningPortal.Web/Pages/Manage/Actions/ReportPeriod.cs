@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -6,9 +7,9 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// <summary>The report's period, as chosen (day, month, year) or by default the last three months up to today.</summary>
 public sealed class ReportPeriod
 {
-    public DateParts Since { get; set; } = new();
+    public DateInput Since { get; set; } = new();
 
-    public DateParts Until { get; set; } = new();
+    public DateInput Until { get; set; } = new();
 
     public int? Plan { get; set; }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Web.Forms;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Time;
@@ -13,16 +14,16 @@ namespace LearningPortal.Web.Pages.Manage.Feedback;
 /// /manage/feedback/{id}/status: draft, open or closed, with optional opening and closing dates (UK days: a form
 /// opens at the start of its opening day and closes at the end of its closing day). A form opens only with a question.
 /// </summary>
-public class StatusModel(PortalDbContext db, FeedbackForms forms) : PageModel
+public class StatusModel(FeedbackForms forms) : PageModel
 {
     [BindProperty]
     public FeedbackFormState? State { get; set; }
 
     [BindProperty]
-    public DateParts Opens { get; set; } = new();
+    public DateInput Opens { get; set; } = new();
 
     [BindProperty]
-    public DateParts Closes { get; set; } = new();
+    public DateInput Closes { get; set; } = new();
 
     public FeedbackForm Form { get; private set; } = default!;
 
@@ -42,8 +43,8 @@ public class StatusModel(PortalDbContext db, FeedbackForms forms) : PageModel
 
         Form = form;
         State = form.State;
-        Opens = form.OpensUtc is { } o ? DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(o))) : new();
-        Closes = form.ClosesUtc is { } c ? DateParts.From(DateOnly.FromDateTime(UkTime.FromUtc(c).AddDays(-1))) : new();
+        Opens = form.OpensUtc is { } o ? DateInput.From(DateOnly.FromDateTime(UkTime.FromUtc(o))) : new();
+        Closes = form.ClosesUtc is { } c ? DateInput.From(DateOnly.FromDateTime(UkTime.FromUtc(c).AddDays(-1))) : new();
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using System.Globalization;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
@@ -93,7 +94,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
 
         Input = DraftForm.From(fields, slug, Proposal.Body);
         Input.Note = $"Imported from {Original.FileName}";
-        Input.AddSpareRows();
+        Input.AddBlankRows();
         await LoadFeedbackFormChoicesAsync();
         return Page();
     }
@@ -116,7 +117,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
         IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, Target?.Id, draft)];
         if (errors.Count == 0)
         {
-            var actor = await ContentActors.OfAsync(User, db);
+            var actor = await this.ActorAsync();
             var saved = Target is not null
                 ? await editor.SaveDraftAsync(Target.Id, BasedOnVersion, draft, actor)
                 : await editor.CreateAsync(draft, actor);
@@ -135,7 +136,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
             ModelState.AddModelError(DraftForm.KeyFor(error.Field), error.Message);
         }
 
-        Input.AddSpareRows();
+        Input.AddBlankRows();
         return Page();
     }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Web.Security;
 using System.Globalization;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
@@ -81,7 +82,7 @@ public class UploadModel(DocumentImporter importer, MediaLibrary media, PortalDb
         }
 
         await using var content = Input.File!.OpenReadStream();
-        var uploaded = await importer.UploadAsync(content, Input.File.FileName, await ContentActors.OfAsync(User, db), HttpContext.RequestAborted);
+        var uploaded = await importer.UploadAsync(content, Input.File.FileName, await this.ActorAsync(), HttpContext.RequestAborted);
         if (!uploaded.Succeeded)
         {
             foreach (var error in uploaded.Errors)

@@ -71,7 +71,7 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
         if (ModelState.IsValid)
         {
             var details = new CourseDetails(Input.Title, Input.Slug, Input.Summary, Input.Description, Input.Audience, Input.Level!.Value,
-                Input.Length, Input.Materials, Input.PrerequisiteCourseId, Input.LicensesGcp2 == true, Input.IsPublished == true, Input.EvaluationFormId);
+                Input.Length, Input.Materials, Input.PrerequisiteCourseId, Input.LicensesGcp2 == true, Input.AllowsRepeatBookings == true, Input.IsPublished == true, Input.EvaluationFormId);
             var result = await courses.SaveAsync(id, details, await this.ActorAsync());
             if (result is null)
             {
