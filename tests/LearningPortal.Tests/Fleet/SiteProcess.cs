@@ -94,7 +94,7 @@ public sealed class SiteProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(120));
+        await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(300));
     }
 
     /// <summary>Extra command-line arguments (a command such as "migrate" runs instead of the site).</summary>
