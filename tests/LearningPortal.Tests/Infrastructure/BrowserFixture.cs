@@ -132,10 +132,12 @@ public static class Accessibility
           const found = [];
           for (const el of document.body.querySelectorAll('*')) {
             const r = el.getBoundingClientRect();
-            if (r.width === 0 || r.right <= width + 1 || clipped(el)) continue;
+            // An element sticks out, or its text does (a long word wider than the element's box).
+            const textOverflows = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1;
+            if (r.width === 0 || (r.right <= width + 1 && !textOverflows) || clipped(el)) continue;
             if (found.some(f => f.el.contains(el))) continue;
             const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
-            found.push({ el, text: `${name} reaches ${Math.round(r.right)} px` });
+            found.push({ el, text: `${name} reaches ${Math.round(Math.max(r.right, r.left + el.scrollWidth))} px` });
             if (found.length >= 8) break;
           }
           return [`page is ${root.scrollWidth} px wide`, ...found.map(f => f.text)];
