@@ -122,10 +122,15 @@ public static class Accessibility
           const root = document.documentElement;
           const width = root.clientWidth;
           if (root.scrollWidth <= width + 1) return [];
+          // Inside a box that scrolls or clips it, unless it is positioned out of that box (an absolutely positioned
+          // element escapes an overflow box that is not its containing block, and widens the page).
           const clipped = el => {
+            let outOfFlow = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
             for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-              const o = getComputedStyle(p).overflowX;
-              if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+              const style = getComputedStyle(p);
+              const o = style.overflowX;
+              if (!outOfFlow && (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip')) return true;
+              if (outOfFlow && style.position !== 'static') outOfFlow = style.position === 'absolute' || style.position === 'fixed';
             }
             return false;
           };
