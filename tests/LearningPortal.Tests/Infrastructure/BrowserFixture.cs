@@ -129,8 +129,9 @@ public static class Accessibility
             for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
               const style = getComputedStyle(p);
               const o = style.overflowX;
-              if (!outOfFlow && (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip')) return true;
-              if (outOfFlow && style.position !== 'static') outOfFlow = style.position === 'absolute' || style.position === 'fixed';
+              const positioned = style.position !== 'static';
+              if ((o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') && (!outOfFlow || positioned)) return true;
+              if (outOfFlow && positioned) outOfFlow = style.position === 'absolute' || style.position === 'fixed';
             }
             return false;
           };
