@@ -122,20 +122,28 @@ public static class Accessibility
           const root = document.documentElement;
           const width = root.clientWidth;
           if (root.scrollWidth <= width + 1) return [];
+          // Inside a box that scrolls or clips it, unless it is positioned out of that box (an absolutely positioned
+          // element escapes an overflow box that is not its containing block, and widens the page).
           const clipped = el => {
+            let outOfFlow = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
             for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-              const o = getComputedStyle(p).overflowX;
-              if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+              const style = getComputedStyle(p);
+              const o = style.overflowX;
+              const positioned = style.position !== 'static';
+              if ((o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') && (!outOfFlow || positioned)) return true;
+              if (outOfFlow && positioned) outOfFlow = style.position === 'absolute' || style.position === 'fixed';
             }
             return false;
           };
           const found = [];
           for (const el of document.body.querySelectorAll('*')) {
             const r = el.getBoundingClientRect();
-            if (r.width === 0 || r.right <= width + 1 || clipped(el)) continue;
+            // An element sticks out, or its text does (a long word wider than the element's box).
+            const textOverflows = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1;
+            if (r.width === 0 || (r.right <= width + 1 && !textOverflows) || clipped(el)) continue;
             if (found.some(f => f.el.contains(el))) continue;
             const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
-            found.push({ el, text: `${name} reaches ${Math.round(r.right)} px` });
+            found.push({ el, text: `${name} reaches ${Math.round(Math.max(r.right, r.left + el.scrollWidth))} px` });
             if (found.length >= 8) break;
           }
           return [`page is ${root.scrollWidth} px wide`, ...found.map(f => f.text)];
