@@ -141,12 +141,12 @@ public static class Accessibility
             // An element sticks out, or its text does (a long word wider than the element's box).
             const textOverflows = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1;
             if (r.width === 0 || (r.right <= width + 1 && !textOverflows) || clipped(el)) continue;
-            if (found.some(f => f.el.contains(el))) continue;
             const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
             found.push({ el, text: `${name} reaches ${Math.round(Math.max(r.right, r.left + el.scrollWidth))} px` });
-            if (found.length >= 8) break;
           }
-          return [`page is ${root.scrollWidth} px wide`, ...found.map(f => f.text)];
+          // The innermost elements that stick out are the ones to fix; their containers only carry the overflow.
+          const leaves = found.filter(f => !found.some(g => g !== f && f.el.contains(g.el))).slice(0, 8);
+          return [`page is ${root.scrollWidth} px wide`, ...leaves.map(f => f.text)];
         }
         """;
 }
