@@ -18,10 +18,14 @@ public interface ILeased
 /// </summary>
 public static class Leases
 {
-    /// <summary>An identity for this instance's leases.</summary>
+    /// <summary>
+    /// An identity for this instance's leases, "process id/random id@machine" (at most 100 characters): unique per
+    /// start, and an operator (or a test) can tell from a stuck lease which process on which machine holds it. The
+    /// process id comes first so that truncation never loses it.
+    /// </summary>
     public static string NewOwnerId()
     {
-        var id = $"{Guid.NewGuid():N}@{Environment.MachineName}";
+        var id = $"{Environment.ProcessId}/{Guid.NewGuid():N}@{Environment.MachineName}";
         return id.Length > 100 ? id[..100] : id;
     }
 

@@ -18,7 +18,7 @@ namespace LearningPortal.Web.Pages.Account;
 [AllowAnonymous]
 [RateLimited(PortalRateLimitOptions.CreateAccount, Subject = RateLimitSubject.TypedAddress)]
 public class CreateModel(
-    UserManager<PortalUser> users, PortalDbContext db, AgencyChoices agencies, AccountEmails emails, TimeProvider clock) : PageModel
+    UserManager<PortalUser> users, PortalDbContext db, AgencyChoices agencies, AccountEmails emails, AnswerPacing pacing, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public CreateAccountInput Input { get; set; } = new();
@@ -58,6 +58,9 @@ public class CreateModel(
             return Page();
         }
 
+        // An address with an account and one without take different work: answer after the same time either way.
+        var started = AnswerPacing.Start();
+
         // The account, its role and its confirmation email are saved together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await users.FindByEmailAsync(email) is { } existing)
@@ -81,6 +84,7 @@ public class CreateModel(
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await pacing.WaitAsync(started, HttpContext.RequestAborted);
         return RedirectToPage("CheckYourEmail", new { about = CheckYourEmailModel.NewAccount });
     }
 }
