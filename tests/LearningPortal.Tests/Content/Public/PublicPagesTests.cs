@@ -23,7 +23,7 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
         Assert.Equal("Multi-agency response to children living with neglect: audit learning briefing", page.QuerySelector("h1")!.TextContent.Trim());
         var sections = page.QuerySelectorAll("main h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["On this page", "Introduction", "Context", "Key lines of enquiry", "Good practice", "Areas for development", "Conclusion",
-            "Recommendations", "Questions for reflection", "What to do now", "Related resources", "Tell us what you think"], sections);
+            "Recommendations", "What the partnership is doing", "Questions for reflection", "What to do now", "Related resources", "Tell us what you think"], sections);
         Assert.Equal(8, page.QuerySelectorAll("ol.lp-recommendations > li").Length);
         var questions = page.QuerySelectorAll("ol.lp-questions > li");
         Assert.Equal(6, questions.Length);

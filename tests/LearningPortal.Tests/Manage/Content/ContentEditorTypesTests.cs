@@ -77,7 +77,10 @@ public class ContentEditorTypesTests(ContentSite site) : IClassFixture<ContentSi
         Assert.Contains("Enter a title", ManageTestData.ErrorSummary(await PortalClient.ParseAsync(invalid)));
         Assert.NotNull(reopened.QuerySelector($"input[name='Input.Files'][value='{fileId}'][checked]"));
         var page = await site.CreatePortalClient().GetDocumentAsync("/toolkit/picker-screening-tool");
-        var download = page.QuerySelector($".lp-downloads a[href='/media/{fileId}/screening-tool.pdf']")!;
+        // Files are served at their keyed address (/media/{id}/{key}/{name}); the library page shows it.
+        var address = (await editor.GetDocumentAsync($"/manage/media/{fileId}")).QuerySelector("#media-address")!.GetAttribute("href")!;
+        Assert.Matches($"^/media/{fileId}/[0-9a-f]{{32}}/screening-tool.pdf$", address);
+        var download = page.QuerySelector($".lp-downloads a[href='{address}']")!;
         Assert.Equal("Toolkit picker screening tool", download.TextContent.Trim());
         Assert.Contains("PDF", download.ParentElement!.TextContent);
         Assert.Contains("KB", download.ParentElement.TextContent);
