@@ -12,6 +12,7 @@ namespace LearningPortal.Tests.Security;
 /// Time is compared as medians over a few tries with a generous bound: before the fix a locked account answered in
 /// a few milliseconds against hundreds for a real password check.
 /// </summary>
+[Trait("Database", "SqliteOnly")]
 public class AccountEnumerationTests(PortalFactory site) : IClassFixture<PortalFactory>
 {
     private const int Tries = 5;
