@@ -16,9 +16,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
         var page = await browser.NewPageAsync(site);
 
         await page.GotoAsync("/manage");
-        await page.GetByLabel("Email address").FillAsync(admin.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SubmitSignInFormAsync(page, admin.Email!);
         await page.WaitForURLAsync("**/manage");
         await page.AssertNoAxeViolationsAsync();
 
