@@ -62,7 +62,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
         Assert.Contains("Enter the agency name", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.AssertNoAxeViolationsAsync();
 
-        await page.GotoAsync("/manage/audit?from=31/2/2026");
+        await page.GotoAsync("/manage/audit?From.Day=31&From.Month=2&From.Year=2026");
         Assert.Contains("From date must be a real date", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.AssertNoAxeViolationsAsync();
     }
