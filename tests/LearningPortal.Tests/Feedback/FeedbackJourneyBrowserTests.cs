@@ -186,10 +186,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
     private async Task<IPage> SignedInPageAsync(string email)
     {
         var page = await browser.NewPageAsync(site);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SignInAsync(page, email);
         await page.WaitForURLAsync(site.BaseAddress.ToString());
         return page;
     }

@@ -16,9 +16,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
         var page = await browser.NewPageAsync(site);
 
         await page.GotoAsync("/manage");
-        await page.GetByLabel("Email address").FillAsync(admin.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SubmitSignInFormAsync(page, admin.Email!);
         await page.WaitForURLAsync("**/manage");
         await page.AssertNoAxeViolationsAsync();
 
@@ -64,7 +62,7 @@ public class ManageJourneyTests(PortalFactory site, BrowserFixture browser) : IC
         Assert.Contains("Enter the agency name", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.AssertNoAxeViolationsAsync();
 
-        await page.GotoAsync("/manage/audit?from=31/2/2026");
+        await page.GotoAsync("/manage/audit?From.Day=31&From.Month=2&From.Year=2026");
         Assert.Contains("From date must be a real date", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await page.AssertNoAxeViolationsAsync();
     }

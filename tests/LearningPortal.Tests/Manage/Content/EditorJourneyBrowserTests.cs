@@ -88,9 +88,7 @@ public class EditorJourneyBrowserTests(ContentSite site, BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(site);
         await page.GotoAsync(path == "/manage" ? "/manage" : "/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SubmitSignInFormAsync(page, email);
         await page.WaitForURLAsync(path == "/manage" ? "**/manage" : site.BaseAddress.ToString());
         await page.AssertNoAxeViolationsAsync();
         if (path != "/manage")

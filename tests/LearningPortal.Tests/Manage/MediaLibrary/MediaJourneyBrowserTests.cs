@@ -15,9 +15,7 @@ public class MediaJourneyBrowserTests(ContentSite site, BrowserFixture browser) 
         var editor = await site.CreateUserAsync(TestUsers.UniqueEmail("editor"), TestUsers.Password, PortalRoles.Editor);
         var page = await browser.NewPageAsync(site);
         await page.GotoAsync("/manage");
-        await page.GetByLabel("Email address").FillAsync(editor.Email!);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserSignIn.SubmitSignInFormAsync(page, editor.Email!);
         await page.WaitForURLAsync("**/manage");
         await page.AssertNoAxeViolationsAsync();
 
