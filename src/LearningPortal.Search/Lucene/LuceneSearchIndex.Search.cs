@@ -7,6 +7,9 @@ namespace LearningPortal.Search.Lucene;
 /// <summary>Searching: words to a query, one pass for hits and facet counts, then snippets and "did you mean".</summary>
 public sealed partial class LuceneSearchIndex
 {
+    /// <summary>Spelling suggestions are looked for when a search finds fewer results than this.</summary>
+    internal const int SuggestBelow = 5;
+
     public SearchResults Search(SearchQuery query)
     {
         query = Clamp(query);
@@ -80,7 +83,11 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        var suggestion = text.Parts.Count > 0 ? SpellingSuggester.Suggest(searcher.IndexReader, text.Text, w => FindsDocuments(searcher.IndexReader, w)) : null;
+        // "Did you mean" only where it can help: few results, or only some of the words found. With plenty of results the
+        // words were understood, and looking up every word's near neighbours would cost more than the search itself.
+        var suggestion = text.Parts.Count > 0 && (total < SuggestBelow || anyWord)
+            ? SpellingSuggester.Suggest(searcher.IndexReader, text.Text, w => FindsDocuments(searcher.IndexReader, w))
+            : null;
         var highlights = snippets.For(words);
         var page = hits.Select(h => ToHit(searcher, h, highlights)).ToList();
         return new SearchResults

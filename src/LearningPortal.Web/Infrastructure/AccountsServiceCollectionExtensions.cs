@@ -43,6 +43,8 @@ public static class AccountsServiceCollectionExtensions
             .AddSignInManager<PortalSignInManager>()
             .AddPasswordValidator<PasswordRules>();
 
+        // In front of Identity's session check: nothing is resolved for a session not due one (see SessionChecks).
+        services.AddSingleton<SessionChecks>();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         // How soon another session notices a changed password, a changed email or a disabled account.
         services.Configure<SecurityStampValidatorOptions>(o =>
@@ -73,6 +75,7 @@ public static class AccountsServiceCollectionExtensions
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = SessionChecks.ValidatePrincipalAsync;
             o.Events.OnRedirectToAccessDenied = context =>
             {
                 // A signed-in user without the role gets a plain 403 and the branded page, not a redirect.

@@ -20,7 +20,8 @@ public class PortalUserManager(
     ILookupNormalizer keyNormalizer,
     IdentityErrorDescriber errors,
     IServiceProvider services,
-    ILogger<UserManager<PortalUser>> logger)
+    ILogger<UserManager<PortalUser>> logger,
+    SessionChecks sessionChecks)
     : UserManager<PortalUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
     /// <summary>
@@ -41,5 +42,23 @@ public class PortalUserManager(
         }
 
         return await base.AccessFailedAsync(user);
+    }
+
+    /// <summary>
+    /// Every change to an account (a new security stamp, disabling it, its roles) is saved here: this instance's record of a
+    /// passed session check for it no longer stands, so its sessions are checked against the database on their next due check.
+    /// </summary>
+    protected override async Task<IdentityResult> UpdateUserAsync(PortalUser user)
+    {
+        var result = await base.UpdateUserAsync(user);
+        sessionChecks.Forget(user.Id);
+        return result;
+    }
+
+    public override async Task<IdentityResult> DeleteAsync(PortalUser user)
+    {
+        var result = await base.DeleteAsync(user);
+        sessionChecks.Forget(user.Id);
+        return result;
     }
 }
