@@ -64,13 +64,16 @@ public static class KeyProtection
 
         var current = Load(options.CertificatePath, options.CertificatePassword, options.CertificateKeyPath, environment.ContentRootPath);
         builder.ProtectKeysWithCertificate(current);
+        // Decryption looks the certificate up by thumbprint: given here, it need not be in the machine's certificate
+        // store (there is none to speak of in a container).
+        List<X509Certificate2> readers = [current];
         if (!string.IsNullOrWhiteSpace(options.PreviousCertificatePath))
         {
-            var previous = Load(options.PreviousCertificatePath, options.PreviousCertificatePassword, options.PreviousCertificateKeyPath, environment.ContentRootPath);
             // Keys made before the rotation stay encrypted with the previous certificate until they expire (90 days).
-            builder.UnprotectKeysWithAnyCertificate(current, previous);
+            readers.Add(Load(options.PreviousCertificatePath, options.PreviousCertificatePassword, options.PreviousCertificateKeyPath, environment.ContentRootPath));
         }
 
+        builder.UnprotectKeysWithAnyCertificate([.. readers]);
         return builder;
     }
 
