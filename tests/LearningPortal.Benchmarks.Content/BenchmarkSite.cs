@@ -45,6 +45,8 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
             ["Email:SmtpHost"] = "",
             ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // A throwaway database: no certificate to protect its data-protection keys (Production requires one otherwise).
+            ["DataProtection:AllowUnprotectedKeys"] = "true",
         };
         foreach (var (key, value) in settings)
         {

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Web.Health;
+using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -23,7 +24,7 @@ public static class RedisServiceCollectionExtensions
 {
     /// <summary>
     /// With Redis:Configuration: the output cache (with tag eviction, so a publish on one instance drops the cached
-    /// pages of every instance) and the distributed cache live in Redis, over one connection, and media default to
+    /// pages of every instance), the distributed cache and the rate limits' counts live in Redis, over one connection, and media default to
     /// the database. Without it: an in-memory distributed cache, and the output cache stays in memory.
     /// </summary>
     public static IServiceCollection AddPortalRedis(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +55,8 @@ public static class RedisServiceCollectionExtensions
         });
         // Every instance must serve every upload: unless an operator chose otherwise, media live in the database.
         services.PostConfigure<ContentOptions>(o => o.MediaStore ??= "Database");
+        // Rate limits counted in Redis, so that attempts spread over the instances are limited together.
+        services.AddSingleton<IAttemptCounter, RedisAttemptCounter>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [HealthServiceTags.Ready]);
         return services;
     }

@@ -7,14 +7,16 @@ namespace LearningPortal.Web.Infrastructure;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>SQLite file by default, PostgreSQL when configured; data-protection keys in the same database.</summary>
+    /// <summary>SQLite file by default, PostgreSQL when configured; data-protection keys in the same database,
+    /// encrypted with a certificate in Production (<see cref="KeyProtection"/>).</summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddDbContext<PortalDbContext>(db => Configure(db, options, environment.ContentRootPath));
         services.AddDataProtection()
             .SetApplicationName("LearningPortal")
-            .PersistKeysToDbContext<PortalDbContext>();
+            .PersistKeysToDbContext<PortalDbContext>()
+            .ProtectKeysAtRest(configuration, environment);
         return services;
     }
 

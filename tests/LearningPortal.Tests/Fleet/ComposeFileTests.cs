@@ -44,6 +44,12 @@ public sealed partial class ComposeFileTests
         Assert.Equal("redis:6379", environment["Redis__Configuration"]);
         Assert.Equal("true", environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]);
         Assert.Equal(environment, Environment(services["site2"]));
+
+        // Production refuses to start without the certificate that encrypts the data-protection keys: every site has it.
+        Assert.Equal("/run/secrets/dataprotection-certificate", environment["DataProtection__CertificatePath"]);
+        Assert.Equal("/run/secrets/dataprotection-key", environment["DataProtection__CertificateKeyPath"]);
+        Assert.Equal(new[] { "dataprotection-certificate", "dataprotection-key" }, Sequence(services["site1"], "secrets"));
+        Assert.Equal(new[] { "dataprotection-certificate", "dataprotection-key" }, Sequence(services["migrate"], "secrets"));
         Assert.Equal(new[] { "migrate" }, Sequence(services["migrate"], "command"));
     }
 

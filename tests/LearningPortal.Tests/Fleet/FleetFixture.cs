@@ -17,7 +17,8 @@ public sealed class FleetCollection : ICollectionFixture<FleetFixture>
 /// site processes A and B (published output, Production, forwarded headers, each with its own media folder and
 /// search index) behind Debian's nginx with the compose file's proxy configuration. A third, in-process host on the
 /// same database and Redis (<see cref="Control"/>, its background jobs off) arranges data the way the other tests
-/// do, through the site's services. Always PostgreSQL, whatever LP_TEST_DB says.
+/// do, through the site's services. Every host protects the data-protection keys with one throwaway certificate, as
+/// Production requires. Always PostgreSQL, whatever LP_TEST_DB says.
 /// </summary>
 public sealed class FleetFixture : IAsyncLifetime
 {
@@ -41,6 +42,9 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public IReadOnlyDictionary<string, string> SharedEnvironment { get; private set; } = default!;
 
+    /// <summary>The PKCS#12 file (password <see cref="TestCertificates.Password"/>) that protects the keys of every host.</summary>
+    public string KeyCertificate { get; } = TestCertificates.CreatePfx();
+
     public async Task InitializeAsync()
     {
         RedisConfiguration = Environment.GetEnvironmentVariable("LP_TEST_REDIS") is { Length: > 0 } r ? r : await StartRedisAsync();
@@ -55,6 +59,8 @@ public sealed class FleetFixture : IAsyncLifetime
             ["Database__ConnectionString"] = Database.ConnectionString.Replace("Maximum Pool Size=50", "Maximum Pool Size=40;Timeout=60;Command Timeout=120", StringComparison.Ordinal),
             ["Redis__Configuration"] = RedisConfiguration,
             ["Redis__InstanceName"] = prefix,
+            ["DataProtection__CertificatePath"] = KeyCertificate,
+            ["DataProtection__CertificatePassword"] = TestCertificates.Password,
             ["Email__SmtpHost"] = "127.0.0.1",
             ["Email__SmtpPort"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Email__SmtpSecurity"] = "None",
@@ -71,7 +77,7 @@ public sealed class FleetFixture : IAsyncLifetime
         };
 
         // The control host migrates the new database first; A and B then start together and prepare it again under the lock.
-        Control = new FleetControl(Database, RedisConfiguration, prefix);
+        Control = new FleetControl(Database, RedisConfiguration, prefix, KeyCertificate);
         await Control.InitializeAsync();
         A = NewSite("A");
         B = NewSite("B");
@@ -156,7 +162,7 @@ public sealed class FleetFixture : IAsyncLifetime
 /// The fleet's in-process helper host: the site on the fleet's database and Redis, its scheduler, email sender and
 /// training jobs off, so that A and B alone do the work the tests watch.
 /// </summary>
-public sealed class FleetControl(TestDatabase fleetDatabase, string redis, string redisPrefix) : EmptyContentSite
+public sealed class FleetControl(TestDatabase fleetDatabase, string redis, string redisPrefix, string keyCertificate) : EmptyContentSite
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(fleetDatabase.Borrow());
 
@@ -167,6 +173,8 @@ public sealed class FleetControl(TestDatabase fleetDatabase, string redis, strin
             var settings = base.ExtraSettings;
             settings["Redis:Configuration"] = redis;
             settings["Redis:InstanceName"] = redisPrefix;
+            settings["DataProtection:CertificatePath"] = keyCertificate;
+            settings["DataProtection:CertificatePassword"] = TestCertificates.Password;
             settings["Email:SenderEnabled"] = "false";
             settings["Training:JobInterval"] = "1.00:00:00";
             settings["Supervision:JobInterval"] = "1.00:00:00";

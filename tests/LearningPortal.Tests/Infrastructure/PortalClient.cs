@@ -16,6 +16,8 @@ public sealed class PortalClient : IDisposable
 
     private readonly IServiceProvider? services;
 
+    private int turn = -1;
+
     /// <param name="baseAddress">The site's address.</param>
     /// <param name="services">The site's services, for helpers that prepare accounts (two-factor sign-in).</param>
     public PortalClient(Uri baseAddress, IServiceProvider? services = null)
@@ -26,6 +28,15 @@ public sealed class PortalClient : IDisposable
 
     public IReadOnlyDictionary<string, string> Cookies => cookies;
 
+    /// <summary>
+    /// Several instances of one site (the fleet tests): each request with a relative address goes to the next of these in
+    /// turn, with the same cookies, as a browser behind a load balancer without sticky sessions would.
+    /// </summary>
+    public IReadOnlyList<Uri>? TakeTurnsAmong { get; init; }
+
+    /// <summary>With <see cref="TakeTurnsAmong"/>: where each request went, in order.</summary>
+    public List<Uri> Requested { get; } = [];
+
     public async Task<HttpResponseMessage> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -34,6 +45,12 @@ public sealed class PortalClient : IDisposable
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
+        if (TakeTurnsAmong is { Count: > 0 } instances && request.RequestUri is { IsAbsoluteUri: false } relative)
+        {
+            request.RequestUri = new Uri(instances[++turn % instances.Count], relative);
+            Requested.Add(request.RequestUri);
+        }
+
         if (cookies.Count > 0)
         {
             request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));

@@ -7,6 +7,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Security.RateLimiting;
@@ -24,9 +25,9 @@ public static class PortalRateLimiting
     public static IServiceCollection AddPortalRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(PortalRateLimitOptions.From(configuration));
-        // Another registration (a shared store for several instances) takes precedence over this one.
+        // A shared store registered before this (Redis, by AddPortalRedis) takes precedence over this process's memory.
         services.AddSingleton<MemoryAttemptCounter>();
-        services.AddSingleton<IAttemptCounter>(sp => sp.GetRequiredService<MemoryAttemptCounter>());
+        services.TryAddSingleton<IAttemptCounter>(sp => sp.GetRequiredService<MemoryAttemptCounter>());
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IAttemptCounter, PortalRateLimitOptions>((o, counter, limits) =>
         {
