@@ -113,8 +113,6 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ActionHistoryEntry> ActionHistory => Set<ActionHistoryEntry>();
 
-    public DbSet<Jobs.JobLease> JobLeases => Set<Jobs.JobLease>();
-
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

@@ -15,8 +15,14 @@ namespace LearningPortal.Core.Privacy;
 /// <summary>Who asked for a subject access export, which decides what it holds.</summary>
 public abstract record PersonalDataRequest
 {
-    /// <summary>The person themselves, signed in with two factors: everything, supervision text included.</summary>
-    public sealed record ByThePerson : PersonalDataRequest;
+    /// <summary>
+    /// The person themselves. Supervision text is in it only when they signed in with a second factor, the rule for
+    /// reading supervision records; without one the export lists the records by title and date, as for an Administrator.
+    /// </summary>
+    public sealed record ByThePerson(bool WithSecondFactor) : PersonalDataRequest;
+
+    /// <summary>Whether the export holds the text of supervision records (and the person's own reflections).</summary>
+    public bool IncludesSupervisionText => this is ByThePerson { WithSecondFactor: true };
 
     /// <summary>
     /// An Administrator answering a request received by post: everything except what stays readable only by the
@@ -82,7 +88,7 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
     /// <summary>Writes the zip to <paramref name="output"/> (which need not be seekable, e.g. a response body).</summary>
     public async Task WriteAsync(string userId, PersonalDataRequest request, Stream output, CancellationToken cancellationToken = default)
     {
-        var full = request is PersonalDataRequest.ByThePerson;
+        var full = request.IncludesSupervisionText;
         var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         await using (zip.ConfigureAwait(false))
         {
@@ -95,7 +101,7 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
             await WriteSupervisionAsync(zip, userId, full, cancellationToken);
             await WriteActionsAsync(zip, userId, cancellationToken);
             await WriteAuditAsync(zip, userId, cancellationToken);
-            await AddTextAsync(zip, "README.txt", ReadMe(full), cancellationToken);
+            await AddTextAsync(zip, "README.txt", ReadMe(request), cancellationToken);
         }
     }
 
@@ -222,7 +228,8 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
             v.Record.WhatNext,
             Actions = v.Record.Actions.Select(a => new { a.What, Owner = v.NameOf(a.OwnerId), a.DueOn, Status = a.Status.ToString(), a.DoneNote }),
             YourConfidence = v.Me is { } me ? new { Before = me.ConfidenceBefore, After = me.ConfidenceAfter } : null,
-            Reflections = v.Record.Reflections.OrderBy(x => x.CreatedUtc).Select(x => new { Author = v.NameOf(x.AuthorId), x.Text, x.CreatedUtc }),
+            // Only the person's own reflections: another participant's are theirs to download.
+            YourReflections = v.Record.Reflections.Where(x => x.AuthorId == userId).OrderBy(x => x.CreatedUtc).Select(x => new { x.Text, x.CreatedUtc }),
         }), cancellationToken);
     }
 
@@ -276,8 +283,9 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
         await AddTextAsync(zip, "audit/supervision-record-reads.csv", readCsv.ToString(), cancellationToken);
     }
 
-    private string ReadMe(bool full)
+    private string ReadMe(PersonalDataRequest request)
     {
+        var full = request.IncludesSupervisionText;
         var text = new StringBuilder();
         text.AppendLine("Your personal data from the Learning Portal");
         text.AppendLine(CultureInfo.InvariantCulture, $"Produced {UkTime.Format(clock.GetUtcNow().UtcDateTime)} (UK time).");
@@ -290,7 +298,7 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
         text.AppendLine("supervision/records.csv             supervision records you are in, by date and title");
         if (full)
         {
-            text.AppendLine("supervision/records.json            the text of your final supervision records, with your reflections");
+            text.AppendLine("supervision/records.json            the text of your final supervision records, with your own reflections");
         }
 
         text.AppendLine("actions/actions-you-lead.csv        actions in partnership action plans that you lead");
@@ -299,7 +307,14 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
         text.AppendLine("audit/supervision-record-reads.csv  when you read or changed a supervision record");
         text.AppendLine();
         text.AppendLine("Times in the JSON files are UTC (ending in Z); the CSV files show UK time.");
-        if (!full)
+        if (request is PersonalDataRequest.ByThePerson { WithSecondFactor: false })
+        {
+            text.AppendLine();
+            text.AppendLine("This copy does not contain the text of supervision records, because you signed in without two-factor");
+            text.AppendLine("sign-in: supervision records are readable only after signing in with an authenticator app or a passkey.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Set it up from your account, sign in again with it and download your data again from {OwnExportPath}.");
+        }
+        else if (!full)
         {
             text.AppendLine();
             text.AppendLine("This copy was produced by an administrator for a request received by post. It does not contain the text of");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
@@ -18,7 +19,8 @@ public sealed record RetentionRun(int AccountsWarned, int AccountsDeleted, int B
 /// the warning period; anonymises bookings and registers kept for their period; deletes old audit entries and action
 /// history. Deleting an account keeps the rules for shared records (supervision records and actions stay and show a
 /// former user); an account is not deleted while it has bookings still inside their retention period (they are kept for
-/// charging and audit), only once the last has been anonymised. Run by <see cref="RetentionJob"/>, one instance at a time.
+/// charging and audit), only once the last has been anonymised. Run by <see cref="RetentionJob"/>; safe on several
+/// instances at once (each account is claimed before it is warned or deleted).
 /// </summary>
 public class PersonalDataRetention(PortalDbContext db, EmailOutbox outbox, AuditLog audit, IOptionsMonitor<RetentionOptions> options,
     ISiteAddress site, TimeProvider clock, ILogger<PersonalDataRetention> logger)
@@ -51,22 +53,32 @@ public class PersonalDataRetention(PortalDbContext db, EmailOutbox outbox, Audit
         var o = options.CurrentValue;
         var unusedSince = now.AddYears(-o.AccountUnusedYears);
         var deleteOn = UkTime.Today(now).AddDays(o.AccountWarningDays);
+
+        // A warning counts only if it is newer than the last sign-in: someone who came back and left again is warned again.
+        IQueryable<PortalUser> Due() => db.Users.Where(u => (u.LastSignInUtc ?? u.CreatedUtc) < unusedSince
+            && (u.RetentionWarningSentUtc == null || u.RetentionWarningSentUtc < (u.LastSignInUtc ?? u.CreatedUtc)));
+
         var total = 0;
         while (true)
         {
-            // A warning counts only if it is newer than the last sign-in: someone who came back and left again is warned again.
-            var due = await db.Users
-                .Where(u => (u.LastSignInUtc ?? u.CreatedUtc) < unusedSince
-                    && (u.RetentionWarningSentUtc == null || u.RetentionWarningSentUtc < (u.LastSignInUtc ?? u.CreatedUtc)))
-                .OrderBy(u => u.Id).Take(Batch).ToListAsync(cancellationToken);
-            if (due.Count == 0)
+            // Each account leaves Due() once claimed, by this instance or another, so the loop ends.
+            var ids = await Due().OrderBy(u => u.Id).Select(u => u.Id).Take(Batch).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
             {
                 return total;
             }
 
-            foreach (var user in due)
+            foreach (var id in ids)
             {
-                user.RetentionWarningSentUtc = now;
+                // The claim, the email and the audit entry commit together; another instance's claim of the same account
+                // waits for this one and then finds it no longer due, so nobody is warned twice.
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (await Due().Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.RetentionWarningSentUtc, now), cancellationToken) == 0)
+                {
+                    continue;
+                }
+
+                var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.DisplayName }).SingleAsync(cancellationToken);
                 if (!string.IsNullOrEmpty(user.Email))
                 {
                     outbox.Queue(user.Email, user.DisplayName, "Your Learning Portal account will be deleted", $"""
@@ -83,11 +95,11 @@ public class PersonalDataRetention(PortalDbContext db, EmailOutbox outbox, Audit
                         """);
                 }
 
-                audit.Record(null, ActorName, "user.retention.warned", "user", user.Id, $"Warned that the account is unused and will be deleted on {deleteOn:yyyy-MM-dd}");
+                audit.Record(null, ActorName, "user.retention.warned", "user", id, $"Warned that the account is unused and will be deleted on {deleteOn:yyyy-MM-dd}");
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                total++;
             }
-
-            await db.SaveChangesAsync(cancellationToken);
-            total += due.Count;
         }
     }
 
@@ -97,50 +109,56 @@ public class PersonalDataRetention(PortalDbContext db, EmailOutbox outbox, Audit
         var o = options.CurrentValue;
         var warnedBefore = now.AddDays(-o.AccountWarningDays);
         var unusedSince = now.AddYears(-o.AccountUnusedYears);
-        var ids = await db.Users
+        IQueryable<PortalUser> Due() => db.Users
             .Where(u => u.RetentionWarningSentUtc != null && u.RetentionWarningSentUtc < warnedBefore
                 && u.RetentionWarningSentUtc >= (u.LastSignInUtc ?? u.CreatedUtc)
                 && (u.LastSignInUtc ?? u.CreatedUtc) < unusedSince
-                && !db.Bookings.Any(b => b.UserId == u.Id && b.AnonymisedUtc == null))
-            .OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
+                && !db.Bookings.Any(b => b.UserId == u.Id && b.AnonymisedUtc == null));
+        var ids = await Due().OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(cancellationToken);
         var deleted = 0;
         foreach (var id in ids)
         {
-            // One account per save: its anonymised bookings (nothing personal left in them, but they still point at the
-            // account), its evaluation invitations, the account, the audit entry and the goodbye email go together.
+            // One account per transaction: the claim, its anonymised bookings (nothing personal left in them, but they
+            // still point at the account), its evaluation invitations, the account, the audit entry and the goodbye email.
             db.ChangeTracker.Clear();
-            var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-            if (user is null)
-            {
-                continue;
-            }
-
-            db.Bookings.RemoveRange(await db.Bookings.Where(b => b.UserId == id).ToListAsync(cancellationToken));
-            db.FeedbackInvitations.RemoveRange(await db.FeedbackInvitations.Where(i => i.UserId == id).ToListAsync(cancellationToken));
-            db.Gcp2Register.RemoveRange(await db.Gcp2Register.Where(g => g.UserId == id).ToListAsync(cancellationToken));
-            if (!string.IsNullOrEmpty(user.Email))
-            {
-                outbox.Queue(user.Email, user.DisplayName, "Your Learning Portal account has been deleted", $"""
-                    Dear {user.DisplayName},
-
-                    Nobody had signed in to your Learning Portal account for {o.AccountUnusedYears} years, so we have deleted it, as we told you we would.
-
-                    To use the portal again, create a new account.
-
-                    Learning Portal
-                    """);
-            }
-
-            audit.Record(null, ActorName, "user.deleted", "user", id, $"Account deleted after {o.AccountUnusedYears} years unused");
-            db.Users.Remove(user);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                // The claim locks the row: another instance deleting the same account waits, then finds it gone. It also
+                // checks again that the holder has not signed in since the list was read.
+                if (await Due().Where(u => u.Id == id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.RetentionWarningSentUtc, x => x.RetentionWarningSentUtc), cancellationToken) == 0)
+                {
+                    continue;
+                }
+
+                var user = await db.Users.SingleAsync(u => u.Id == id, cancellationToken);
+                await db.Bookings.Where(b => b.UserId == id).ExecuteDeleteAsync(cancellationToken);
+                await db.FeedbackInvitations.Where(i => i.UserId == id).ExecuteDeleteAsync(cancellationToken);
+                await db.Gcp2Register.Where(g => g.UserId == id).ExecuteDeleteAsync(cancellationToken);
+                if (!string.IsNullOrEmpty(user.Email))
+                {
+                    outbox.Queue(user.Email, user.DisplayName, "Your Learning Portal account has been deleted", $"""
+                        Dear {user.DisplayName},
+
+                        Nobody had signed in to your Learning Portal account for {o.AccountUnusedYears} years, so we have deleted it, as we told you we would.
+
+                        To use the portal again, create a new account.
+
+                        Learning Portal
+                        """);
+                }
+
+                audit.Record(null, ActorName, "user.deleted", "user", id, $"Account deleted after {o.AccountUnusedYears} years unused");
+                db.Users.Remove(user);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 deleted++;
             }
             catch (DbUpdateException ex)
             {
-                // One account that cannot go (a record another module added that refuses it) must not stop the rest.
+                // One account that cannot go (a record another module added that refuses it) must not stop the rest; the
+                // transaction rolls back, with the email and audit entry.
                 logger.LogError(ex, "Retention could not delete the unused account {UserId}; it will try again at the next run.", id);
             }
         }

@@ -41,6 +41,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         Assert.DoesNotContain(world.Other.Email!, everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(world.OtherNeeds, everything);
         Assert.DoesNotContain(world.OtherDiscussion, everything);
+        Assert.DoesNotContain(ColleagueReflection, everything);
 
         var audit = await supervision.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == PersonalDataExport.AuditAction && e.SubjectId == world.Person.Id).ToListAsync());
@@ -65,16 +66,28 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
     }
 
     [Fact]
-    public async Task Without_a_second_factor_the_page_asks_for_one_first()
+    public async Task Without_a_second_factor_the_export_lists_supervision_records_without_their_text()
     {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var title = "One factor briefing " + unique;
+        var (_, set) = await supervision.BriefingAsync(title);
         var person = await supervision.PersonAsync("onefactor");
+        var discussion = "Discussed thresholds " + unique;
+        await supervision.RecordAsync(await supervision.SupervisorAsync(), set, [person], discussion: discussion);
         using var client = site.CreatePortalClient();
         await client.SignInAsync(person.Email!);
 
-        var response = await client.GetAsync("/account/my-data");
+        var page = await AccountTestData.ExpectPageAsync(await client.GetAsync("/account/my-data"));
+        var response = await client.SubmitFormAsync("/account/my-data", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/sign-in/two-factor", response.Headers.Location!.OriginalString);
+        Assert.Contains("does not include what they say", page.Body.TextContent);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var files = await UnzipAsync(response);
+        Assert.Contains(title, files["supervision/records.csv"]);
+        Assert.False(files.ContainsKey("supervision/records.json"));
+        Assert.Contains("two-factor", files["README.txt"]);
+        Assert.DoesNotContain(discussion, string.Join("\n", files.Values));
+        Assert.Contains(person.Email!, files["profile.json"]);
     }
 
     [Fact]
@@ -111,6 +124,8 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         Assert.False(await supervision.WithDbAsync(db => db.RecordAuditEntries.AnyAsync(a => a.RecordId == world.RecordId && a.What == "Exported the record")));
     }
 
+    private const string ColleagueReflection = "A colleague's private reflection ";
+
     private sealed record World(PortalUser Person, PortalUser Other, int RecordId, string BriefingTitle, string Course, string PersonNeeds, string OtherNeeds,
         string PersonDiscussion, string PersonReflection, string OtherDiscussion);
 
@@ -125,13 +140,21 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         var other = await supervision.PersonAsync("bystander");
         var personDiscussion = "Talked about chronologies " + unique;
         var otherDiscussion = "Talked about neglect " + unique;
-        var record = await supervision.RecordAsync(supervisor, set, [person], discussion: personDiscussion);
+        var colleague = await supervision.PersonAsync("colleague");
+        var record = await supervision.RecordAsync(supervisor, set, [person, colleague], discussion: personDiscussion);
         await supervision.RecordAsync(supervisor, set, [other], discussion: otherDiscussion);
         var reflection = "My own reflection " + unique;
         using (var client = await supervision.SignedInAsync(person))
         {
             await client.SubmitFormAsync($"/supervision/records/{record}", new Dictionary<string, string> { ["Reflection"] = reflection }, "form[action*='handler=Reflect']");
         }
+
+        using (var client = await supervision.SignedInAsync(colleague))
+        {
+            await client.SubmitFormAsync($"/supervision/records/{record}", new Dictionary<string, string> { ["Reflection"] = ColleagueReflection + unique }, "form[action*='handler=Reflect']");
+        }
+
+        Assert.Equal(2, await site.WithDbAsync(db => db.ParticipantReflections.CountAsync(r => r.RecordId == record)));
 
         var session = await training.SessionAsync();
         var personNeeds = "Hearing loop " + unique;

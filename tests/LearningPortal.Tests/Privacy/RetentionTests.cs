@@ -125,24 +125,47 @@ public class RetentionTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
     }
 
     [Fact]
-    public async Task The_retention_job_runs_once_across_instances_and_again_when_due()
+    public async Task Runs_on_several_instances_at_once_warn_and_delete_each_account_once()
     {
-        await site.DbAsync(db => db.JobLeases.Where(j => j.Name == RetentionJob.LeaseName).ExecuteDeleteAsync());
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var first = ActivatorUtilities.CreateInstance<RetentionJob>(site.Services, (TimeProvider)clock);
-        var second = ActivatorUtilities.CreateInstance<RetentionJob>(site.Services, (TimeProvider)clock);
+        var user = await site.CreateUserAsync(TestUsers.UniqueEmail("raced"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(3).AddDays(1));
 
-        var runs = await Task.WhenAll(first.RunOnceAsync(), second.RunOnceAsync(), first.RunOnceAsync(), second.RunOnceAsync());
-        var soon = await second.RunOnceAsync();
-        clock.Advance(TimeSpan.FromHours(6));
-        var later = await second.RunOnceAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RunAsync(clock)));
+        clock.Advance(TimeSpan.FromDays(31));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RunAsync(clock)));
 
-        Assert.Single(runs, r => r is not null);
-        Assert.Null(soon);
-        Assert.NotNull(later);
-        var lease = await site.DbAsync(db => db.JobLeases.AsNoTracking().SingleAsync(j => j.Name == RetentionJob.LeaseName));
-        Assert.Null(lease.LeaseOwner);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime, lease.LastRunUtc!.Value, TimeSpan.FromSeconds(1));
+        Assert.Single(await EmailsAsync(user.Email!, "Your Learning Portal account will be deleted"));
+        Assert.Single(await EmailsAsync(user.Email!, "Your Learning Portal account has been deleted"));
+        Assert.Equal(1, await site.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "user.retention.warned" && e.SubjectId == user.Id)));
+        Assert.Equal(1, await site.DbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "user.deleted" && e.SubjectId == user.Id)));
+        Assert.False(await site.DbAsync(db => db.Users.AnyAsync(u => u.Id == user.Id)));
+    }
+
+    [Fact]
+    public async Task The_job_is_registered_as_a_recurring_job_and_runs_the_retention_work()
+    {
+        var user = await site.CreateUserAsync(TestUsers.UniqueEmail("jobrun"));
+        await site.DbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedUtc, DateTime.UtcNow.AddYears(-4))));
+        var job = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<RetentionJob>().Single();
+
+        var run = await job.RunOnceAsync();
+
+        Assert.True(run.AccountsWarned >= 1);
+        Assert.Single(await EmailsAsync(user.Email!, "Your Learning Portal account will be deleted"));
+    }
+
+    [Fact]
+    public async Task The_privacy_notice_states_the_configured_periods()
+    {
+        using var client = site.CreatePortalClient();
+
+        var text = await client.GetStringAsync("/privacy");
+
+        Assert.Contains("nobody has signed in to it for 3 years", text);
+        Assert.Contains("delete it 30 days later", text);
+        Assert.Contains("6 years after the session", text);
+        Assert.Contains("72 months after the discussion", text);
+        Assert.DoesNotContain("{{", text);
     }
 
     private Task<RetentionRun> RunAsync(TimeProvider clock) =>

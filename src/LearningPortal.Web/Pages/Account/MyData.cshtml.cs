@@ -3,7 +3,6 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Privacy;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,14 +10,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Account;
 
 /// <summary>
-/// Download everything the portal holds about you (subject access), after entering the password again. The export
-/// includes the text of supervision records, so the session must have used a second factor, as supervision does.
+/// Download everything the portal holds about you (subject access), after entering the password again. Open to every
+/// signed-in person; the text of supervision records is in the export only when the session used a second factor, the
+/// rule supervision has, and otherwise the records are listed by title and date with how to get their text.
 /// </summary>
-[Authorize(Policy = PortalPolicies.TwoFactor)]
 public class MyDataModel(UserManager<PortalUser> users, AccountSignIn signIn, PersonalDataExport export) : PageModel
 {
     [BindProperty]
     public MyDataInput Input { get; set; } = new();
+
+    /// <summary>Whether this session used a second factor, so the export holds supervision text.</summary>
+    public bool WithSecondFactor => User.UsedSecondFactor();
 
     public void OnGet()
     {
@@ -36,7 +38,7 @@ public class MyDataModel(UserManager<PortalUser> users, AccountSignIn signIn, Pe
             return Page();
         }
 
-        var request = new PersonalDataRequest.ByThePerson();
+        var request = new PersonalDataRequest.ByThePerson(WithSecondFactor);
         await export.RecordAsync(user.Id, request, HttpContext.RequestAborted);
         return new PersonalDataDownload(export, user.Id, request);
     }
