@@ -80,7 +80,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         var page = await AccountTestData.ExpectPageAsync(await client.GetAsync("/account/my-data"));
         var response = await client.SubmitFormAsync("/account/my-data", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
 
-        Assert.Contains("does not include what they say", page.Body.TextContent);
+        Assert.Contains("does not include what they say", page.Body!.TextContent);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var files = await UnzipAsync(response);
         Assert.Contains(title, files["supervision/records.csv"]);
@@ -154,7 +154,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
             await client.SubmitFormAsync($"/supervision/records/{record}", new Dictionary<string, string> { ["Reflection"] = ColleagueReflection + unique }, "form[action*='handler=Reflect']");
         }
 
-        Assert.Equal(2, await site.WithDbAsync(db => db.ParticipantReflections.CountAsync(r => r.RecordId == record)));
+        Assert.Equal(2, await supervision.WithDbAsync(db => db.ParticipantReflections.CountAsync(r => r.RecordId == record)));
 
         var session = await training.SessionAsync();
         var personNeeds = "Hearing loop " + unique;

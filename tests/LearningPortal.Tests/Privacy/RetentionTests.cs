@@ -159,7 +159,7 @@ public class RetentionTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
     {
         using var client = site.CreatePortalClient();
 
-        var text = await client.GetStringAsync("/privacy");
+        var text = await (await client.GetAsync("/privacy")).Content.ReadAsStringAsync();
 
         Assert.Contains("nobody has signed in to it for 3 years", text);
         Assert.Contains("delete it 30 days later", text);
