@@ -24,6 +24,12 @@ public class PortalUser : IdentityUser
     public DateTime? LastSignInUtc { get; set; }
 
     /// <summary>
+    /// When the person was told that their unused account will be deleted (retention). Signing in afterwards keeps the
+    /// account: only a warning newer than the last sign-in counts.
+    /// </summary>
+    public DateTime? RetentionWarningSentUtc { get; set; }
+
+    /// <summary>
     /// The person's line manager, who approves their bookings on sessions that need it (kept in the profile, as
     /// Totara does, so every approval goes to the same person and a change is audited). Never the person themselves.
     /// </summary>

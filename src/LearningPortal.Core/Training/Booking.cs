@@ -68,6 +68,12 @@ public class Booking
 
     public AttendanceRecord? Attendance { get; set; }
 
+    /// <summary>
+    /// When retention replaced the attendee's details (name, email, needs, line manager) once the booking had been kept
+    /// for its configured period; the row stays for counts and charging history.
+    /// </summary>
+    public DateTime? AnonymisedUtc { get; set; }
+
     public bool HoldsPlace => Status is BookingStatus.Confirmed or BookingStatus.PendingApproval;
 
     public bool IsActive => HoldsPlace || Status == BookingStatus.Waitlisted;

@@ -122,6 +122,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("RetentionWarningSentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1816,6 +1819,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AttendeeEmail")
                         .IsRequired()

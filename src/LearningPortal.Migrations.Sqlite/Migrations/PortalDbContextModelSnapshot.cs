@@ -115,6 +115,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RetentionWarningSentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1741,6 +1744,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnonymisedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AttendeeEmail")
                         .IsRequired()

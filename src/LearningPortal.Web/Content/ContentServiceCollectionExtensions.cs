@@ -1,6 +1,9 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Rendering;
+using LearningPortal.Core.Privacy;
+using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Themes;
+using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Content;
 
@@ -18,8 +21,12 @@ public static class ContentServiceCollectionExtensions
     }
 }
 
-/// <summary>Fills {{organisation}}, {{partnership}}, {{service-name}} and {{contact-email}} in content from the theme.</summary>
-public sealed class ThemeContentVariables(Theme theme) : IContentVariables
+/// <summary>
+/// Fills {{organisation}}, {{partnership}}, {{service-name}} and {{contact-email}} in content from the theme, and the
+/// retention periods (e.g. {{retention-account-years}}) from the settings, so that the privacy notice says what the
+/// scheduled jobs do.
+/// </summary>
+public sealed class ThemeContentVariables(Theme theme, IOptions<RetentionOptions> retention, IOptions<SupervisionOptions> supervision) : IContentVariables
 {
     public IReadOnlyDictionary<string, string> Values { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -27,5 +34,13 @@ public sealed class ThemeContentVariables(Theme theme) : IContentVariables
         ["partnership"] = theme.Name,
         ["service-name"] = theme.ServiceName,
         ["contact-email"] = theme.ContactEmail,
+        ["retention-account-years"] = Number(retention.Value.AccountUnusedYears),
+        ["retention-warning-days"] = Number(retention.Value.AccountWarningDays),
+        ["retention-booking-years"] = Number(retention.Value.BookingYears),
+        ["retention-audit-years"] = Number(retention.Value.AuditYears),
+        ["retention-action-history-years"] = Number(retention.Value.ActionHistoryYears),
+        ["retention-supervision-months"] = Number(supervision.Value.RetentionMonths),
     };
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using LearningPortal.Core;
+using LearningPortal.Core.Privacy;
 
 namespace LearningPortal.Web.Infrastructure;
 
@@ -7,6 +8,7 @@ public static class CoreServicesExtensions
     public static IServiceCollection AddPortalCoreServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddPortalCore(configuration, environment.ContentRootPath);
+        services.AddPrivacyCore(configuration);
         services.AddSingleton<PortalPaths>();
         services.AddScoped<DatabaseSeeder>();
         services.AddScoped<DemoAccounts>();

@@ -260,6 +260,7 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     LastSignInUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RetentionWarningSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LineManagerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LineManagerEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -661,7 +662,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     CancelledByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     CalendarUid = table.Column<Guid>(type: "uuid", nullable: false),
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
-                    ReminderSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ReminderSentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

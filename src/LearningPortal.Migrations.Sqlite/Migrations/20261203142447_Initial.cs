@@ -259,6 +259,7 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     LastSignInUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RetentionWarningSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     LineManagerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LineManagerEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -660,7 +661,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     CancelledByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     CalendarUid = table.Column<Guid>(type: "TEXT", nullable: false),
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ReminderSentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymisedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

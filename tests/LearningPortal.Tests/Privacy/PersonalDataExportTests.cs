@@ -1,0 +1,187 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Privacy;
+using LearningPortal.Tests.Account;
+using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Supervision;
+using LearningPortal.Tests.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningPortal.Tests.Privacy;
+
+public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<SupervisionSite>
+{
+    private readonly SupervisionData supervision = new(site);
+    private readonly TrainingData training = new(site);
+
+    [Fact]
+    public async Task The_person_downloads_everything_about_them_and_nothing_about_anyone_else()
+    {
+        var world = await WorldAsync();
+        using var client = await supervision.SignedInAsync(world.Person);
+
+        var response = await client.SubmitFormAsync("/account/my-data", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        Assert.StartsWith("attachment", response.Content.Headers.ContentDisposition?.ToString());
+        var files = await UnzipAsync(response);
+        Assert.Contains(world.Person.Email!, files["profile.json"]);
+        Assert.Contains("Morgan Manager", files["profile.json"]);
+        Assert.Contains(world.PersonNeeds, files["training/bookings.csv"]);
+        Assert.Contains(world.Course, files["training/bookings.csv"]);
+        Assert.Contains(world.PersonDiscussion, files["supervision/records.json"]);
+        Assert.Contains(world.PersonReflection, files["supervision/records.json"]);
+        Assert.Contains("records.json", files["README.txt"]);
+        var everything = string.Join("\n", files.Values);
+        Assert.DoesNotContain(world.Other.Email!, everything, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(world.OtherNeeds, everything);
+        Assert.DoesNotContain(world.OtherDiscussion, everything);
+        Assert.DoesNotContain(ColleagueReflection, everything);
+
+        var audit = await supervision.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == PersonalDataExport.AuditAction && e.SubjectId == world.Person.Id).ToListAsync());
+        Assert.Equal(world.Person.Id, Assert.Single(audit).ActorUserId);
+        Assert.Contains(audit[0].Details, files["audit/audit-log.csv"]);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gives_an_error_and_no_file()
+    {
+        var person = await supervision.PersonAsync("wrong");
+        using var client = await supervision.SignedInAsync(person);
+
+        var page = await AccountTestData.ExpectPageAsync(await client.SubmitFormAsync("/account/my-data",
+            new Dictionary<string, string> { ["Input.Password"] = "not my password at all" }));
+        var empty = await AccountTestData.ExpectPageAsync(await client.SubmitFormAsync("/account/my-data",
+            new Dictionary<string, string> { ["Input.Password"] = "" }));
+
+        Assert.Equal(["Your password is incorrect"], page.ErrorSummary());
+        Assert.Equal(["Enter your password"], empty.ErrorSummary());
+        Assert.False(await supervision.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == PersonalDataExport.AuditAction && e.SubjectId == person.Id)));
+    }
+
+    [Fact]
+    public async Task Without_a_second_factor_the_export_lists_supervision_records_without_their_text()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var title = "One factor briefing " + unique;
+        var (_, set) = await supervision.BriefingAsync(title);
+        var person = await supervision.PersonAsync("onefactor");
+        var discussion = "Discussed thresholds " + unique;
+        await supervision.RecordAsync(await supervision.SupervisorAsync(), set, [person], discussion: discussion);
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(person.Email!);
+
+        var page = await AccountTestData.ExpectPageAsync(await client.GetAsync("/account/my-data"));
+        var response = await client.SubmitFormAsync("/account/my-data", new Dictionary<string, string> { ["Input.Password"] = TestUsers.Password });
+
+        Assert.Contains("does not include what they say", page.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var files = await UnzipAsync(response);
+        Assert.Contains(title, files["supervision/records.csv"]);
+        Assert.False(files.ContainsKey("supervision/records.json"));
+        Assert.Contains("two-factor", files["README.txt"]);
+        Assert.DoesNotContain(discussion, string.Join("\n", files.Values));
+        Assert.Contains(person.Email!, files["profile.json"]);
+    }
+
+    [Fact]
+    public async Task An_administrators_export_lists_supervision_records_without_their_text_and_records_the_reason()
+    {
+        var world = await WorldAsync();
+        var admin = await site.CreateUserAsync(TestUsers.UniqueEmail("admin"), TestUsers.Password, PortalRoles.Administrator);
+        using var client = site.CreatePortalClient();
+        await client.SignInAsync(admin.Email!);
+        var url = $"/manage/users/{world.Person.Id}/personal-data";
+
+        var refused = await AccountTestData.ExpectPageAsync(await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Reason"] = " " }));
+        var response = await client.SubmitFormAsync(url, new Dictionary<string, string> { ["Input.Reason"] = "Letter of 1 December, identity checked by phone" });
+
+        Assert.Equal(["Enter the reason for exporting this person's data"], refused.ErrorSummary());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        var files = await UnzipAsync(response);
+        Assert.False(files.ContainsKey("supervision/records.json"));
+        Assert.Contains(world.BriefingTitle, files["supervision/records.csv"]);
+        Assert.Contains(world.Person.Email!, files["profile.json"]);
+        Assert.Contains(world.PersonNeeds, files["training/bookings.csv"]);
+        Assert.Contains(PersonalDataExport.OwnExportPath, files["README.txt"]);
+        var everything = string.Join("\n", files.Values);
+        Assert.DoesNotContain(world.PersonDiscussion, everything);
+        Assert.DoesNotContain(world.PersonReflection, everything);
+        Assert.DoesNotContain("It was hard to see the child's day.", everything);
+        Assert.DoesNotContain(world.Other.Email!, everything, StringComparison.OrdinalIgnoreCase);
+
+        var entry = await supervision.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.Action == PersonalDataExport.AuditAction && e.SubjectId == world.Person.Id && e.ActorUserId == admin.Id));
+        Assert.Contains("Letter of 1 December, identity checked by phone", entry.Details);
+        // The administrator's export is not a read of the records: their audit trails do not show it.
+        Assert.False(await supervision.WithDbAsync(db => db.RecordAuditEntries.AnyAsync(a => a.RecordId == world.RecordId && a.What == "Exported the record")));
+    }
+
+    private const string ColleagueReflection = "A colleague's private reflection ";
+
+    private sealed record World(PortalUser Person, PortalUser Other, int RecordId, string BriefingTitle, string Course, string PersonNeeds, string OtherNeeds,
+        string PersonDiscussion, string PersonReflection, string OtherDiscussion);
+
+    /// <summary>A person and another, each with a booking and a supervision record of their own; the person added a reflection.</summary>
+    private async Task<World> WorldAsync()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var title = "Export briefing " + unique;
+        var (_, set) = await supervision.BriefingAsync(title);
+        var supervisor = await supervision.SupervisorAsync();
+        var person = await supervision.PersonAsync("subject");
+        var other = await supervision.PersonAsync("bystander");
+        var personDiscussion = "Talked about chronologies " + unique;
+        var otherDiscussion = "Talked about neglect " + unique;
+        var colleague = await supervision.PersonAsync("colleague");
+        var record = await supervision.RecordAsync(supervisor, set, [person, colleague], discussion: personDiscussion);
+        await supervision.RecordAsync(supervisor, set, [other], discussion: otherDiscussion);
+        var reflection = "My own reflection " + unique;
+        using (var client = await supervision.SignedInAsync(person))
+        {
+            await client.SubmitFormAsync($"/supervision/records/{record}", new Dictionary<string, string> { ["Reflection"] = reflection }, "form[action*='handler=Reflect']");
+        }
+
+        using (var client = await supervision.SignedInAsync(colleague))
+        {
+            await client.SubmitFormAsync($"/supervision/records/{record}", new Dictionary<string, string> { ["Reflection"] = ColleagueReflection + unique }, "form[action*='handler=Reflect']");
+        }
+
+        Assert.Equal(2, await supervision.WithDbAsync(db => db.ParticipantReflections.CountAsync(r => r.RecordId == record)));
+
+        var session = await training.SessionAsync();
+        var personNeeds = "Hearing loop " + unique;
+        var otherNeeds = "Large print " + unique;
+        await site.WithScopeAsync(async sp =>
+        {
+            var bookings = sp.GetRequiredService<Core.Training.BookingService>();
+            await bookings.BookAsync(TrainingData.RequestFor(session, person, "manager@example.org") with { AccessNeeds = personNeeds });
+            await bookings.BookAsync(TrainingData.RequestFor(session, other) with { AccessNeeds = otherNeeds });
+            return true;
+        });
+        await site.WithDbAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.LineManagerName, "Morgan Manager").SetProperty(x => x.LineManagerEmail, "manager@example.org")));
+        return new World(person, other, record, title, session.Course.Title, personNeeds, otherNeeds, personDiscussion, reflection, otherDiscussion);
+    }
+
+    private static async Task<Dictionary<string, string>> UnzipAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            files[entry.FullName] = await reader.ReadToEndAsync();
+        }
+
+        return files;
+    }
+}
