@@ -16,7 +16,7 @@ public sealed class ReadRecorder(TimeProvider clock)
     public const int Capacity = 100_000;
 
     private readonly Channel<ReadSignal> channel = Channel.CreateBounded<ReadSignal>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = false });
 
     public void Record(int documentId, string? userId) =>
         channel.Writer.TryWrite(new ReadSignal(documentId, userId, clock.GetUtcNow().UtcDateTime));

@@ -21,6 +21,9 @@ public sealed class ReadWriter(ReadRecorder recorder, IServiceScopeFactory scope
     private readonly HashSet<(int DocumentId, string UserId)> savedToday = [];
     private DateOnly savedDay;
 
+    // The loop, shutdown and a test or benchmark asking for the queue to be written now take turns.
+    private readonly SemaphoreSlim turn = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = recorder.Reader;
@@ -41,20 +44,28 @@ public sealed class ReadWriter(ReadRecorder recorder, IServiceScopeFactory scope
     /// <summary>Writes everything queued now; used by the loop, on shutdown and by tests and the benchmark.</summary>
     public async Task WriteWaitingAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<ReadSignal>(BatchSize);
-        while (recorder.Reader.TryRead(out var signal))
+        await turn.WaitAsync(cancellationToken);
+        try
         {
-            batch.Add(signal);
-            if (batch.Count == BatchSize)
+            var batch = new List<ReadSignal>(BatchSize);
+            while (recorder.Reader.TryRead(out var signal))
+            {
+                batch.Add(signal);
+                if (batch.Count == BatchSize)
+                {
+                    await WriteSafelyAsync(batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
             {
                 await WriteSafelyAsync(batch, cancellationToken);
-                batch.Clear();
             }
         }
-
-        if (batch.Count > 0)
+        finally
         {
-            await WriteSafelyAsync(batch, cancellationToken);
+            turn.Release();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LearningPortal.Core.Content;
+using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Reading;
 using LearningPortal.Core.Impact;
 using Microsoft.AspNetCore.Mvc;

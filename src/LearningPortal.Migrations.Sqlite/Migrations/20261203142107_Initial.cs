@@ -123,6 +123,19 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactAnonymousViews",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Views = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactAnonymousViews", x => new { x.DocumentId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaBlobs",
                 columns: table => new
                 {
@@ -546,6 +559,84 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactBriefingReads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactBriefingReads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImpactBriefingReads_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpactLearningActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Participatory = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WhatILearned = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    HowItChangesMyPractice = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CodeTheme = table.Column<int>(type: "INTEGER", nullable: true),
+                    DiscussedWithPeer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactLearningActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImpactLearningActivities_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpactReflections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BriefingTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    BriefingPath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReflectedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactReflections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImpactReflections_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PreviousEmails",
                 columns: table => new
                 {
@@ -728,6 +819,32 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         principalTable: "TrainingSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpactAttendances",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Result = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasCertificate = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactAttendances", x => x.BookingId);
+                    table.ForeignKey(
+                        name: "FK_ImpactAttendances_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1179,6 +1296,37 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactDiscussions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecordId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AsSupervisor = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactDiscussions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImpactDiscussions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ImpactDiscussions_SupervisionRecords_RecordId",
+                        column: x => x.RecordId,
+                        principalTable: "SupervisionRecords",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupervisionActions",
                 columns: table => new
                 {
@@ -1552,6 +1700,59 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "TrainedOnUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactAttendances_CourseId_AgencyId",
+                table: "ImpactAttendances",
+                columns: new[] { "CourseId", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactAttendances_UserId",
+                table: "ImpactAttendances",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactBriefingReads_DocumentId_Day_AgencyId",
+                table: "ImpactBriefingReads",
+                columns: new[] { "DocumentId", "Day", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactBriefingReads_DocumentId_UserId_Day",
+                table: "ImpactBriefingReads",
+                columns: new[] { "DocumentId", "UserId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactBriefingReads_UserId",
+                table: "ImpactBriefingReads",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactDiscussions_RecordId_UserId",
+                table: "ImpactDiscussions",
+                columns: new[] { "RecordId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactDiscussions_UserId",
+                table: "ImpactDiscussions",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactLearningActivities_UserId_On",
+                table: "ImpactLearningActivities",
+                columns: new[] { "UserId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactReflections_DocumentId_AgencyId",
+                table: "ImpactReflections",
+                columns: new[] { "DocumentId", "AgencyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactReflections_UserId_DocumentId",
+                table: "ImpactReflections",
+                columns: new[] { "UserId", "DocumentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MediaItems_FileName",
                 table: "MediaItems",
                 column: "FileName");
@@ -1921,6 +2122,24 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Gcp2Register");
+
+            migrationBuilder.DropTable(
+                name: "ImpactAnonymousViews");
+
+            migrationBuilder.DropTable(
+                name: "ImpactAttendances");
+
+            migrationBuilder.DropTable(
+                name: "ImpactBriefingReads");
+
+            migrationBuilder.DropTable(
+                name: "ImpactDiscussions");
+
+            migrationBuilder.DropTable(
+                name: "ImpactLearningActivities");
+
+            migrationBuilder.DropTable(
+                name: "ImpactReflections");
 
             migrationBuilder.DropTable(
                 name: "MediaBlobs");
