@@ -113,6 +113,18 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<ActionHistoryEntry> ActionHistory => Set<ActionHistoryEntry>();
 
+    public DbSet<Impact.BriefingRead> BriefingReads => Set<Impact.BriefingRead>();
+
+    public DbSet<Impact.AnonymousBriefingViews> AnonymousBriefingViews => Set<Impact.AnonymousBriefingViews>();
+
+    public DbSet<Impact.BriefingReflection> BriefingReflections => Set<Impact.BriefingReflection>();
+
+    public DbSet<Impact.LearningActivity> LearningActivities => Set<Impact.LearningActivity>();
+
+    public DbSet<Impact.LearningAttendance> LearningAttendances => Set<Impact.LearningAttendance>();
+
+    public DbSet<Impact.LearningDiscussion> LearningDiscussions => Set<Impact.LearningDiscussion>();
+
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

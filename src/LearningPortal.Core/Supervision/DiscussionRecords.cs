@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Impact;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Core.Supervision;
@@ -9,7 +10,7 @@ namespace LearningPortal.Core.Supervision;
 /// nothing, which pages show as not found, so a record's existence is not revealed either. Every read
 /// and change writes a <see cref="RecordAuditEntry"/> in the same unit of work.
 /// </summary>
-public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
+public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFeed impact)
 {
     public const string FormerUser = "Former user";
 
@@ -250,6 +251,8 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock)
         {
             record.State = RecordState.Final;
             record.FinalisedUtc = now;
+            // Titles and dates for the people's learning records, saved with the finalising.
+            await impact.RecordAsync(ImpactEventsFrom.Discussion(record), cancellationToken);
         }
 
         Audit(record.Id, supervisorId, RecordAuditKind.Change, finalise ? "Finalised the record" : "Saved the draft");

@@ -2,6 +2,7 @@ using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Impact;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public class SessionRegister(
     TrainingEmails emails,
     AuditLog audit,
     NotificationPublisher notifications,
+    ImpactFeed impact,
     IOptionsMonitor<TrainingOptions> options,
     TimeProvider clock)
 {
@@ -99,6 +101,9 @@ public class SessionRegister(
                 {
                     UpdateGcp2Register(gcp2, booking, session, record.EarnsCertificate);
                 }
+
+                // The learning record and reach by agency, saved with the register.
+                await impact.RecordAsync(ImpactEventsFrom.Attendance(booking, session, record), cancellationToken);
             }
 
             audit.Record(actor.UserId, actor.Name, "training.register.marked", "session", session.Id.ToString(),

@@ -33,6 +33,7 @@ public static class PortalCommands
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
             "move-media-to-database" => await MoveMediaCommand.RunAsync(scope.ServiceProvider, Console.Out),
+            "rebuild-impact" => await RebuildImpactAsync(scope.ServiceProvider),
             _ => Unknown(command),
         };
         return true;
@@ -52,9 +53,17 @@ public static class PortalCommands
         return result;
     }
 
+    /// <summary><c>rebuild-impact</c>: Impact's copies of training attendance and supervision discussions, from their modules' tables.</summary>
+    private static async Task<int> RebuildImpactAsync(IServiceProvider services)
+    {
+        var result = await services.GetRequiredService<Core.Impact.ImpactRebuild>().RunAsync();
+        await Console.Out.WriteLineAsync($"Rebuilt the impact read models: {result.Attendances} register entries, {result.Discussions} people in supervision discussions.");
+        return 0;
+    }
+
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, move-media-to-database, demo-accounts (Development only).");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, rebuild-impact, move-media-to-database, demo-accounts (Development only).");
         return 2;
     }
 

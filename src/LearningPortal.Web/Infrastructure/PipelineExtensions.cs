@@ -1,5 +1,6 @@
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
+using LearningPortal.Web.Impact;
 using LearningPortal.Web.Security;
 
 namespace LearningPortal.Web.Infrastructure;
@@ -27,6 +28,7 @@ public static class PipelineExtensions
         app.MapRazorPages();
         app.MapPortalHealth();
         app.MapPortalContentEndpoints();
+        app.MapPortalImpactEndpoints();
         app.MapSecurityTxt();
 
         // Unknown addresses are "page not found" for everyone, not a sign-in prompt from the fallback policy.

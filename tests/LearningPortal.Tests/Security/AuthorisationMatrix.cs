@@ -115,6 +115,16 @@ public static class AuthorisationMatrix
         ["/account/delete"] = Rule.SignedIn("/account/delete"),
         ["/account/my-data"] = Rule.SignedIn("/account/my-data"),
         ["/account/two-factor"] = Rule.SignedIn("/account/two-factor"),
+        // The learning record (issue 15): each person's own; a sample id is not found for everyone.
+        ["/account/learning"] = Rule.SignedIn("/account/learning"),
+        ["/account/learning/index"] = Rule.SignedIn("/account/learning/index"),
+        ["/account/learning/add"] = Rule.SignedIn("/account/learning/add"),
+        ["/account/learning/cpd-log"] = Rule.SignedIn("/account/learning/cpd-log"),
+        ["/account/learning/{id:int}"] = Rule.SignedIn("/account/learning/0"),
+        ["/account/learning/{id:int}/delete"] = Rule.SignedIn("/account/learning/0/delete"),
+        ["/learning/{slug}/reflect"] = Rule.SignedIn("/learning/no-such-briefing/reflect"),
+        // The read beacon takes POST only (a GET is not found for everyone); anyone's read is counted.
+        ["/reads/{documentId:int}"] = Rule.Public("/reads/0"),
         ["/account/two-factor/passkeys/{id}/rename"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/rename"),
         ["/account/two-factor/passkeys/{id}/remove"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/remove"),
         // The second step of signing in: without a password first it goes back to sign-in; the matrix's signed-in

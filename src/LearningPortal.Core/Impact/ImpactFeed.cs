@@ -1,0 +1,78 @@
+using LearningPortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Impact;
+
+/// <summary>
+/// Applies the other modules' events to Impact's read models in the caller's unit of work: the module calls
+/// <see cref="RecordAsync"/> before the <c>SaveChangesAsync</c> (or inside the transaction) that saves its change, as
+/// with the search journal, so the read model commits or rolls back with it. Applying at once (rather than queuing the
+/// event for a background applier) keeps the learning record current the moment the change is saved.
+/// </summary>
+public class ImpactFeed(PortalDbContext db)
+{
+    public async Task RecordAsync(IImpactEvent change, CancellationToken cancellationToken = default)
+    {
+        switch (change)
+        {
+            case AttendanceMarked a:
+                var row = db.LearningAttendances.Local.FirstOrDefault(x => x.BookingId == a.BookingId)
+                    ?? await db.LearningAttendances.FirstOrDefaultAsync(x => x.BookingId == a.BookingId, cancellationToken);
+                if (row is null)
+                {
+                    row = new LearningAttendance { BookingId = a.BookingId };
+                    db.LearningAttendances.Add(row);
+                }
+
+                row.UserId = a.UserId;
+                row.AgencyId = a.AgencyId;
+                row.CourseId = a.CourseId;
+                row.CourseTitle = a.CourseTitle;
+                row.SessionId = a.SessionId;
+                row.StartUtc = a.StartUtc;
+                row.EndUtc = a.EndUtc;
+                row.Result = a.Result;
+                row.HasCertificate = a.HasCertificate;
+                break;
+
+            case DiscussionFinalised d:
+                // A record is finalised once; anything already there (a rebuild ran first) is replaced.
+                var existing = await db.LearningDiscussions.Where(x => x.RecordId == d.RecordId).ToListAsync(cancellationToken);
+                db.LearningDiscussions.RemoveRange(existing);
+                foreach (var person in People(d))
+                {
+                    db.LearningDiscussions.Add(new LearningDiscussion
+                    {
+                        RecordId = d.RecordId,
+                        UserId = person.UserId,
+                        AgencyId = person.AgencyId,
+                        AsSupervisor = person.AsSupervisor,
+                        Kind = d.Kind,
+                        HeldOn = d.HeldOn,
+                        Title = d.Title,
+                    });
+                }
+
+                break;
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "No read model takes this event");
+        }
+    }
+
+    internal static IEnumerable<(string UserId, int AgencyId, bool AsSupervisor)> People(DiscussionFinalised d)
+    {
+        if (d.SupervisorId is { } supervisor)
+        {
+            yield return (supervisor, d.SupervisorAgencyId, true);
+        }
+
+        foreach (var (userId, agencyId) in d.Participants.DistinctBy(p => p.UserId))
+        {
+            if (userId != d.SupervisorId)
+            {
+                yield return (userId, agencyId, false);
+            }
+        }
+    }
+}
