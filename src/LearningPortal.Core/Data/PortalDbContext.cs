@@ -27,6 +27,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<PreviousEmail> PreviousEmails => Set<PreviousEmail>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -82,10 +82,17 @@ public class AccountEmails(
             "If this was you, sign in with this address instead:",
             Link("/Account/SignIn"));
 
-    public void QueueEmailChanged(string oldAddress, string name, string newAddress) =>
+    /// <summary>
+    /// Tells the old address that the account moved away from it, with the link that undoes the change for 7 days
+    /// (<see cref="EmailChangeUndo"/>): whoever reads this mailbox was the account's owner until now.
+    /// </summary>
+    public void QueueEmailChanged(string oldAddress, string name, string newAddress, string undoKey) =>
         Queue(oldAddress, name, "Your email address has been changed",
             $"The email address of your {theme.ServiceName} account has been changed to {newAddress}. We will not send emails to this address any more.",
-            "If you did not do this, contact the partnership's business unit straight away.");
+            "If you did not do this, undo the change with this link:",
+            Link("/Account/UndoEmailChange", new { key = undoKey }),
+            "The link works once, for 7 days. It changes your account's email address back to this one, signs your account out everywhere and asks you to choose a new password.",
+            "If the link has stopped working, contact the partnership's business unit straight away.");
 
     /// <summary>Wrong attempts locked the account; the sign-in page does not say so (that would tell strangers it exists).</summary>
     public void QueueLockedOut(PortalUser user, TimeSpan duration) =>
@@ -109,6 +116,16 @@ public class AccountEmails(
             $"{whatHappened} on {UkTime.Format(whenUtc)} (UK time).",
             "If this was you, you do not need to do anything.",
             "If this was not you, someone else may be able to sign in as you. Reset your password now, then contact the partnership's business unit, who can reset your two-factor sign-in:",
+            Link("/Account/ForgottenPassword"));
+
+    /// <summary>The account was signed in to from a browser it has not used before (not on the account's very first sign-in).</summary>
+    public void QueueNewBrowserSignIn(PortalUser user, UserSession session) =>
+        Queue(user.Email!, user.DisplayName, $"New sign-in to your {theme.ServiceName} account",
+            $"Your account was signed in to on {UkTime.Format(session.StartedUtc)} (UK time) from {session.Browser}. This browser has not been used to sign in to your account before.",
+            "If this was you, you do not need to do anything.",
+            "If this was not you, someone else knows your password. Sign that session out and change your password now:",
+            Link("/Account/Security"),
+            "If you cannot sign in, reset your password:",
             Link("/Account/ForgottenPassword"));
 
     /// <summary>An administrator reset the account's two-factor sign-in (lost phone and recovery codes).</summary>

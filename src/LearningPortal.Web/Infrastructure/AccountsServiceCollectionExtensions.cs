@@ -58,6 +58,8 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorRedirect>();
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<UserSessions>();
+        services.AddScoped<EmailChangeUndo>();
         services.AddScoped<AccountSignIn>();
         services.AddSingleton<AnswerPacing>();
         services.AddScoped<AuthenticatorSetUp>();

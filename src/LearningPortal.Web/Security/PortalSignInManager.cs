@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -9,7 +12,9 @@ namespace LearningPortal.Web.Security;
 /// <summary>
 /// Refuses sign-in, and ends existing sessions at their next check, for disabled accounts. Marks every
 /// sign-in that used a second factor (an authenticator code, a recovery code or a passkey) the same way,
-/// so that <see cref="PortalPolicies.TwoFactor"/> can ask for it.
+/// so that <see cref="PortalPolicies.TwoFactor"/> can ask for it. Keeps each sign-in as a <see cref="UserSession"/>
+/// in the database (its id in the cookie), which the minutely re-check asks about, so a session signed out from
+/// another browser ends on every instance within a minute.
 /// </summary>
 public class PortalSignInManager(
     UserManager<PortalUser> userManager,
@@ -18,16 +23,98 @@ public class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    UserSessions sessions,
+    PortalDbContext db)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>The long-lived cookie with this browser's own random key, which tells a browser seen before from a new one.</summary>
+    public const string BrowserCookie = "lp.browser";
+
+    private const string SessionItem = "lp.session";
+
     public override async Task<bool> CanSignInAsync(PortalUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>The minutely re-check: the security stamp, a disabled account, and whether the session was signed out.</summary>
     public override async Task<PortalUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);
-        return user is { IsDisabled: true } ? null : user;
+        if (user is null or { IsDisabled: true })
+        {
+            return null;
+        }
+
+        var session = principal?.FindFirstValue(PortalClaims.SessionClaimType);
+        return session is not null && await sessions.ContinueAsync(user.Id, session, user.SecurityStamp) ? user : null;
+    }
+
+    /// <summary>Every sign-in carries its session's id: a new session, or this browser's own when the sign-in is re-issued.</summary>
+    public override async Task SignInWithClaimsAsync(PortalUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.Where(c => c.Type != PortalClaims.SessionClaimType).ToList();
+        claims.Add(new Claim(PortalClaims.SessionClaimType, await SessionForAsync(user)));
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>Ends this browser's session in the database too, so it leaves the list of signed-in sessions.</summary>
+    public override async Task SignOutAsync()
+    {
+        if (Context.User.FindFirstValue(PortalClaims.SessionClaimType) is { } session)
+        {
+            await sessions.SignedOutAsync(Context.User.UserId(), session);
+        }
+
+        await base.SignOutAsync();
+    }
+
+    private async Task<string> SessionForAsync(PortalUser user)
+    {
+        // Re-issued in the same request (a refresh after a change): the session just begun or continued.
+        if (Context.Items[SessionItem] is KeyValuePair<string, string> done && done.Key == user.Id)
+        {
+            return done.Value;
+        }
+
+        // Re-issued for the person already signed in on this browser (a changed password, an added second factor, the
+        // second step after a password alone): the same session goes on, if it has not been signed out.
+        var current = Context.User.FindFirstValue(PortalClaims.SessionClaimType);
+        if (current is not null && Context.User.UserId() == user.Id && await sessions.ContinueAsync(user.Id, current, user.SecurityStamp))
+        {
+            Context.Items[SessionItem] = KeyValuePair.Create(user.Id, current);
+            return current;
+        }
+
+        var started = await sessions.BeginAsync(user, BrowserKey(), Context.Request.Headers.UserAgent.ToString());
+        if (started.NewBrowser)
+        {
+            // Resolved here: AccountEmails needs the user manager, which is this manager's own.
+            Context.RequestServices.GetRequiredService<AccountEmails>().QueueNewBrowserSignIn(user, started.Session);
+        }
+
+        await db.SaveChangesAsync();
+        Context.Items[SessionItem] = KeyValuePair.Create(user.Id, started.Session.Id);
+        return started.Session.Id;
+    }
+
+    /// <summary>This browser's own random key, given to it at its first sign-in and kept for 400 days (browsers' longest).</summary>
+    private string BrowserKey()
+    {
+        if (Context.Request.Cookies[BrowserCookie] is { Length: 32 } key && key.All(char.IsAsciiHexDigitLower))
+        {
+            return key;
+        }
+
+        key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        Context.Response.Cookies.Append(BrowserCookie, key, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(400),
+        });
+        return key;
     }
 
     /// <summary>Who the last successful <see cref="PasskeySignInAsync"/> signed in (the principal is only read on the next request).</summary>
@@ -61,6 +148,35 @@ public class PortalSignInManager(
         await SignInWithClaimsAsync(assertion.User, isPersistent: false, SecondFactor.Claims(SecondFactor.PasskeyMethod));
         PasskeyUser = assertion.User;
         return SignInResult.Success;
+    }
+
+    /// <summary>
+    /// Identity's WebAuthn parser throws on some credentials that are not what a browser sends; such a credential is a
+    /// failed passkey, not a server error (the pages first refuse anything that is not even a credential, with 400).
+    /// </summary>
+    public override async Task<PasskeyAssertionResult<PortalUser>> PerformPasskeyAssertionAsync(string credentialJson)
+    {
+        try
+        {
+            return await base.PerformPasskeyAssertionAsync(credentialJson);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return PasskeyAssertionResult.Fail<PortalUser>(new PasskeyException("The passkey credential could not be read.", e));
+        }
+    }
+
+    /// <inheritdoc cref="PerformPasskeyAssertionAsync"/>
+    public override async Task<PasskeyAttestationResult> PerformPasskeyAttestationAsync(string credentialJson)
+    {
+        try
+        {
+            return await base.PerformPasskeyAttestationAsync(credentialJson);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return PasskeyAttestationResult.Fail(new PasskeyException("The passkey credential could not be read.", e));
+        }
     }
 
     /// <summary>Identity does not count wrong recovery codes towards lockout; the portal does, like wrong passwords and codes.</summary>

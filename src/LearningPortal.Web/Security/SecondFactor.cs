@@ -31,13 +31,13 @@ public static class SecondFactor
 
     /// <summary>
     /// The security stamp check (every minute) rebuilds the principal from the database and would drop the
-    /// sign-in's method claims, silently downgrading a two-factor session; this carries them over.
+    /// sign-in's method claims, silently downgrading a two-factor session, and its session id; this carries them over.
     /// </summary>
     public static Task KeepSignInMethod(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
         {
-            foreach (var claim in current.FindAll(c => c.Type is AmrClaimType or ClaimTypes.AuthenticationMethod))
+            foreach (var claim in current.FindAll(c => c.Type is AmrClaimType or ClaimTypes.AuthenticationMethod or PortalClaims.SessionClaimType))
             {
                 if (!identity.HasClaim(claim.Type, claim.Value))
                 {

@@ -37,6 +37,9 @@ public sealed class PortalClient : IDisposable
     /// <summary>With <see cref="TakeTurnsAmong"/>: where each request went, in order.</summary>
     public List<Uri> Requested { get; } = [];
 
+    /// <summary>The User-Agent header this client sends (none by default), to look like a particular browser.</summary>
+    public string? UserAgent { get; set; }
+
     public async Task<HttpResponseMessage> GetAsync(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
@@ -54,6 +57,11 @@ public sealed class PortalClient : IDisposable
         if (cookies.Count > 0)
         {
             request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
+
+        if (UserAgent is not null)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         }
 
         var response = await http.SendAsync(request);

@@ -106,6 +106,7 @@ public static class AuthorisationMatrix
         ["/account/password-reset-complete"] = Rule.Public("/account/password-reset-complete"),
         ["/account/confirm-email-change"] = Rule.Public($"/account/confirm-email-change?userId={SampleId}&email=x%40example.org&code=x"),
         ["/account/deleted"] = Rule.Public("/account/deleted"),
+        ["/account/undo-email-change"] = Rule.Public("/account/undo-email-change?key=x"),
         ["/account"] = Rule.SignedIn("/account"),
         ["/account/index"] = Rule.SignedIn("/account/index"),
         ["/account/change-details"] = Rule.SignedIn("/account/change-details"),
@@ -125,6 +126,7 @@ public static class AuthorisationMatrix
         ["/learning/{slug}/reflect"] = Rule.SignedIn("/learning/no-such-briefing/reflect"),
         // The read beacon takes POST only (a GET is not found for everyone); anyone's read is counted.
         ["/reads/{documentId:int}"] = Rule.Public("/reads/0"),
+        ["/account/security"] = Rule.SignedIn("/account/security"),
         ["/account/two-factor/passkeys/{id}/rename"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/rename"),
         ["/account/two-factor/passkeys/{id}/remove"] = Rule.SignedIn($"/account/two-factor/passkeys/{SampleId}/remove"),
         // The second step of signing in: without a password first it goes back to sign-in; the matrix's signed-in

@@ -22,7 +22,11 @@ internal sealed class PreviousEmailConfiguration : IEntityTypeConfiguration<Prev
     {
         builder.Property(p => p.UserId).HasMaxLength(450).IsRequired();
         builder.Property(p => p.NormalizedEmail).HasMaxLength(256).IsRequired();
+        builder.Property(p => p.Email).HasMaxLength(256).IsRequired();
+        builder.Property(p => p.ChangedTo).HasMaxLength(256).IsRequired();
+        builder.Property(p => p.UndoKeyHash).HasMaxLength(64);
         builder.HasIndex(p => new { p.UserId, p.NormalizedEmail });
+        builder.HasIndex(p => p.UndoKeyHash).IsUnique();
 
         // The history belongs to the account: deleting the account deletes it.
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -13,7 +13,7 @@ namespace LearningPortal.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public class ConfirmEmailChangeModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, AccountEmails emails, LineManagers lineManagers) : PageModel
+    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalDbContext db, AccountEmails emails, EmailChangeUndo undo) : PageModel
 {
     public bool Changed { get; private set; }
 
@@ -40,10 +40,9 @@ public class ConfirmEmailChangeModel(
             return;
         }
 
-        emails.QueueEmailChanged(oldEmail, user.DisplayName, email);
-
-        // The old address stays the person's own: it can never be given as their line manager.
-        lineManagers.RememberPreviousAddress(user.Id, oldEmail);
+        // The old address stays the person's own (it can never be given as their line manager), and its owner can undo
+        // the change for 7 days with the link in this email.
+        emails.QueueEmailChanged(oldEmail, user.DisplayName, email, undo.RecordChange(user, oldEmail, email));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         if (users.GetUserId(User) == user.Id)

@@ -41,6 +41,14 @@ public class SignInModel(AccountSignIn signIn, PortalSignInManager signInManager
     public async Task<IActionResult> OnPostPasskeyAsync()
     {
         ModelState.Clear();
+        if (!string.IsNullOrEmpty(CredentialJson) && !PasskeyCredential.IsWellFormed(CredentialJson))
+        {
+            // Not what a browser sends: a malformed request, answered as one, with the page and its error summary.
+            ModelState.AddModelError("passkey", PasskeyCredential.MalformedMessage);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var result = string.IsNullOrEmpty(CredentialJson) ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signInManager.PasskeySignInAsync(CredentialJson);
         if (result.Succeeded)
         {

@@ -166,6 +166,15 @@ public class TwoFactorModel(
             return Page();
         }
 
+        if (!PasskeyCredential.IsWellFormed(CredentialJson))
+        {
+            // Not what a browser sends: a malformed request, answered as one; nothing is saved.
+            ModelState.AddModelError("passkey", "Your passkey could not be read. Try again or use an authenticator app");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
+        }
+
         var attestation = await signInManager.PerformPasskeyAttestationAsync(CredentialJson);
         if (!attestation.Succeeded)
         {
