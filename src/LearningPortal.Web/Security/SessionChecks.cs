@@ -9,7 +9,7 @@ namespace LearningPortal.Web.Security;
 /// <summary>
 /// The session check that runs on every signed-in request (the cookie's validate-principal event), in front of Identity's
 /// security stamp check. A session not yet due a check (its cookie is younger than the re-check interval) goes straight
-/// through: no services are resolved. A due session whose account passed a check on this instance less than half the
+/// through: no services are resolved. A due session that passed a check on this instance less than half the
 /// interval ago, with the same security stamp, goes through too. Only the rest reach Identity's check (the user, its roles
 /// and claims from the database, and a re-issued cookie).
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class SessionChecks(IOptions<SecurityStampValidatorOptions> option
         var claims = identity.Value.ClaimsIdentity;
         if (context.Principal?.FindFirstValue(claims.UserIdClaimType) is { } id
             && context.Principal.FindFirstValue(claims.SecurityStampClaimType) is { } stamp
-            && PassedRecently(id, stamp))
+            && PassedRecently(Key(id, context.Principal), stamp))
         {
             return;
         }
@@ -58,15 +58,21 @@ public sealed class SessionChecks(IOptions<SecurityStampValidatorOptions> option
         if (context.Principal?.FindFirstValue(claims.UserIdClaimType) is { } checkedId
             && context.Principal.FindFirstValue(claims.SecurityStampClaimType) is { } checkedStamp)
         {
-            RecordPassed(checkedId, checkedStamp);
+            RecordPassed(Key(checkedId, context.Principal), checkedStamp);
         }
     }
 
-    /// <summary>Whether this account passed a check here, with this stamp, within <see cref="Lifetime"/>.</summary>
-    public bool PassedRecently(string userId, string stamp) =>
-        passed.TryGetValue(userId, out var p) && p.Stamp == stamp && Clock.GetUtcNow() - p.AtUtc < Lifetime;
+    /// <summary>
+    /// One entry per signed-in session (the account and its session id), so a session signed out on another instance is
+    /// still looked up in the database at its own next due check, within the interval.
+    /// </summary>
+    private static string Key(string userId, ClaimsPrincipal principal) => userId + "\n" + principal.SessionId();
 
-    public void RecordPassed(string userId, string stamp)
+    /// <summary>Whether this session passed a check here, with this stamp, within <see cref="Lifetime"/>.</summary>
+    private bool PassedRecently(string key, string stamp) =>
+        passed.TryGetValue(key, out var p) && p.Stamp == stamp && Clock.GetUtcNow() - p.AtUtc < Lifetime;
+
+    private void RecordPassed(string key, string stamp)
     {
         var now = Clock.GetUtcNow();
         if (passed.Count > SweepAbove)
@@ -80,11 +86,21 @@ public sealed class SessionChecks(IOptions<SecurityStampValidatorOptions> option
             }
         }
 
-        passed[userId] = new Passed(stamp, now);
+        passed[key] = new Passed(stamp, now);
     }
 
     /// <summary>After any change to the account: its next due check goes to the database.</summary>
-    public void Forget(string userId) => passed.TryRemove(userId, out _);
+    public void Forget(string userId)
+    {
+        var prefix = userId + "\n";
+        foreach (var key in passed.Keys)
+        {
+            if (key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                passed.TryRemove(key, out _);
+            }
+        }
+    }
 
     private sealed record Passed(string Stamp, DateTimeOffset AtUtc);
 }
