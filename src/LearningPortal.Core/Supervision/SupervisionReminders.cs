@@ -34,7 +34,7 @@ public class SupervisionReminders(
         foreach (var id in due)
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
 
             // A second instance blocks on the row (PostgreSQL) or the write lock (SQLite), then matches nothing.
             var claimed = await db.AgreedActions.Where(a => a.Id == id && a.ReminderSentUtc == null && a.Status == ActionStatus.Open)
