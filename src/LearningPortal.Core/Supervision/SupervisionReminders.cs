@@ -51,7 +51,7 @@ public class SupervisionReminders(
             {
                 var text = $"Dear {action.Owner.DisplayName},\n\n"
                     + $"An action you agreed in a supervision discussion on {Format(action.HeldOn)} is due on {Format(action.DueOn)}.\n\n"
-                    + $"See it and mark it done in My actions:\n{new Uri(site.BaseUri, "/supervision/actions")}\n";
+                    + $"See it and mark it done in My actions:\n{new Uri(site.BaseUri, "supervision/actions")}\n";
                 outbox.Queue(email, action.Owner.DisplayName, $"Reminder: a supervision action is due on {Format(action.DueOn)}", text);
             }
 

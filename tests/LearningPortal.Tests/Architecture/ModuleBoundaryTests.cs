@@ -30,6 +30,24 @@ public class ModuleBoundaryTests
     }
 
     /// <summary>
+    /// Data flows one way: Web composes Search and Core, Search indexes what Core's modules supply, and neither reaches
+    /// back. Core references neither Web nor Search; Search does not reference Web.
+    /// </summary>
+    [Fact]
+    public void Core_and_Search_do_not_reference_the_site()
+    {
+        var search = typeof(LearningPortal.Search.SearchIndexer).Assembly;
+
+        var core = Types.InAssembly(Core).ShouldNot().HaveDependencyOnAny("LearningPortal.Web", "LearningPortal.Search").GetResult();
+        var index = Types.InAssembly(search).ShouldNot().HaveDependencyOn("LearningPortal.Web").GetResult();
+
+        Assert.True(core.IsSuccessful, "Core types that use Web or Search: " + string.Join(", ", core.FailingTypeNames ?? []));
+        Assert.True(index.IsSuccessful, "Search types that use Web: " + string.Join(", ", index.FailingTypeNames ?? []));
+        Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name is "LearningPortal.Web" or "LearningPortal.Search");
+        Assert.DoesNotContain(search.GetReferencedAssemblies(), a => a.Name == "LearningPortal.Web");
+    }
+
+    /// <summary>
     /// A module's types use another module's types (any reference: a call, a field, a parameter, an entity) only where
     /// <see cref="ModuleRules.AllowedCalls"/> lists the pair. Shared parts use no module, except Data, whose context maps
     /// every module's tables. Only Core is checked: pages in Web compose modules and are not a module.
