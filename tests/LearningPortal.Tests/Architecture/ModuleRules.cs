@@ -20,19 +20,40 @@ public static class ModuleRules
     public static readonly Dictionary<string, (string Module, string Why)[]> AllowedCalls = new()
     {
         ["Accounts"] = [],
-        ["Content"] = [("Accounts", "documents record who wrote and published them (PortalUser, roles)")],
-        ["Training"] = [("Accounts", "bookings, approvals and registers belong to people and their line managers")],
-        ["Feedback"] = [("Accounts", "invitations go to people; responses carry the person's agency, never the person")],
+        ["Content"] =
+        [
+            ("Accounts", "documents record who wrote and published them (PortalUser, roles)"),
+            ("Feedback", "a briefing names its feedback form; the editor checks that the form exists"),
+        ],
+        ["Training"] =
+        [
+            ("Accounts", "bookings, approvals and registers belong to people and their line managers"),
+            ("Content", "course descriptions are Markdown, rendered and sanitised by Content's renderer"),
+            ("Feedback", "a course names its evaluation form; saving checks that the form exists"),
+        ],
+        ["Feedback"] =
+        [
+            ("Accounts", "invitations go to people; responses carry the person's agency, never the person"),
+            ("Training", "attending a session (SessionAttended) invites the attendee to evaluate it; and ISiteAddress, see below"),
+        ],
         ["Supervision"] =
         [
             ("Accounts", "records have a supervisor and participants"),
             ("Content", "a discussion is about a published briefing and its questions for reflection"),
+            ("Training", "ISiteAddress only (links in reminder emails); it belongs in a shared part, not yet moved"),
         ],
         ["ActionPlans"] =
         [
             ("Accounts", "plans have editors and actions have owners"),
             ("Content", "objectives link to published content and watch for it being published"),
+            ("Training", "ISiteAddress only (links in emails); it belongs in a shared part, not yet moved"),
         ],
+    };
+
+    /// <summary>The modules a shared part may use, and why (a shared part uses no module otherwise; Data maps them all).</summary>
+    public static readonly Dictionary<string, (string Module, string Why)[]> SharedUses = new()
+    {
+        ["Auditing"] = [("Accounts", "audit rows keep the user id and show the person's current name when displayed")],
     };
 
     /// <summary>Tables any module writes, in the same transaction as the change that causes the write.</summary>
@@ -41,5 +62,6 @@ public static class ModuleRules
         ("LearningPortal.Core.Email.OutboxMessage", "email is queued with the change that causes it"),
         ("LearningPortal.Core.Search.SearchJournalEntry", "a searchable item's change is journalled with the change"),
         ("LearningPortal.Core.Auditing.AuditEntry", "every audited action writes its line with the action"),
+        ("LearningPortal.Core.Settings.SiteSetting", "a module keeps its own generated settings (keys under its name, e.g. feedback's marker key)"),
     ];
 }

@@ -15,6 +15,12 @@ public partial class PageLinkTests
     /// </summary>
     private static readonly string[] NotYetConverted = ["Manage/Content/Import"];
 
+    /// <summary>Single links that stay string paths, and why.</summary>
+    private static readonly (string File, string Why)[] Exceptions =
+    [
+        ("Manage/Feedback/Analysis.cshtml", "the CSV link carries the page's current filter, a ready-made query string"),
+    ];
+
     /// <summary>The journeys that link by page name only.</summary>
     public static TheoryData<string> Converted() =>
     [
@@ -38,7 +44,8 @@ public partial class PageLinkTests
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
-                if (StringHref().IsMatch(lines[i]) || StringRedirect().IsMatch(lines[i]))
+                if ((StringHref().IsMatch(lines[i]) && !Exceptions.Any(e => e.File == relative && lines[i].Contains("?handler=Csv&amp;", StringComparison.Ordinal)))
+                    || StringRedirect().IsMatch(lines[i]))
                 {
                     found.Add($"{relative}:{i + 1}: {lines[i].Trim()}");
                 }
