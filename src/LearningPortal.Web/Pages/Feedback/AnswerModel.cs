@@ -79,7 +79,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
         if (await answering.HasAnsweredAsync(ticket, HttpContext.RequestAborted))
         {
-            return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = true });
+            return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = "true" });
         }
 
         return Page();
@@ -134,7 +134,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
                 return Page();
             case SubmissionOutcome.AlreadyAnswered:
-                return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = true });
+                return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = "true" });
             default:
                 return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug });
         }
