@@ -89,7 +89,7 @@ public class ActionReminders(
         CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         // A second instance blocks on the row (PostgreSQL) or the write lock (SQLite), then matches nothing.
         if (await claim(db.PlanActions.Where(a => a.Id == id).Where(unclaimed)) != 1)
         {
@@ -121,7 +121,7 @@ public class ActionReminders(
         foreach (var id in ids)
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             var leadName = await db.PlanActions.Where(a => a.Id == id).Select(a => db.Users.Where(u => u.Id == a.LeadUserId).Select(u => u.DisplayName).FirstOrDefault()).SingleOrDefaultAsync(cancellationToken);
             if (await db.PlanActions.Where(a => a.Id == id && !a.NeedsLead)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.NeedsLead, true).SetProperty(a => a.LeadUserId, (string?)null).SetProperty(a => a.Version, a => a.Version + 1), cancellationToken) != 1)
@@ -159,7 +159,7 @@ public class ActionReminders(
         foreach (var planId in plans)
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (await db.ActionPlans.Where(p => p.Id == planId && (p.SummaryWeekOf == null || p.SummaryWeekOf < monday))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.SummaryWeekOf, monday), cancellationToken) != 1)
             {

@@ -34,7 +34,7 @@ public class SupervisionReminders(
         foreach (var id in due)
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
 
             // A second instance blocks on the row (PostgreSQL) or the write lock (SQLite), then matches nothing.
             var claimed = await db.AgreedActions.Where(a => a.Id == id && a.ReminderSentUtc == null && a.Status == ActionStatus.Open)
@@ -51,7 +51,7 @@ public class SupervisionReminders(
             {
                 var text = $"Dear {action.Owner.DisplayName},\n\n"
                     + $"An action you agreed in a supervision discussion on {Format(action.HeldOn)} is due on {Format(action.DueOn)}.\n\n"
-                    + $"See it and mark it done in My actions:\n{new Uri(site.BaseUri, "/supervision/actions")}\n";
+                    + $"See it and mark it done in My actions:\n{new Uri(site.BaseUri, "supervision/actions")}\n";
                 outbox.Queue(email, action.Owner.DisplayName, $"Reminder: a supervision action is due on {Format(action.DueOn)}", text);
             }
 

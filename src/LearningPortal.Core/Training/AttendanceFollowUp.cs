@@ -32,7 +32,7 @@ public class AttendanceFollowUp(
         {
             db.ChangeTracker.Clear();
             SessionAttended? attended = null;
-            await using (var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken))
+            await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
             {
                 var claimed = await db.AttendanceRecords
                     .Where(a => a.Id == id && a.ThankYouSentUtc == null

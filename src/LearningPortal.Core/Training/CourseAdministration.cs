@@ -91,7 +91,7 @@ public partial class CourseAdministration(PortalDbContext db, AuditLog audit, Se
         }
 
         // A new course's audit line and journal entry need its id: one transaction keeps them with the course.
-        await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor.UserId, actor.Name, courseId is null ? "training.course.created" : "training.course.changed", "course",
             course.Id.ToString(CultureInfo.InvariantCulture), course.Title);

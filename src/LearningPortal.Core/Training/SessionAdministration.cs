@@ -55,7 +55,7 @@ public class SessionAdministration(
         db.TrainingSessions.Add(session);
 
         // The audit line and the search journal entry need the new id; one transaction keeps them with the session.
-        await using (var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken))
+        await using (var transaction = await db.BeginWriteTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(actor.UserId, actor.Name, "training.session.created", "session", session.Id.ToString(), $"{course.Title}, {UkTime.Format(session.StartUtc)}");

@@ -1,7 +1,5 @@
-using System.Data;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LearningPortal.Core.Training;
 
@@ -42,7 +40,7 @@ public sealed class SessionLocks : IDisposable
         try
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await BeginWriteTransactionAsync(db, cancellationToken);
+            await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             if (db.IsPostgres)
             {
                 await db.Database.ExecuteSqlInterpolatedAsync(
@@ -65,15 +63,6 @@ public sealed class SessionLocks : IDisposable
             gate.Release();
         }
     }
-
-    /// <summary>
-    /// A transaction that may write: on SQLite it takes the write lock at once (BEGIN IMMEDIATE, which
-    /// Microsoft.Data.Sqlite issues for Serializable), so a read-then-write inside it cannot interleave.
-    /// </summary>
-    public static Task<IDbContextTransaction> BeginWriteTransactionAsync(PortalDbContext db, CancellationToken cancellationToken) =>
-        db.IsPostgres
-            ? db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken)
-            : db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
     public void Dispose()
     {

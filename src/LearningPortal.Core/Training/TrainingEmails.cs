@@ -167,5 +167,6 @@ public class TrainingEmails(
         return text.ToString();
     }
 
-    private string Link(string path) => new Uri(site.BaseUri, path).ToString();
+    // Relative to the site address, so a site served under a path (https://host/portal/) keeps it.
+    private string Link(string path) => new Uri(site.BaseUri, path.TrimStart('/')).ToString();
 }

@@ -76,7 +76,7 @@ public class TrainingReminders(
     private async Task<int> ClaimAndSendAsync(Func<PortalDbContext, Task<int>> claim, Func<Task> queue, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await SessionLocks.BeginWriteTransactionAsync(db, cancellationToken);
+        await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
 
         // On PostgreSQL a second claimer blocks on the row until this commits, then matches nothing;
         // on SQLite the transaction already holds the write lock.

@@ -1,6 +1,8 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
+using LearningPortal.Core.Training;
+using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Themes;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,17 +10,15 @@ namespace LearningPortal.Web.Accounts;
 
 /// <summary>
 /// The emails of the account journeys. Each joins the caller's unit of work through the outbox, so it is
-/// sent only if the change it describes is saved. Links are absolute, built from the current request.
+/// sent only if the change it describes is saved. Links are absolute and start with the configured site address
+/// (<see cref="ISiteAddress"/>, setting Site:Address), never the request's Host header, so a forged Host cannot
+/// send a reset link to another site.
 /// </summary>
-/// <remarks>
-/// REVIEW: links take their host from the request, so production must restrict AllowedHosts (host
-/// filtering) to the site's real names; otherwise a forged Host header could send a reset link elsewhere.
-/// </remarks>
 public class AccountEmails(
     UserManager<PortalUser> users,
     EmailOutbox outbox,
     LinkGenerator links,
-    IHttpContextAccessor http,
+    ISiteAddress site,
     Theme theme)
 {
     public async Task QueueEmailConfirmationAsync(PortalUser user)
@@ -143,7 +143,5 @@ public class AccountEmails(
         outbox.Queue(to, name, subject, body + "\n");
     }
 
-    private string Link(string page, object? values = null) =>
-        links.GetUriByPage(http.HttpContext ?? throw new InvalidOperationException("Account emails are sent while handling a request."), page, handler: null, values)
-        ?? throw new InvalidOperationException($"No route to {page}.");
+    private string Link(string page, object? values = null) => SiteLinks.Page(links, site, page, values);
 }

@@ -92,6 +92,8 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.ThrowOnQueryWarnings()));
     }
 
     /// <summary>An HTTP client for the site that keeps its own cookies and does not follow redirects.</summary>

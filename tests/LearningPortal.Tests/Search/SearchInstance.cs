@@ -46,7 +46,7 @@ public sealed class SearchInstance : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         var dbOptions = new DatabaseOptions { Provider = database.Provider, ConnectionString = database.ConnectionString };
-        builder.Services.AddDbContext<PortalDbContext>(o => DatabaseServiceCollectionExtensions.Configure(o, dbOptions, AppContext.BaseDirectory));
+        builder.Services.AddDbContext<PortalDbContext>(o => DatabaseServiceCollectionExtensions.Configure(o.ThrowOnQueryWarnings(), dbOptions, AppContext.BaseDirectory));
         builder.Services.Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(content);

@@ -51,7 +51,7 @@ public class RecordingTests(SupervisionSite site) : IClassFixture<SupervisionSit
         Assert.Equal("/supervision", draft.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, whileDraft.StatusCode);
         Assert.Equal($"/supervision/records/{id}", finalised.Headers.Location!.ToString());
-        var record = await data.WithDbAsync(db => db.DiscussionRecords.Include(r => r.Questions).Include(r => r.Actions).Include(r => r.Participants).SingleAsync(r => r.Id == id));
+        var record = await data.WithDbAsync(db => db.DiscussionRecords.Include(r => r.Questions).Include(r => r.Actions).Include(r => r.Participants).AsSplitQuery().SingleAsync(r => r.Id == id));
         Assert.Equal(RecordState.Final, record.State);
         Assert.Equal(DiscussionKind.TeamMeeting, record.Kind);
         Assert.Equal(yesterday, record.HeldOn);

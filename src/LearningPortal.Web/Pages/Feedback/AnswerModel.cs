@@ -79,7 +79,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
         if (await answering.HasAnsweredAsync(ticket, HttpContext.RequestAborted))
         {
-            return Redirect($"/feedback/{Form.Slug}/thank-you?already=true");
+            return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = "true" });
         }
 
         return Page();
@@ -134,9 +134,9 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
                 return Page();
             case SubmissionOutcome.AlreadyAnswered:
-                return Redirect($"/feedback/{Form.Slug}/thank-you?already=true");
+                return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = "true" });
             default:
-                return Redirect($"/feedback/{Form.Slug}/thank-you");
+                return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug });
         }
     }
 

@@ -39,7 +39,7 @@ public class ActionDoneModel(SupervisionActions actions) : PageModel
         }
 
         Notice = "Action marked as done";
-        return Redirect("/supervision/actions");
+        return RedirectToPage("/Supervision/MyActions");
     }
 
     private async Task<bool> LoadAsync(int id)

@@ -122,15 +122,16 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
             if (!published.Succeeded)
             {
                 TempData["Error"] = $"Version {version.Number} was saved as a draft but not published: {string.Join("; ", published.Errors.Select(e => e.Message))}";
-                return Redirect($"/manage/content/{version.DocumentId}/publish");
+                return RedirectToPage("/Manage/Content/Publish", new { id = version.DocumentId });
             }
 
             TempData["Success"] = $"{version.Title} is published";
-            return Redirect($"/manage/content/{version.DocumentId}/publish");
+            return RedirectToPage("/Manage/Content/Publish", new { id = version.DocumentId });
         }
 
         TempData["Success"] = $"Draft saved as version {version.Number}";
-        return Redirect($"/manage/content/{version.DocumentId}");
+        // Clearing type stops a new document's route (manage/content/new/{type}) from being reused for its edit page.
+        return RedirectToPage("/Manage/Content/Edit", new { id = version.DocumentId, type = (string?)null });
     }
 
     private PageResult Invalid(IReadOnlyList<ContentError> errors)

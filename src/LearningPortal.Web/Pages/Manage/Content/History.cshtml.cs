@@ -61,7 +61,7 @@ public class HistoryModel(ContentLibrary library, ContentEditor editor) : PageMo
         }
 
         TempData["Success"] = $"Version {version} is now the draft, as version {outcome.Value!.Number}. Publish it to make it live.";
-        return Redirect($"/manage/content/{id}/history");
+        return RedirectToPage("/Manage/Content/History", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

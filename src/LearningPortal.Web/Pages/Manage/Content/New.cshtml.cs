@@ -26,6 +26,6 @@ public class NewModel : PageModel
             return Page();
         }
 
-        return Redirect($"/manage/content/new/{DocumentTypes.Key(type)}");
+        return RedirectToPage("/Manage/Content/Edit", new { type = DocumentTypes.Key(type) });
     }
 }

@@ -99,7 +99,7 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
         var when = Core.Time.UkTime.Format(outcome.Value!.DueUtc);
         var message = Schedule.Action == "publish" ? $"Version {Latest.Number} will be published on {when}" : $"It will be unpublished on {when}";
         TempData["Success"] = string.Join(" ", [message, .. outcome.Warnings]);
-        return Redirect($"/manage/content/{id}/publish");
+        return RedirectToPage("/Manage/Content/Publish", new { id });
     });
 
     /// <summary>Runs an action; a null result means "show the page again with the errors added".</summary>
@@ -128,7 +128,7 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
         }
 
         TempData["Success"] = success;
-        return Redirect($"/manage/content/{Document.Id}/publish");
+        return RedirectToPage("/Manage/Content/Publish", new { id = Document.Id });
     }
 
     private IActionResult? Fail(string key, string message)

@@ -31,6 +31,6 @@ public class RemoveRedirectModel(ContentRedirects redirects) : PageModel
         }
 
         TempData["Success"] = $"{outcome.Value!.FromPath} no longer redirects";
-        return Redirect("/manage/content/redirects");
+        return RedirectToPage("/Manage/Content/Redirects");
     }
 }

@@ -37,6 +37,6 @@ public class SettingsModel(PortalDbContext db, SiteSettings settings, ContentPub
         audit.Record(actor.UserId, actor.Name, "content.settings.review", "setting", SiteSettings.ContentRequireReview, on ? "Review step turned on" : "Review step turned off");
         await db.SaveChangesAsync();
         TempData["Success"] = on ? "Changes now need review before they are published" : "Editors now publish their own changes";
-        return Redirect("/manage/content/settings");
+        return RedirectToPage("/Manage/Content/Settings");
     }
 }

@@ -33,7 +33,7 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
             if (result.Succeeded)
             {
                 TempData["Success"] = "Details saved";
-                return Redirect($"/manage/feedback/{id}");
+                return RedirectToPage("/Manage/Feedback/Form", new { id });
             }
 
             FormDetailsInput.AddErrors(ModelState, result.Errors);

@@ -56,7 +56,7 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         var actor = await this.ActorAsync();
         await forms.MoveQuestionAsync(questionId, direction, actor, HttpContext.RequestAborted);
         TempData["Success"] = "Question moved";
-        return Redirect($"/manage/feedback/{id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id });
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id)
@@ -70,7 +70,7 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         var actor = await this.ActorAsync();
         await forms.SetStateAsync(id, FeedbackFormState.Closed, form.OpensUtc, form.ClosesUtc, actor, HttpContext.RequestAborted);
         TempData["Success"] = "The form is closed";
-        return Redirect($"/manage/feedback/{id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id });
     }
 
     public async Task<IActionResult> OnPostDuplicateAsync(int id)
@@ -83,7 +83,7 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         }
 
         TempData["Success"] = "Form duplicated: this is the copy, as a draft";
-        return Redirect($"/manage/feedback/{copy.Id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id = copy.Id });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId)
@@ -91,6 +91,6 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         var actor = await this.ActorAsync();
         await forms.RemoveQuestionAsync(questionId, actor, HttpContext.RequestAborted);
         TempData["Success"] = "Question removed";
-        return Redirect($"/manage/feedback/{id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id });
     }
 }

@@ -17,7 +17,7 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
             if (result.Succeeded)
             {
                 TempData["Success"] = "Form created: now add its questions";
-                return Redirect($"/manage/feedback/{result.Id}");
+                return RedirectToPage("/Manage/Feedback/Form", new { id = result.Id });
             }
 
             FormDetailsInput.AddErrors(ModelState, result.Errors);

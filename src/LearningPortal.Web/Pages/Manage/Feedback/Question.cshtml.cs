@@ -56,7 +56,7 @@ public class QuestionModel(FeedbackForms forms) : PageModel
         }
 
         TempData["Success"] = questionId is null ? "Question added" : "Question saved";
-        return Redirect($"/manage/feedback/{id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id });
     }
 
     private async Task<FeedbackForm?> LoadAsync(int id, int? questionId)

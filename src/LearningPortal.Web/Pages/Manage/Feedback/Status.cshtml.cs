@@ -94,6 +94,6 @@ public class StatusModel(FeedbackForms forms) : PageModel
             FeedbackFormState.Closed => "The form is closed",
             _ => "The form is a draft",
         };
-        return Redirect($"/manage/feedback/{id}");
+        return RedirectToPage("/Manage/Feedback/Form", new { id });
     }
 }

@@ -48,6 +48,6 @@ public class DeleteModel(MediaLibrary library) : PageModel
         }
 
         TempData["Success"] = $"{item.Title} has been deleted";
-        return Redirect("/manage/media");
+        return RedirectToPage("/Manage/Media/Index");
     }
 }

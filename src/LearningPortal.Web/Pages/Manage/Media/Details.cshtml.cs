@@ -42,6 +42,6 @@ public class DetailsModel(MediaLibrary library) : PageModel
         }
 
         TempData["Success"] = "The file's details have been changed";
-        return Redirect($"/manage/media/{id}");
+        return RedirectToPage("/Manage/Media/Item", new { id });
     }
 }

@@ -51,6 +51,6 @@ public class ReplaceModel(MediaLibrary library) : PageModel
         }
 
         TempData["Success"] = "The file has been replaced";
-        return Redirect($"/manage/media/{id}");
+        return RedirectToPage("/Manage/Media/Item", new { id });
     }
 }

@@ -35,6 +35,6 @@ public class UploadModel(MediaLibrary library) : PageModel
         }
 
         TempData["Success"] = $"{outcome.Value!.Title} has been uploaded";
-        return Redirect($"/manage/media/{outcome.Value.Id}");
+        return RedirectToPage("/Manage/Media/Item", new { id = outcome.Value.Id });
     }
 }

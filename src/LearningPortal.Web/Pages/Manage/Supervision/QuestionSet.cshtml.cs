@@ -65,7 +65,7 @@ public class QuestionSetModel(QuestionSets sets) : PageModel
         }
 
         TempData["Notice"] = $"Question set \"{Input.Title!.Trim()}\" saved";
-        return Redirect("/manage/supervision/question-sets");
+        return RedirectToPage("/Manage/Supervision/QuestionSets");
     }
 }
 

@@ -52,7 +52,7 @@ public class NewModel(DiscussionRecords records, QuestionSets sets, SupervisionA
             return Page();
         }
 
-        return Redirect($"/supervision/recording/{id}/edit");
+        return RedirectToPage("/Supervision/Recording/Edit", new { id });
     }
 
     private async Task LoadAsync() =>

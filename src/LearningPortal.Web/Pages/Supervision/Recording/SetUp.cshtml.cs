@@ -68,7 +68,7 @@ public class SetUpModel(DiscussionRecords records, SupervisionActions actions) :
         }
 
         TempData["Notice"] = "The discussion's details have been changed";
-        return Redirect($"/supervision/recording/{id}/edit");
+        return RedirectToPage("/Supervision/Recording/Edit", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, bool audit)

@@ -50,7 +50,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
         }
 
         Notice = "Your reflection has been added";
-        return Redirect($"/supervision/records/{id}");
+        return RedirectToPage("/Supervision/Records/Record", new { id });
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
@@ -62,7 +62,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
         }
 
         Notice = "You have acknowledged the record";
-        return Redirect($"/supervision/records/{id}");
+        return RedirectToPage("/Supervision/Records/Record", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

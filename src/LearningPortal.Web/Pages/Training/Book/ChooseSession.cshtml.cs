@@ -34,7 +34,7 @@ public class ChooseSessionModel(PortalDbContext db, TimeProvider clock) : PageMo
             ModelState.AddModelError(nameof(SessionId), "Select a session");
         }
 
-        return ModelState.IsValid ? Redirect($"/training/book/{SessionId}/your-details") : Page();
+        return ModelState.IsValid ? RedirectToPage("/Training/Book/YourDetails", new { sessionId = SessionId }) : Page();
     }
 
     private async Task<bool> LoadAsync(string courseSlug)

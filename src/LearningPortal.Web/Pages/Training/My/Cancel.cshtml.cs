@@ -34,7 +34,7 @@ public class CancelModel(PortalDbContext db, BookingService bookings) : PageMode
         Notice = Booking.Status == BookingStatus.Waitlisted
             ? $"You have left the waiting list for {Booking.Session.Course.Title}"
             : $"Your booking for {Booking.Session.Course.Title} has been cancelled";
-        return Redirect("/training/my");
+        return RedirectToPage("/Training/My/Index");
     }
 
     private async Task<bool> LoadAsync(int bookingId)

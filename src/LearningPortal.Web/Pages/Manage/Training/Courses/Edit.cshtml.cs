@@ -80,7 +80,7 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
 
             if (result.Succeeded)
             {
-                return Redirect($"/manage/training/courses/{result.CourseId}");
+                return RedirectToPage("/Manage/Training/Courses/Detail", new { id = result.CourseId });
             }
 
             foreach (var (field, message) in result.Errors)

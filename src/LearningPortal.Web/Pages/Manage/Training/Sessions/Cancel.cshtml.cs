@@ -35,6 +35,6 @@ public class CancelModel(PortalDbContext db, SessionAdministration sessions) : S
             return Page();
         }
 
-        return Redirect($"/manage/training/sessions/{id}");
+        return RedirectToPage("/Manage/Training/Sessions/Detail", new { id });
     }
 }

@@ -30,6 +30,6 @@ public class DetailModel(PortalDbContext db, BookingService bookings) : SessionP
         }
 
         Notice = $"Booking for {Bookings.Single(b => b.Id == bookingId).AttendeeName} cancelled";
-        return Redirect($"/manage/training/sessions/{id}");
+        return RedirectToPage("/Manage/Training/Sessions/Detail", new { id });
     }
 }

@@ -103,7 +103,7 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions, TimeP
             return Page();
         }
 
-        return Redirect($"/manage/training/sessions/{result.Id}");
+        return RedirectToPage("/Manage/Training/Sessions/Detail", new { id = result.Id });
     }
 
     /// <summary>Checks the form field by field (GOV.UK messages) and turns UK times into UTC.</summary>

@@ -70,7 +70,7 @@ public class RegisterModel(PortalDbContext db, SessionRegister register) : Sessi
         }
 
         Notice = "Register saved";
-        return Redirect($"/manage/training/sessions/{id}/register");
+        return RedirectToPage("/Manage/Training/Sessions/Register", new { id });
     }
 
     public sealed class MarkInput
