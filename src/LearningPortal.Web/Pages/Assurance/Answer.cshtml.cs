@@ -44,7 +44,7 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
     [BindProperty]
     public string? Intent { get; set; }
 
-    public AgencyRequestDetail Request { get; private set; } = default!;
+    public AgencyRequestDetail Detail { get; private set; } = default!;
 
     public IReadOnlyList<FlaggedField> Flagged { get; private set; } = [];
 
@@ -61,11 +61,11 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
             return NotFound();
         }
 
-        Version = Request.Version;
-        Rating = Request.Rating?.ToString();
-        Narrative = Request.Narrative;
-        Evidence = Request.Evidence;
-        Links = Request.Links;
+        Version = Detail.Version;
+        Rating = Detail.Rating?.ToString();
+        Narrative = Detail.Narrative;
+        Evidence = Detail.Evidence;
+        Links = Detail.Links;
         return Page();
     }
 
@@ -106,14 +106,14 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
         {
             case ActionOutcomeKind.Saved:
                 TempData["Success"] = !send ? "Draft saved. It has not been sent to the partnership yet"
-                    : Request.State == AnswerState.Sent ? "Your agency's answer has been updated" : "Your agency's answer has been sent";
+                    : Detail.State == AnswerState.Sent ? "Your agency's answer has been updated" : "Your agency's answer has been sent";
                 return Redirect("/assurance");
             case ActionOutcomeKind.NotFound:
                 return NotFound();
             case ActionOutcomeKind.Conflict:
                 Conflict = result.Message;
                 ModelState.Remove(nameof(Version));
-                Version = Request.Version;
+                Version = Detail.Version;
                 return Page();
             default:
                 ModelState.AddErrors(result, f => f);
@@ -128,7 +128,7 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
             return false;
         }
 
-        Request = request;
+        Detail = request;
         return true;
     }
 }

@@ -12,7 +12,7 @@ namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
 /// </summary>
 public class RequestModel(AssuranceRequests requests, PortalDbContext db) : PageModel
 {
-    public AssuranceRequestDetail Request { get; private set; } = default!;
+    public AssuranceRequestDetail Detail { get; private set; } = default!;
 
     /// <summary>The reminder count the page showed; a reminder from an older page sends nothing.</summary>
     [BindProperty]
@@ -65,7 +65,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
             return false;
         }
 
-        Request = request;
+        Detail = request;
         Reminders = request.Reminders;
         return true;
     }
