@@ -35,13 +35,10 @@ public class NewModel(AssuranceRequests requests, PortalDbContext db) : PageMode
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        if (Input.Who is not ("all" or "some"))
-        {
-            ModelState.AddModelError("Input.Who", "Select whether all agencies are asked or only some");
-        }
-
+        // With neither "all" nor "some" chosen no agency is asked, so the service's "select the agencies" error lands on
+        // the radios, in field order with the other errors.
         var input = new AssuranceRequestInput(Input.Question, Input.Who == "all",
-            Input.AgencyIds.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).ToList(),
+            Input.Who != "some" ? [] : Input.AgencyIds.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1).ToList(),
             Input.DueOn.ToDate(), int.TryParse(Input.ActionId, NumberStyles.None, CultureInfo.InvariantCulture, out var actionId) ? actionId : null);
         if (!ModelState.IsValid)
         {
