@@ -50,9 +50,9 @@ public class AssuranceBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("What do you want agencies to assure you of?").FillAsync("Assure us that single-agency chronologies are used with the toolkit");
         await page.GetByLabel("Only the agencies I select").CheckAsync();
         await page.GetByLabel(agency, new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Day").FillAsync(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("Month").FillAsync(due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.GetByLabel("Year").FillAsync(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Day", new() { Exact = true }).FillAsync(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Month", new() { Exact = true }).FillAsync(due.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Year", new() { Exact = true }).FillAsync(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Assurance requested");
         await page.AssertNoAxeViolationsAsync();
