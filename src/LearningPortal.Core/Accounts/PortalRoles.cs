@@ -8,11 +8,15 @@ public static class PortalRoles
     public const string Editor = "Editor";
     public const string Administrator = "Administrator";
 
-    public static IReadOnlyList<string> All { get; } = [Practitioner, Supervisor, Editor, Administrator];
+    /// <summary>Answers the partnership's assurance requests for their own agency (the agency on their account); one or more per agency.</summary>
+    public const string AgencyLead = "Agency lead";
+
+    public static IReadOnlyList<string> All { get; } = [Practitioner, Supervisor, AgencyLead, Editor, Administrator];
 
     /// <summary>
     /// The roles that sign in with two factors: they publish in the partnership's name or see personal data across
-    /// agencies. Someone given one is taken to set it up at their next sign-in. (The Agency lead role joins this list when it comes.)
+    /// agencies, or speak for their agency to the partnership (Agency leads). Someone given one is taken to set it up at their
+    /// next sign-in.
     /// </summary>
-    public static IReadOnlyList<string> NeedTwoFactor { get; } = [Editor, Administrator];
+    public static IReadOnlyList<string> NeedTwoFactor { get; } = [AgencyLead, Editor, Administrator];
 }

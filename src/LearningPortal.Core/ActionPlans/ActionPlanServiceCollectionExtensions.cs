@@ -18,6 +18,8 @@ public static class ActionPlanServiceCollectionExtensions
         services.AddScoped<ActionChoices>();
         services.AddScoped<ActionReminders>();
         services.AddScoped<ActionReport>();
+        services.AddScoped<AssuranceRequests>();
+        services.AddScoped<PartnershipGroups>();
         services.AddScoped<ActionPlanStarter>();
         services.AddScoped<PublishedContentWatch>();
         services.AddNotificationHandler<ContentPublished, PublishedContentWatch>();

@@ -152,7 +152,8 @@ public class ActionPlanning(
             UpdatedUtc = now,
         };
         db.PlanActions.Add(action);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Inside "turn recommendations into actions" the caller's transaction holds every action: all or nothing.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         var owner = await OwnerNameAsync(action.OwnerAgencyId, action.OwnerGroupId, cancellationToken);
         History(action.Id, actor, $"Action {number} created: owner {owner}, due {Format(action.DueOn)}");
@@ -164,8 +165,12 @@ public class ActionPlanning(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
+        }
+
         return ActionOutcome.Saved(action.Id);
     }
 
@@ -298,15 +303,25 @@ public class ActionPlanning(
         var recommendations = await RecommendationsAsync(plan.DocumentId.Value, cancellationToken);
         var answered = await db.PlanActions.Where(a => a.PlanId == planId && a.RecommendationId != null).Select(a => a.RecommendationId!.Value).ToListAsync(cancellationToken);
         var created = 0;
-        foreach (var (recommendation, i) in recommendations.Select((r, i) => (r, i)).Where(x => !answered.Contains(x.r.Id)))
+        // All or nothing: one transaction holds every action made, so a refusal or a failure part-way leaves none.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var recommendation in recommendations.Where(r => !answered.Contains(r.Id)))
         {
             var result = await AddActionAsync(planId, new ActionInput(recommendation.Text, null, recommendation.Id, ownerAgencyId, ownerGroupId, null, dueOn), pastDueConfirmed, actor, cancellationToken);
             if (result.Kind != ActionOutcomeKind.Saved)
             {
-                return created == 0 ? result : ActionOutcome.Saved(created);
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return result;
             }
 
             created++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (created > 0)
+        {
+            await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
         }
 
         return ActionOutcome.Saved(created);

@@ -14,18 +14,31 @@ public sealed record ReportPlan(int Id, string Title, IReadOnlyDictionary<Action
 /// <summary>A change made in the period, for "what changed since".</summary>
 public sealed record ReportChange(DateTime OccurredUtc, string PlanTitle, int ActionNumber, string Who, string What);
 
+/// <summary>One agency's return to one assurance request open in the period (a draft counts as not answered).</summary>
+public sealed record ReportAssuranceReturn(int RequestId, string Question, DateOnly DueOn, string Agency, AssuranceRating? Rating, DateTime? SentUtc, string Narrative);
+
+/// <summary>An agency's assurance returns in the period: how many requests it was asked, and its answers by rating.</summary>
+public sealed record ReportAgencyAssurance(string Agency, int Asked, int Assured, int PartlyAssured, int NotAssured, int NotAnswered, int Late);
+
 /// <summary>The board report for the Neglect subgroup or the Executive.</summary>
-public sealed record BoardReport(DateOnly Since, DateOnly Until, DateOnly Today, IReadOnlyList<ReportPlan> Plans, IReadOnlyList<ReportChange> Changes)
+public sealed record BoardReport(DateOnly Since, DateOnly Until, DateOnly Today, IReadOnlyList<ReportPlan> Plans, IReadOnlyList<ReportChange> Changes, IReadOnlyList<ReportAssuranceReturn> Returns)
 {
+    /// <summary>Assurance returns by agency, by name.</summary>
+    public IReadOnlyList<ReportAgencyAssurance> AssuranceByAgency => Returns.GroupBy(r => r.Agency).OrderBy(g => g.Key, StringComparer.Ordinal)
+        .Select(g => new ReportAgencyAssurance(g.Key, g.Count(), g.Count(r => r.Rating == AssuranceRating.Assured), g.Count(r => r.Rating == AssuranceRating.PartlyAssured),
+            g.Count(r => r.Rating == AssuranceRating.NotAssured), g.Count(r => r.Rating is null), g.Count(r => r.Rating is null && r.DueOn < Today)))
+        .ToList();
+
     public IEnumerable<(ReportPlan Plan, ReportAction Action)> Overdue =>
         Plans.SelectMany(p => p.Actions.Where(a => a.Standing == ActionStanding.Overdue).Select(a => (p, a))).OrderBy(x => x.a.DueOn);
 }
 
-/// <summary>A row of the report's CSV: one action.</summary>
+/// <summary>A row of the report's CSV: one action, or one agency's assurance return (<see cref="Kind"/> says which).</summary>
 [CsvRecord]
 public sealed partial record ReportCsvRow(
+    [property: CsvColumn("Row")] string Kind,
     [property: CsvColumn("Plan")] string Plan,
-    [property: CsvColumn("Action")] int Action,
+    [property: CsvColumn("Number")] int Action,
     [property: CsvColumn("What will be done")] string What,
     [property: CsvColumn("Owner")] string Owner,
     [property: CsvColumn("Lead")] string Lead,
@@ -73,16 +86,49 @@ public class ActionReport(PortalDbContext db, TimeProvider clock)
             return new ReportPlan(g.Key.PlanId, g.Key.PlanTitle, Enum.GetValues<ActionStanding>().ToDictionary(s => s, s => list.Count(a => a.Standing == s)), list);
         }).ToList();
         return new BoardReport(since, until, today, plans,
-            changes.Select(c => new ReportChange(c.OccurredUtc, c.PlanTitle, c.Number, c.ActorName, c.What)).ToList());
+            changes.Select(c => new ReportChange(c.OccurredUtc, c.PlanTitle, c.Number, c.ActorName, c.What)).ToList(),
+            await ReturnsAsync(start, end, planId, cancellationToken));
     }
+
+    /// <summary>
+    /// Every agency's return to each request open at some time in the period (made before its end, not closed before
+    /// its start); with a plan chosen, only requests for that plan's actions. An answer counts if sent before the end.
+    /// </summary>
+    private async Task<IReadOnlyList<ReportAssuranceReturn>> ReturnsAsync(DateTime start, DateTime end, int? planId, CancellationToken cancellationToken)
+    {
+        var requests = db.AssuranceRequests.AsNoTracking().Where(r => r.CreatedUtc < end && (r.ClosedUtc == null || r.ClosedUtc >= start));
+        if (planId is { } plan)
+        {
+            requests = requests.Where(r => db.PlanActions.Any(a => a.Id == r.ActionId && a.PlanId == plan));
+        }
+
+        var rows = await (from r in requests
+                          from ra in r.Agencies
+                          join ag in db.Agencies on ra.AgencyId equals ag.Id
+                          select new
+                          {
+                              r.Id, r.Question, r.DueOn, Agency = ag.Name,
+                              Answer = db.AssuranceAnswers.Where(a => a.RequestId == r.Id && a.AgencyId == ra.AgencyId && !a.IsDraft && a.SentUtc < end)
+                                  .Select(a => new { a.Rating, a.SentUtc, a.Narrative }).FirstOrDefault(),
+                          }).ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
+            .Select(r => new ReportAssuranceReturn(r.Id, r.Question, r.DueOn, r.Agency, r.Answer?.Rating, r.Answer?.SentUtc, r.Answer?.Narrative ?? "")).ToList();
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The report as CSV rows: one per action, with how many changes it had in the period.</summary>
     public static IReadOnlyList<ReportCsvRow> CsvRows(BoardReport report)
     {
         var changes = report.Changes.GroupBy(c => (c.PlanTitle, c.ActionNumber)).ToDictionary(g => g.Key, g => g.Count());
-        return report.Plans.SelectMany(p => p.Actions.Select(a => new ReportCsvRow(p.Title, a.Number, a.What, a.Owner, a.Lead ?? "Needs a lead",
-            a.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ActionWords.Of(a.Standing),
-            a.LatestUpdateUtc is { } u ? UkTime.FromUtc(u).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
-            a.LatestUpdate ?? "", changes.GetValueOrDefault((p.Title, a.Number))))).ToList();
+        var actions = report.Plans.SelectMany(p => p.Actions.Select(a => new ReportCsvRow("Action", p.Title, a.Number, a.What, a.Owner, a.Lead ?? "Needs a lead",
+            Day(a.DueOn), ActionWords.Of(a.Standing),
+            a.LatestUpdateUtc is { } u ? Day(DateOnly.FromDateTime(UkTime.FromUtc(u))) : "",
+            a.LatestUpdate ?? "", changes.GetValueOrDefault((p.Title, a.Number)))));
+        // An assurance return: the question in "What", the agency as owner, the rating as status, the narrative as the update.
+        var returns = report.Returns.Select(r => new ReportCsvRow("Assurance return", "", r.RequestId, r.Question, r.Agency, "",
+            Day(r.DueOn), r.Rating is { } rating ? AssuranceWords.Of(rating) : r.DueOn < report.Today ? "Not answered (late)" : "Not answered",
+            r.SentUtc is { } s ? Day(DateOnly.FromDateTime(UkTime.FromUtc(s))) : "", r.Narrative, 0));
+        return actions.Concat(returns).ToList();
     }
 }

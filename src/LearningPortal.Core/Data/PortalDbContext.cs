@@ -127,6 +127,16 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Impact.LearningDiscussion> LearningDiscussions => Set<Impact.LearningDiscussion>();
 
+    public DbSet<AssuranceRequest> AssuranceRequests => Set<AssuranceRequest>();
+
+    public DbSet<AssuranceRequestAgency> AssuranceRequestAgencies => Set<AssuranceRequestAgency>();
+
+    public DbSet<AssuranceAnswer> AssuranceAnswers => Set<AssuranceAnswer>();
+
+    public DbSet<AssuranceAnswerRevision> AssuranceAnswerRevisions => Set<AssuranceAnswerRevision>();
+
+    public DbSet<AssuranceEvidenceFile> AssuranceEvidenceFiles => Set<AssuranceEvidenceFile>();
+
     /// <summary>True when the database is PostgreSQL; some queries (locking, text search) differ by provider.</summary>
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

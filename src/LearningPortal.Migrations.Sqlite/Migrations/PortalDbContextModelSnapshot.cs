@@ -410,6 +410,235 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ActionUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequestId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("AssuranceAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceAnswerRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FilesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.ToTable("AssuranceAnswerRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceEvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("AssuranceEvidenceFiles", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllAgencies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("AssuranceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceRequestAgency", b =>
+                {
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRemindedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimesReminded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RequestId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("AssuranceRequestAgencies", (string)null);
+                });
+
             modelBuilder.Entity("LearningPortal.Core.ActionPlans.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2600,6 +2829,67 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceAnswer", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningPortal.Core.ActionPlans.AssuranceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceAnswerRevision", b =>
+                {
+                    b.HasOne("LearningPortal.Core.ActionPlans.AssuranceAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceEvidenceFile", b =>
+                {
+                    b.HasOne("LearningPortal.Core.ActionPlans.AssuranceAnswer", null)
+                        .WithMany("Files")
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceRequest", b =>
+                {
+                    b.HasOne("LearningPortal.Core.ActionPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceRequestAgency", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LearningPortal.Core.ActionPlans.AssuranceRequest", null)
+                        .WithMany("Agencies")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningPortal.Core.ActionPlans.ObjectiveLink", b =>
                 {
                     b.HasOne("LearningPortal.Core.ActionPlans.Objective", null)
@@ -3122,6 +3412,16 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LearningPortal.Core.ActionPlans.ActionUpdate", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceAnswer", b =>
+                {
+                    b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.ActionPlans.AssuranceRequest", b =>
+                {
+                    b.Navigation("Agencies");
                 });
 
             modelBuilder.Entity("LearningPortal.Core.ActionPlans.Objective", b =>

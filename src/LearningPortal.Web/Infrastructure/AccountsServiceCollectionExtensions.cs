@@ -109,6 +109,8 @@ public static class AccountsServiceCollectionExtensions
             .AddPolicy(PortalPolicies.Editor, p => p.RequireRole(PortalRoles.Editor).AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(PortalPolicies.StaffArea, p => p.RequireRole(PortalRoles.Editor, PortalRoles.Administrator).AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(PortalPolicies.Administrator, p => p.RequireRole(PortalRoles.Administrator).AddRequirements(new SecondFactorRequirement()))
+            .AddPolicy(PortalPolicies.AgencyLead, p => p.RequireRole(PortalRoles.AgencyLead).AddRequirements(new SecondFactorRequirement()))
+            .AddPolicy(PortalPolicies.AssuranceReader, p => p.RequireRole(PortalRoles.AgencyLead, PortalRoles.Editor).AddRequirements(new SecondFactorRequirement()))
             .AddPolicy(PortalPolicies.TwoFactor, p => p.RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()));
         return services;
     }

@@ -20,7 +20,7 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, PortalDbContext 
     /// <summary>The demo accounts' email domain; nothing else is ever touched here.</summary>
     public const string Domain = "demo.learningportal.local";
 
-    public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@{Domain}";
+    public static string EmailFor(string role) => $"{role.ToLowerInvariant().Replace(' ', '-')}@{Domain}";
 
     /// <summary>Creates the demo accounts that do not exist yet, and returns those it created.</summary>
     public Task<IReadOnlyList<DemoAccount>> CreateMissingAsync() => RunAsync(resetExisting: false);

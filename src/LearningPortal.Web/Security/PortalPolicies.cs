@@ -10,6 +10,12 @@ public static class PortalPolicies
     public const string StaffArea = "StaffArea";
     public const string Administrator = "Administrator";
 
+    /// <summary>Agency leads signed in with a second factor: the /assurance pages.</summary>
+    public const string AgencyLead = "AgencyLead";
+
+    /// <summary>Editors or Agency leads signed in with a second factor: assurance evidence files (each file then decides).</summary>
+    public const string AssuranceReader = "AssuranceReader";
+
     /// <summary>
     /// Signed in with a second factor (authenticator app, recovery code or passkey). Someone without it is redirected to
     /// set it up or to use it (<see cref="SecondFactorRedirect"/>), not refused. A folder opts in with

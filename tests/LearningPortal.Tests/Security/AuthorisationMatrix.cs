@@ -18,8 +18,11 @@ public enum Access
     ServerError,
 }
 
-/// <summary>Expected outcome per role for one endpoint, and a URL that reaches it.</summary>
-public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitioner, Access Supervisor, Access Editor, Access Administrator)
+/// <summary>
+/// Expected outcome per role for one endpoint, and a URL that reaches it. Every row states what each role gets, the
+/// Agency lead included (an Agency lead signs in with two factors, as Editors and Administrators do).
+/// </summary>
+public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitioner, Access Supervisor, Access Editor, Access Administrator, Access AgencyLead)
 {
     public Access For(string role) => role switch
     {
@@ -28,35 +31,42 @@ public sealed record Rule(string SampleUrl, Access Anonymous, Access Practitione
         "Supervisor" => Supervisor,
         "Editor" => Editor,
         "Administrator" => Administrator,
+        "Agency lead" => AgencyLead,
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
     /// <summary>Anyone, signed in or not.</summary>
-    public static Rule Public(string url) => new(url, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
+    public static Rule Public(string url) => new(url, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed, AgencyLead: Access.Allowed);
 
     /// <summary>Any signed-in user.</summary>
-    public static Rule SignedIn(string url) => new(url, Access.SignIn, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed);
+    public static Rule SignedIn(string url) => new(url, Access.SignIn, Access.Allowed, Access.Allowed, Access.Allowed, Access.Allowed, AgencyLead: Access.Allowed);
 
     /// <summary>
     /// Any user signed in with a second factor. The matrix's Practitioner and Supervisor have none, so they are sent to set
-    /// it up; its Editor and Administrator must have one (PortalRoles.NeedTwoFactor) and signed in with it.
+    /// it up; its Editor, Administrator and Agency lead must have one (PortalRoles.NeedTwoFactor) and signed in with it.
     /// </summary>
-    public static Rule TwoFactor(string url) => new(url, Access.SignIn, Access.SecondFactor, Access.SecondFactor, Access.Allowed, Access.Allowed);
+    public static Rule TwoFactor(string url) => new(url, Access.SignIn, Access.SecondFactor, Access.SecondFactor, Access.Allowed, Access.Allowed, AgencyLead: Access.Allowed);
 
-    public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden);
+    public static Rule Supervisors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Allowed, Access.Forbidden, Access.Forbidden, AgencyLead: Access.Forbidden);
 
     /// <summary>Supervisors who signed in with a second factor; everyone else signed in is forbidden.</summary>
-    public static Rule SupervisorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.SecondFactor, Access.Forbidden, Access.Forbidden);
+    public static Rule SupervisorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.SecondFactor, Access.Forbidden, Access.Forbidden, AgencyLead: Access.Forbidden);
 
-    public static Rule Editors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Forbidden);
+    public static Rule Editors(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Forbidden, AgencyLead: Access.Forbidden);
 
-    /// <summary>Partnership staff and administrators (the /manage landing page).</summary>
-    public static Rule Staff(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Allowed);
+    /// <summary>Partnership staff and administrators (the /manage landing page); an Agency lead is not partnership staff.</summary>
+    public static Rule Staff(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Allowed, AgencyLead: Access.Forbidden);
 
-    public static Rule Administrators(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
+    public static Rule Administrators(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed, AgencyLead: Access.Forbidden);
 
     /// <summary>Administrators who signed in with a second factor (as the matrix's Administrator did); everyone else signed in is forbidden.</summary>
-    public static Rule AdministratorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed);
+    public static Rule AdministratorsTwoFactor(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Allowed, AgencyLead: Access.Forbidden);
+
+    /// <summary>Agency leads signed in with a second factor (the /assurance pages); everyone else signed in is forbidden.</summary>
+    public static Rule AgencyLeads(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, AgencyLead: Access.Allowed);
+
+    /// <summary>Editors and Agency leads (assurance evidence files: each file then decides, so a sample key is not found).</summary>
+    public static Rule EditorsAndAgencyLeads(string url) => new(url, Access.SignIn, Access.Forbidden, Access.Forbidden, Access.Allowed, Access.Forbidden, AgencyLead: Access.Allowed);
 }
 
 /// <summary>
@@ -135,7 +145,7 @@ public static class AuthorisationMatrix
         ["/account/sign-in/recovery-code"] = Rule.TwoFactor("/account/sign-in/recovery-code"),
 
         // Identity's cookie names this page; it answers 403 with the "no permission" page to everyone.
-        ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden),
+        ["/account/access-denied"] = new("/account/access-denied", Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, Access.Forbidden, AgencyLead: Access.Forbidden),
 
         // The back office: the landing page for partnership staff and administrators; accounts, agencies and the audit log for administrators.
         ["/manage"] = Rule.Staff("/manage"),
@@ -193,6 +203,17 @@ public static class AuthorisationMatrix
         ["/manage/actions/plans/{id:int}/from-recommendations"] = Rule.Editors("/manage/actions/plans/0/from-recommendations"),
         ["/manage/actions/{id:int}"] = Rule.Editors("/manage/actions/0"),
         ["/manage/actions/{id:int}/change"] = Rule.Editors("/manage/actions/0/change"),
+        ["/manage/actions/assurance"] = Rule.Editors("/manage/actions/assurance"),
+        ["/manage/actions/assurance/new"] = Rule.Editors("/manage/actions/assurance/new"),
+        ["/manage/actions/assurance/{id:int}"] = Rule.Editors("/manage/actions/assurance/0"),
+        ["/manage/actions/groups"] = Rule.Editors("/manage/actions/groups"),
+        ["/manage/actions/groups/add"] = Rule.Editors("/manage/actions/groups/add"),
+        ["/manage/actions/groups/{id:int}/rename"] = Rule.Editors("/manage/actions/groups/0/rename"),
+        ["/manage/actions/groups/{id:int}/{change}"] = Rule.Editors("/manage/actions/groups/0/retire"),
+        // Assurance (issue 14): an Agency lead answers for their own agency; a request of another agency is not found.
+        ["/assurance"] = Rule.AgencyLeads("/assurance"),
+        ["/assurance/{id:int}"] = Rule.AgencyLeads("/assurance/0"),
+        ["/assurance/{id:int}/evidence/{key:guid}"] = Rule.EditorsAndAgencyLeads("/assurance/0/evidence/" + SampleId),
         ["/actions"] = Rule.SignedIn("/actions"),
         ["/actions/index"] = Rule.SignedIn("/actions/index"),
         ["/actions/{id:int}"] = Rule.SignedIn("/actions/0"),

@@ -12,7 +12,7 @@ namespace LearningPortal.Tests.Security;
 /// </summary>
 public class AuthorisationMatrixTests(PortalFactory site) : IClassFixture<PortalFactory>
 {
-    private static readonly string[] Roles = ["Anonymous", PortalRoles.Practitioner, PortalRoles.Supervisor, PortalRoles.Editor, PortalRoles.Administrator];
+    private static readonly string[] Roles = ["Anonymous", PortalRoles.Practitioner, PortalRoles.Supervisor, PortalRoles.Editor, PortalRoles.Administrator, PortalRoles.AgencyLead];
 
     [Fact]
     public void Every_mapped_endpoint_is_in_the_matrix()
@@ -37,7 +37,7 @@ public class AuthorisationMatrixTests(PortalFactory site) : IClassFixture<Portal
         var clients = new Dictionary<string, PortalClient> { ["Anonymous"] = site.CreatePortalClient() };
         foreach (var role in Roles.Skip(1))
         {
-            var email = TestUsers.UniqueEmail(role.ToLowerInvariant());
+            var email = TestUsers.UniqueEmail(role.ToLowerInvariant().Replace(' ', '-'));
             await site.CreateUserAsync(email, TestUsers.Password, role);
             var client = site.CreatePortalClient();
             await client.SignInAsync(email);

@@ -7,12 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Security;
 
-/// <summary>Administrators and Editors sign in with two factors; someone given one of these roles sets it up at their next sign-in.</summary>
+/// <summary>Administrators, Editors and Agency leads sign in with two factors; someone given one of these roles sets it up at their next sign-in.</summary>
 public class PrivilegedTwoFactorTests(PortalFactory site) : IClassFixture<PortalFactory>
 {
     [Theory]
     [InlineData(PortalRoles.Editor, "/manage/content")]
     [InlineData(PortalRoles.Administrator, "/manage/users")]
+    [InlineData(PortalRoles.AgencyLead, "/assurance")]
     public async Task Someone_given_a_privileged_role_is_taken_to_set_up_two_factors_at_sign_in(string role, string page)
     {
         var email = TestUsers.UniqueEmail("promoted");

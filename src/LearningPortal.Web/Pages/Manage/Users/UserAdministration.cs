@@ -18,7 +18,7 @@ namespace LearningPortal.Web.Pages.Manage.Users;
 public class UserAdministration(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, AccountEmails emails, TimeProvider clock)
 {
     /// <summary>The roles an administrator grants; everyone keeps Practitioner.</summary>
-    public static IReadOnlyList<string> GrantableRoles { get; } = [PortalRoles.Supervisor, PortalRoles.Editor, PortalRoles.Administrator];
+    public static IReadOnlyList<string> GrantableRoles { get; } = [PortalRoles.Supervisor, PortalRoles.AgencyLead, PortalRoles.Editor, PortalRoles.Administrator];
 
     public const string NoSecondFactor = "Not set up";
 

@@ -1,0 +1,72 @@
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
+
+/// <summary>
+/// One request for Editors: every agency asked, whether and how it answered (with its narrative, evidence and history),
+/// who has not; remind those who have not (once per click) and close the request.
+/// </summary>
+public class RequestModel(AssuranceRequests requests, PortalDbContext db) : PageModel
+{
+    public AssuranceRequestDetail Detail { get; private set; } = default!;
+
+    /// <summary>The reminder count the page showed; a reminder from an older page sends nothing.</summary>
+    [BindProperty]
+    public int Reminders { get; set; }
+
+    public string? Conflict { get; private set; }
+
+    public DateOnly Today => requests.Today;
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRemindAsync(int id)
+    {
+        var result = await requests.RemindAsync(id, Reminders, await ActionPages.ActorAsync(User, db));
+        switch (result.Kind)
+        {
+            case ActionOutcomeKind.Saved:
+                TempData["Success"] = $"Reminder sent to {result.Id} agency lead{(result.Id == 1 ? "" : "s")}";
+                return Redirect($"/manage/actions/assurance/{id}");
+            case ActionOutcomeKind.NotFound:
+                return NotFound();
+            case ActionOutcomeKind.Conflict:
+                Conflict = result.Message;
+                break;
+            default:
+                ModelState.AddErrors(result, f => f);
+                break;
+        }
+
+        ModelState.Remove(nameof(Reminders));
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(int id)
+    {
+        var result = await requests.CloseAsync(id, await ActionPages.ActorAsync(User, db));
+        if (result.Kind == ActionOutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = "Request closed: answers can no longer be changed";
+        return Redirect($"/manage/actions/assurance/{id}");
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await requests.FindAsync(id) is not { } request)
+        {
+            return false;
+        }
+
+        Detail = request;
+        Reminders = request.Reminders;
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
+
+/// <summary>Adds a partnership group.</summary>
+public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await groups.AddAsync(Name, await ActionPages.ActorAsync(User, db));
+        if (result.Kind != ActionOutcomeKind.Saved)
+        {
+            ModelState.AddErrors(result, f => f);
+            return Page();
+        }
+
+        TempData["Success"] = $"{Name!.Trim()} added";
+        return Redirect("/manage/actions/groups");
+    }
+}

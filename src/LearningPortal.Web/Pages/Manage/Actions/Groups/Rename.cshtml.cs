@@ -1,0 +1,48 @@
+using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
+
+/// <summary>Renames a partnership group; a rename by someone else meanwhile is a conflict.</summary>
+public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+{
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string CurrentName { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await groups.FindAsync(id) is not { } group)
+        {
+            return NotFound();
+        }
+
+        CurrentName = group.Name;
+        Name = group.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var result = await groups.RenameAsync(id, CurrentName, Name, await ActionPages.ActorAsync(User, db));
+        switch (result.Kind)
+        {
+            case ActionOutcomeKind.Saved:
+                TempData["Success"] = $"Group renamed to {Name!.Trim()}";
+                return Redirect("/manage/actions/groups");
+            case ActionOutcomeKind.NotFound:
+                return NotFound();
+            case ActionOutcomeKind.Conflict:
+                ModelState.AddModelError(nameof(Name), result.Message!);
+                return Page();
+            default:
+                ModelState.AddErrors(result, f => f);
+                return Page();
+        }
+    }
+}
