@@ -139,6 +139,16 @@ public static class PdfWriter
 
                         y -= 10;
                         break;
+                    case FixtureKind.Image:
+                        // Placed as a word processor prints an inline picture: its own line, at the left margin, 144 by 108 points.
+                        if (y - 108 < BottomY)
+                        {
+                            NewPage();
+                        }
+
+                        page.AddPng(block.Png!, new PdfRectangle(Left, y - 108, Left + 144, y));
+                        y -= 108 + 12;
+                        break;
                     default:
                         Text(block.Runs(), 11, Left, Left);
                         y -= 10;
