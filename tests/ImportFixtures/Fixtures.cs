@@ -350,6 +350,8 @@ public static class Fixtures
         Blocks =
         [
             H("Learning from referrals about neglect", 1),
+            H("Background"),
+            P("The Riverside Safeguarding Children Partnership audited the neglect referrals of 12 families in October 2025."),
             H("What we found"),
             P("Referrals about neglect rose steadily over three years."),
             Img(TestImages.Chart()),
