@@ -1,6 +1,9 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
 namespace LearningPortal.Tests.ImportFixtures;
 
@@ -43,6 +46,7 @@ public static class DocxWriter
                 {
                     FixtureKind.Heading => Heading(block, fixture.StyledHeadings),
                     FixtureKind.Table => Table(block, main),
+                    FixtureKind.Image => Picture(block.Png!, main),
                     FixtureKind.Bullet => Paragraph(block, main, block.Depth > 0 && listId > 1 ? listId : 1, block.Depth),
                     FixtureKind.Numbered => Paragraph(block, main, listId, 0),
                     _ => Paragraph(block, main, null, 0),
@@ -110,6 +114,36 @@ public static class DocxWriter
         }
 
         return paragraph;
+    }
+
+    /// <summary>A paragraph holding one inline picture, as Word inserts it: an image part and a DrawingML picture.</summary>
+    private static Paragraph Picture(byte[] png, MainDocumentPart main)
+    {
+        var part = main.AddImagePart(ImagePartType.Png);
+        using (var data = new MemoryStream(png))
+        {
+            part.FeedData(data);
+        }
+
+        var id = (uint)main.ImageParts.Count();
+        var name = $"Picture {id}";
+        // 2 by 1.5 inches, in EMUs.
+        const long Cx = 1828800L, Cy = 1371600L;
+        var graphic = new A.Graphic(new A.GraphicData(new PIC.Picture(
+            new PIC.NonVisualPictureProperties(new PIC.NonVisualDrawingProperties { Id = 0U, Name = name + ".png" }, new PIC.NonVisualPictureDrawingProperties()),
+            new PIC.BlipFill(new A.Blip { Embed = main.GetIdOfPart(part) }, new A.Stretch(new A.FillRectangle())),
+            new PIC.ShapeProperties(
+                new A.Transform2D(new A.Offset { X = 0L, Y = 0L }, new A.Extents { Cx = Cx, Cy = Cy }),
+                new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+        { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" });
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = Cx, Cy = Cy },
+            new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
+            new DW.DocProperties { Id = id, Name = name },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            graphic)
+        { DistanceFromTop = 0U, DistanceFromBottom = 0U, DistanceFromLeft = 0U, DistanceFromRight = 0U };
+        return new Paragraph(new Run(new Drawing(inline)));
     }
 
     private static Table Table(FixtureBlock block, MainDocumentPart main)

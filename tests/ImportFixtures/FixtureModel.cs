@@ -10,13 +10,16 @@ public enum FixtureKind
     Bullet,
     Numbered,
     Table,
+
+    /// <summary>A picture (PNG bytes in <see cref="FixtureBlock.Png"/>) on a line of its own.</summary>
+    Image,
 }
 
 /// <summary>
 /// One block of a fixture. Text may mark bold as **bold** and links as [text](address); <see cref="Plain"/> is what a
 /// reader should find.
 /// </summary>
-public sealed record FixtureBlock(FixtureKind Kind, string Text, int Level = 0, int Depth = 0, IReadOnlyList<IReadOnlyList<string>>? Rows = null)
+public sealed record FixtureBlock(FixtureKind Kind, string Text, int Level = 0, int Depth = 0, IReadOnlyList<IReadOnlyList<string>>? Rows = null, byte[]? Png = null)
 {
     public string Plain => Markup().Replace(Text, m => m.Groups["link"].Success ? m.Groups["link"].Value : m.Groups["bold"].Value);
 
@@ -83,6 +86,9 @@ public static class F
     public static FixtureBlock N(string text) => new(FixtureKind.Numbered, text);
 
     public static FixtureBlock T(params string[][] rows) => new(FixtureKind.Table, string.Join(" ", rows.SelectMany(r => r)), Rows: rows);
+
+    /// <summary>A picture; <paramref name="png"/> from <see cref="TestImages"/>.</summary>
+    public static FixtureBlock Img(byte[] png) => new(FixtureKind.Image, "", Png: png);
 
     public static IEnumerable<FixtureBlock> Bs(params string[] items) => items.Select(i => B(i));
 

@@ -339,4 +339,33 @@ public static class Fixtures
             ["ReviewDate"] = "2027-04",
         },
     };
+
+    /// <summary>
+    /// A short briefing with two pictures, not one of the five (it has no fields to score): a chart under the findings,
+    /// which needs alt text, and the partnership's logo at the end, which is decorative.
+    /// </summary>
+    public static ImportFixture WithImages() => new()
+    {
+        Name = "images",
+        Blocks =
+        [
+            H("Learning from referrals about neglect", 1),
+            H("Background"),
+            P("The Riverside Safeguarding Children Partnership audited the neglect referrals of 12 families in October 2025."),
+            H("What we found"),
+            P("Referrals about neglect rose steadily over three years."),
+            Img(TestImages.Chart()),
+            P("Most of the rise came from schools and health visitors."),
+            H("Recommendations"),
+            .. Ns("Share the referral figures with every agency each quarter.", "Train designated leads to describe the impact of neglect in a referral."),
+            H("Questions for reflection"),
+            .. Bs("What do you see first when a child is neglected?", "How do you describe it in a referral?"),
+            H("Contact"),
+            P("Write to the partnership business unit with any questions."),
+            Img(TestImages.Logo()),
+        ],
+        Recommendations = ["Share the referral figures with every agency each quarter.", "Train designated leads to describe the impact of neglect in a referral."],
+        Questions = ["What do you see first when a child is neglected?", "How do you describe it in a referral?"],
+        Expected = new Dictionary<string, string>(),
+    };
 }

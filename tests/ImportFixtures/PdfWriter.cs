@@ -120,12 +120,34 @@ public static class PdfWriter
                         y -= 4;
                         break;
                     case FixtureKind.Table:
-                        foreach (var row in block.Rows!)
+                        // As a word processor prints a simple table: each cell at its column's left edge, the header in bold.
+                        var columns = block.Rows!.Max(r => r.Count);
+                        for (var r = 0; r < block.Rows!.Count; r++)
                         {
-                            Line(row.Select((c, i) => (c, false, (string?)null)).ToList(), 11, Left);
+                            if (y - 11 < BottomY)
+                            {
+                                NewPage();
+                            }
+
+                            for (var c = 0; c < block.Rows[r].Count; c++)
+                            {
+                                page.AddText(block.Rows[r][c], 11, new PdfPoint(Left + (c * Width / columns), y - 11), r == 0 ? bold : regular);
+                            }
+
+                            y -= 11 * 1.6;
                         }
 
                         y -= 10;
+                        break;
+                    case FixtureKind.Image:
+                        // Placed as a word processor prints an inline picture: its own line, at the left margin, 144 by 108 points.
+                        if (y - 108 < BottomY)
+                        {
+                            NewPage();
+                        }
+
+                        page.AddPng(block.Png!, new PdfRectangle(Left, y - 108, Left + 144, y));
+                        y -= 108 + 12;
                         break;
                     default:
                         Text(block.Runs(), 11, Left, Left);

@@ -25,6 +25,10 @@ public static class ContentServiceCollectionExtensions
     public static IServiceCollection AddContentEngine(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.Configure<ContentOptions>(configuration.GetSection(ContentOptions.Section));
+        // A zero or negative import time-out would refuse every import as too slow: stop at start with the reason instead.
+        services.AddOptions<ContentOptions>()
+            .Validate(o => o.Import.Timeout > TimeSpan.Zero, "Content:Import:Timeout must be more than zero, for example 00:00:10.")
+            .ValidateOnStart();
         services.AddNotifications();
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);

@@ -82,7 +82,8 @@ public static partial class BriefingMapper
         var notes = read.Notes.ToList();
         if (read.Images.Count > 0)
         {
-            notes.Add($"{read.Images.Count} {(read.Images.Count == 1 ? "image was" : "images were")} found. Add {(read.Images.Count == 1 ? "it" : "each one you want")} to the media library below, with alt text.");
+            var one = read.Images.Count == 1;
+            notes.Add($"{read.Images.Count} {(one ? "image was" : "images were")} found. {(one ? "It is" : "Each is")} marked in the body where it stood, as {ImportImages.Placeholder(1)}. Under the body, give {(one ? "it" : "each one")} alt text or leave it out: images go into the media library only when you save the draft.");
         }
 
         return new ImportProposal(fields, bodyText, Slugs.FromTitle(fields.Title), sources, notes, read.Images);
@@ -300,7 +301,7 @@ public static partial class BriefingMapper
                     current = new StrategyObjective { Title = ObjectiveNumber().Replace(block.Text, "").Trim() };
                     section.Used.Add(block);
                 }
-                else if (current is not null)
+                else if (current is not null && block.Kind != BlockKind.Image)
                 {
                     description.Add(block);
                     section.Used.Add(block);
@@ -469,12 +470,13 @@ public static partial class BriefingMapper
     private static string Whole(List<Section> sections, ImportSection kind, string key, string label, List<FieldSource> sources)
     {
         var own = sections.Where(s => s.Kind == kind).ToList();
+        // Images stay in the body, under this section's heading, where the Editor places them on saving.
         foreach (var section in own)
         {
-            section.Used.UnionWith(section.Blocks);
+            section.Used.UnionWith(section.Blocks.Where(b => b.Kind != BlockKind.Image));
         }
 
-        var markdown = string.Join("\n\n", own.Select(s => MarkdownOf(s.Blocks, s.Level)).Where(m => m.Length > 0));
+        var markdown = string.Join("\n\n", own.Select(s => MarkdownOf([.. s.Blocks.Where(b => b.Kind != BlockKind.Image)], s.Level)).Where(m => m.Length > 0));
         sources.Add(new(key, label, markdown.Length > 0 ? FieldStatus.Found : FieldStatus.NotFound, own.FirstOrDefault()?.Heading));
         return markdown;
     }

@@ -118,7 +118,62 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
         BriefingMapper.Map(document, type, original.FileName, OriginalLink(original));
 
     /// <summary>The address a draft links the original by; the content editor records the draft as using the item from it.</summary>
-    public static string OriginalLink(MediaItem item) => $"/media/{item.Id}/{item.FileName}";
+    public static string OriginalLink(MediaItem item) => item.Address;
+
+    /// <summary>One image of a file in the media library, read again from the file (for the review page's preview).</summary>
+    public async Task<ImportImage?> ImageAsync(int mediaId, int number, CancellationToken cancellationToken = default)
+    {
+        var opened = await media.OpenAsync(mediaId, cancellationToken);
+        if (opened is not { } file)
+        {
+            return null;
+        }
+
+        await using (file.Content)
+        {
+            var read = await ReadAsync(file.Content, file.Item.FileName, cancellationToken);
+            return read.Succeeded ? read.Value!.Document.Images.FirstOrDefault(i => i.Number == number) : null;
+        }
+    }
+
+    /// <summary>
+    /// Adds the images the Editor kept to the media library through its service (type, size and alt-text rules), when
+    /// the draft is saved. If one is refused, those already added are removed again, so the library gains all or none.
+    /// </summary>
+    /// <param name="images">Each image with the alt text the Editor gave it.</param>
+    /// <param name="title">The draft's title, for the items' titles and file names.</param>
+    public async Task<ContentOutcome<IReadOnlyDictionary<int, MediaItem>>> AddImagesAsync(
+        IReadOnlyList<(ImportImage Image, string AltText)> images, string title, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var added = new Dictionary<int, MediaItem>();
+        var stem = Slugs.FromTitle(title);
+        foreach (var (image, altText) in images)
+        {
+            var itemTitle = $"{title}: image {image.Number}";
+            var upload = new MediaUpload(new MemoryStream(image.Bytes, writable: false), $"{stem}-image-{image.Number}{Path.GetExtension(image.FileName)}",
+                itemTitle.Length > 200 ? itemTitle[..200] : itemTitle, altText);
+            var outcome = await media.UploadAsync(upload, actor, cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                await RemoveImagesAsync(added.Values, actor, CancellationToken.None);
+                var error = outcome.Errors[0];
+                return ContentOutcome.Fail<IReadOnlyDictionary<int, MediaItem>>(ContentFailure.Invalid, $"Image {image.Number}: {error.Message}", $"Image{image.Number}.{error.Field}");
+            }
+
+            added[image.Number] = outcome.Value!;
+        }
+
+        return ContentOutcome.Success<IReadOnlyDictionary<int, MediaItem>>(added);
+    }
+
+    /// <summary>Takes images added for a draft out of the library again, when the draft could not be saved after all.</summary>
+    public async Task RemoveImagesAsync(IEnumerable<MediaItem> items, Actor actor, CancellationToken cancellationToken = default)
+    {
+        foreach (var item in items.ToList())
+        {
+            await media.DeleteAsync(item.Id, actor, cancellationToken);
+        }
+    }
 
     private static (string Kind, Func<Stream, ImportLimits, CancellationToken, ReadDocument> Read) Choose(MemoryStream buffer, string fileName)
     {

@@ -7,6 +7,9 @@ public enum BlockKind
     Paragraph = 2,
     ListItem = 3,
     Table = 4,
+
+    /// <summary>An image where it stood in the document; its Markdown is the placeholder <see cref="ImportImages.Placeholder"/>.</summary>
+    Image = 5,
 }
 
 /// <summary>
@@ -26,10 +29,15 @@ public sealed record ImportBlock(BlockKind Kind, string Text, string Markdown, i
 
     public static ImportBlock Item(string text, string markdown, bool ordered, int depth = 0, int? page = null) =>
         new(BlockKind.ListItem, text, markdown, Ordered: ordered, Depth: depth, Page: page);
+
+    /// <summary>The <paramref name="number"/>th image of the document (from 1), where it stood.</summary>
+    public static ImportBlock Image(int number, int? page = null) => new(BlockKind.Image, "", ImportImages.Placeholder(number), Level: number, Page: page);
 }
 
 /// <summary>An image found in a document, offered to the media library on the review page (it needs alt text there).</summary>
-public sealed record ImportImage(string FileName, string ContentType, byte[] Bytes);
+/// <param name="Number">Its number in the document, from 1: the placeholder in the body names it.</param>
+/// <param name="ContentType">Checked from the bytes (PNG, JPEG, GIF or WebP), never taken from the document's word for it.</param>
+public sealed record ImportImage(int Number, string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>What a reader made of a file: its blocks in order, a title from the file's properties if any, images and notes for the Editor.</summary>
 public sealed record ReadDocument(IReadOnlyList<ImportBlock> Blocks, string? Title, IReadOnlyList<ImportImage> Images, IReadOnlyList<string> Notes);
@@ -51,6 +59,9 @@ public sealed class ImportLimits
 
     /// <summary>Images offered to the media library; more are listed as left out.</summary>
     public int MaxImages { get; set; } = 20;
+
+    /// <summary>All the images of one document together, in bytes; beyond it the rest are left out (with a note).</summary>
+    public long MaxImageBytes { get; set; } = 40L * 1024 * 1024;
 
     /// <summary>An import still reading after this is cancelled.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LearningPortal.Core.Content.Media;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
@@ -48,13 +49,16 @@ public static partial class PdfReader
             }
 
             var lines = new List<Line>();
+            var pictures = new List<Picture>();
             var pageCount = pdf.NumberOfPages;
             try
             {
                 for (var number = 1; number <= pageCount; number++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    lines.AddRange(PageLines(pdf.GetPage(number), number));
+                    var page = pdf.GetPage(number);
+                    lines.AddRange(PageLines(page, number));
+                    pictures.AddRange(PagePictures(page, number));
                     if (lines.Sum(l => l.Text.Length) > limits.MaxCharacters)
                     {
                         throw new ImportRefusedException(ImportMessages.TooBig);
@@ -78,12 +82,13 @@ public static partial class PdfReader
                 notes.Add($"{removed} {(removed == 1 ? "line" : "lines")} of running headers, footers and page numbers {(removed == 1 ? "was" : "were")} removed.");
             }
 
+            var images = Images(pictures, pageCount, limits, notes, cancellationToken);
             var title = pdf.Information.Title;
-            return new ReadDocument(Blocks(lines.Where(l => !l.Removed).ToList(), cancellationToken), string.IsNullOrWhiteSpace(title) ? null : title.Trim(), [], notes);
+            return new ReadDocument(Blocks(lines.Where(l => !l.Removed).ToList(), images.Placed, cancellationToken), string.IsNullOrWhiteSpace(title) ? null : title.Trim(), images.Images, notes);
         }
     }
 
-    private sealed record Word(string Text, bool Bold, string? Link);
+    private sealed record Word(string Text, bool Bold, string? Link, double Left, double Right);
 
     private sealed class Line
     {
@@ -97,6 +102,103 @@ public static partial class PdfReader
         public required double PageHeight { get; init; }
         public bool Bold => Words.Count > 0 && Words.All(w => w.Bold || !w.Text.Any(char.IsLetterOrDigit));
         public bool Removed { get; set; }
+    }
+
+    /// <summary>An image on a page, not yet decoded.</summary>
+    private sealed record Picture(int Page, double Top, double Bottom, double PageHeight, IPdfImage Image);
+
+    /// <summary>A decoded image, by its number, and where it goes among the lines.</summary>
+    private sealed record Placed(int Number, int Page, double Top);
+
+    private static IEnumerable<Picture> PagePictures(Page page, int number)
+    {
+        List<IPdfImage> found;
+        try
+        {
+            found = [.. page.GetImages()];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // An image PdfPig cannot parse is left out, never the page's text.
+            yield break;
+        }
+
+        foreach (var image in found)
+        {
+            // Rules, bullets and spacers drawn as tiny images are not pictures anyone would describe.
+            if (image.BoundingBox.Width < 24 || image.BoundingBox.Height < 24 || image.WidthInSamples < 16 || image.HeightInSamples < 16)
+            {
+                continue;
+            }
+
+            yield return new Picture(number, image.BoundingBox.Top, image.BoundingBox.Bottom, page.Height, image);
+        }
+    }
+
+    /// <summary>
+    /// Decodes the pictures worth offering, in reading order: PNG (PdfPig re-encodes most images) or the JPEG as stored;
+    /// a logo repeated in the top or bottom margin of most pages is left out like the running header it belongs to.
+    /// </summary>
+    private static (List<ImportImage> Images, List<Placed> Placed) Images(List<Picture> pictures, int pageCount, ImportLimits limits, List<string> notes, CancellationToken cancellationToken)
+    {
+        static bool InMargin(Picture p) => p.Bottom > p.PageHeight * (1 - MarginShare * 2) || p.Top < p.PageHeight * MarginShare * 2;
+        static string Shape(Picture p) => p.Image.RawMemory.Length.ToString(CultureInfo.InvariantCulture) + ":" + p.Image.WidthInSamples.ToString(CultureInfo.InvariantCulture) + "x" + p.Image.HeightInSamples.ToString(CultureInfo.InvariantCulture);
+        var repeated = pictures.Where(InMargin).GroupBy(Shape).Where(g => pageCount > 1 && g.Select(p => p.Page).Distinct().Count() >= Math.Max(2, pageCount / 2))
+            .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var images = new List<ImportImage>();
+        var placed = new List<Placed>();
+        var leftOut = 0;
+        var unreadable = 0;
+        long bytes = 0;
+        foreach (var picture in pictures.Where(p => !(InMargin(p) && repeated.Contains(Shape(p)))).OrderBy(p => p.Page).ThenByDescending(p => p.Top))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (images.Count >= limits.MaxImages)
+            {
+                leftOut++;
+                continue;
+            }
+
+            byte[]? data = null;
+            try
+            {
+                data = picture.Image.TryGetPng(out var png) ? png : picture.Image.RawMemory.ToArray();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Undecodable image data: counted below.
+            }
+
+            var type = data is null ? null : MediaTypes.Sniff(new MemoryStream(data, writable: false), "image");
+            if (type is null || !type.ContentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                unreadable++;
+                continue;
+            }
+
+            if (bytes + data!.LongLength > limits.MaxImageBytes)
+            {
+                leftOut++;
+                continue;
+            }
+
+            bytes += data.LongLength;
+            var number = images.Count + 1;
+            images.Add(new ImportImage(number, $"image-{number}{type.Extension}", type.ContentType, data));
+            placed.Add(new Placed(number, picture.Page, picture.Top));
+        }
+
+        if (leftOut > 0)
+        {
+            notes.Add($"{leftOut} more {(leftOut == 1 ? "image was" : "images were")} left out: only the first {limits.MaxImages} images, up to {limits.MaxImageBytes / (1024 * 1024)} MB in all, are offered.");
+        }
+
+        if (unreadable > 0)
+        {
+            notes.Add($"{unreadable} {(unreadable == 1 ? "image" : "images")} in the PDF could not be read as PNG or JPEG and {(unreadable == 1 ? "was" : "were")} left out: add {(unreadable == 1 ? "it" : "them")} from the media library.");
+        }
+
+        return (images, placed);
     }
 
     private static IEnumerable<Line> PageLines(Page page, int number)
@@ -133,7 +235,9 @@ public static partial class PdfReader
             var lineWords = ordered.Select(w => new Word(
                 w.Text,
                 w.Letters.Count(IsBold) * 2 > w.Letters.Count,
-                links.FirstOrDefault(l => Contains(l.Bounds, w.BoundingBox)).Uri)).ToList();
+                links.FirstOrDefault(l => Contains(l.Bounds, w.BoundingBox)).Uri,
+                w.BoundingBox.Left,
+                w.BoundingBox.Right)).ToList();
             var size = ordered.SelectMany(w => w.Letters).GroupBy(l => Math.Round(l.PointSize, 1)).OrderByDescending(g => g.Count()).First().Key;
             yield return new Line
             {
@@ -183,13 +287,15 @@ public static partial class PdfReader
         return removed;
     }
 
-    private static List<ImportBlock> Blocks(List<Line> lines, CancellationToken cancellationToken)
+    private static List<ImportBlock> Blocks(List<Line> lines, List<Placed> pictures, CancellationToken cancellationToken)
     {
         var blocks = new List<ImportBlock>();
         if (lines.Count == 0)
         {
             return blocks;
         }
+
+        var nextPicture = 0;
 
         var bodySize = lines.GroupBy(l => l.Size).OrderByDescending(g => g.Sum(l => l.Text.Length)).First().Key;
         var headingSizes = lines.Where(l => l.Size >= bodySize * 1.15).Select(l => l.Size).Distinct().OrderByDescending(s => s).ToList();
@@ -244,9 +350,35 @@ public static partial class PdfReader
         }
 
         Line? previous = null;
-        foreach (var line in lines)
+        for (var index = 0; index < lines.Count; index++)
         {
+            var line = lines[index];
             cancellationToken.ThrowIfCancellationRequested();
+            // An image above this line (on this page or an earlier one) comes first, where it stood.
+            if (nextPicture < pictures.Count && (pictures[nextPicture].Page < line.Page || (pictures[nextPicture].Page == line.Page && pictures[nextPicture].Top > line.Top)))
+            {
+                Flush();
+                while (nextPicture < pictures.Count && (pictures[nextPicture].Page < line.Page || (pictures[nextPicture].Page == line.Page && pictures[nextPicture].Top > line.Top)))
+                {
+                    blocks.Add(ImportBlock.Image(pictures[nextPicture].Number, pictures[nextPicture].Page));
+                    nextPicture++;
+                }
+
+                currentKind = BlockKind.Paragraph;
+                previous = null;
+            }
+
+            if (line.Size < bodySize * 1.15 && Table(lines, index) is { } table)
+            {
+                Flush();
+                blocks.Add(table.Block);
+                currentKind = BlockKind.Paragraph;
+                listLeft = null;
+                index += table.Lines - 1;
+                previous = lines[index];
+                continue;
+            }
+
             var words = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             var bigger = line.Size >= bodySize * 1.15;
             var marker = Bullet().IsMatch(line.Text) ? 1 : Number().IsMatch(line.Text) ? 2 : 0;
@@ -293,7 +425,118 @@ public static partial class PdfReader
         }
 
         Flush();
+        blocks.AddRange(pictures.Skip(nextPicture).Select(p => ImportBlock.Image(p.Number, p.Page)));
         return blocks;
+    }
+
+    /// <summary>
+    /// A simple table starting at <paramref name="start"/>: two or more lines in a row whose words fall into the same
+    /// two or more columns, separated by wide gaps (a PDF has no table, only text placed at the columns' edges). A
+    /// shorter line close under a row whose words each fit inside a column continues that row's cells (text wrapped in a
+    /// cell). The first row is the header, as in a Word table.
+    /// </summary>
+    private static (ImportBlock Block, int Lines)? Table(List<Line> lines, int start)
+    {
+        var first = lines[start];
+        var header = Segments(first);
+        if (header.Count < 2 || Bullet().IsMatch(first.Text) || Number().IsMatch(first.Text))
+        {
+            return null;
+        }
+
+        var tolerance = first.Size * 0.6;
+        var lefts = header.Select(s => s[0].Left).ToList();
+        // The column a segment falls in, if it starts inside one and does not run into the next.
+        int? Column(List<Word> segment)
+        {
+            var left = segment[0].Left;
+            var column = lefts.FindLastIndex(l => l - tolerance <= left);
+            return column < 0 || (column + 1 < lefts.Count && segment[^1].Right > lefts[column + 1] - (tolerance / 2)) ? null : column;
+        }
+
+        var rows = new List<List<List<Word>>> { header.Select(s => new List<Word>(s)).ToList() };
+        var count = 1;
+        for (var i = start + 1; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var above = lines[i - 1];
+            if (line.Page != above.Page || Math.Abs(line.Size - first.Size) >= 0.6 || above.Bottom - line.Top > line.Size * 2)
+            {
+                break;
+            }
+
+            var segments = Segments(line);
+            var columns = segments.Select(Column).ToList();
+            if (columns.Any(c => c is null) || columns.Zip(columns.Skip(1)).Any(p => p.First >= p.Second))
+            {
+                break;
+            }
+
+            if (segments.Count == lefts.Count)
+            {
+                rows.Add(segments.Select(s => new List<Word>(s)).ToList());
+            }
+            else if (above.Bottom - line.Top < line.Size * 0.9)
+            {
+                for (var s = 0; s < segments.Count; s++)
+                {
+                    rows[^1][columns[s]!.Value].AddRange(segments[s]);
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            count++;
+        }
+
+        if (rows.Count < 2)
+        {
+            return null;
+        }
+
+        var text = new List<string>();
+        var markdownRows = new List<IReadOnlyList<string>>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cells = new List<string>();
+            foreach (var cell in rows[r])
+            {
+                var inline = new InlineMarkdown();
+                // The header row is bold already in Markdown; body cells keep their own bold.
+                foreach (var run in Runs(cell, keepBold: r > 0))
+                {
+                    inline.Append(run.Text, run.Bold, link: run.Link);
+                }
+
+                cells.Add(inline.Markdown);
+                text.Add(inline.Text);
+            }
+
+            markdownRows.Add(cells);
+        }
+
+        return (new ImportBlock(BlockKind.Table, string.Join(" ", text.Where(t => t.Length > 0)), ImportTables.Markdown(markdownRows), Page: first.Page), count);
+    }
+
+    /// <summary>A line's words in groups separated by gaps much wider than a space: the cells of a table row.</summary>
+    private static List<List<Word>> Segments(Line line)
+    {
+        var segments = new List<List<Word>>();
+        foreach (var word in line.Words)
+        {
+            if (segments.Count == 0 || word.Left - segments[^1][^1].Right > line.Size * 1.2)
+            {
+                segments.Add([word]);
+            }
+            else
+            {
+                segments[^1].Add(word);
+            }
+        }
+
+        return segments;
     }
 
     private static List<Word> StripMarker(List<Word> words)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using LearningPortal.Core.Content.Media;
 using A = DocumentFormat.OpenXml.Drawing;
 
 namespace LearningPortal.Core.Content.Import;
@@ -90,6 +91,9 @@ public static partial class WordReader
         private int deletions;
         private int comments;
         private int imagesLeftOut;
+        private int imagesUnreadable;
+        private long imageBytes;
+        private readonly List<int> pendingImages = [];
         private int bodySize;
 
         public ReadDocument Walk(Body body, string? title)
@@ -114,7 +118,12 @@ public static partial class WordReader
 
             if (imagesLeftOut > 0)
             {
-                notes.Add($"{imagesLeftOut} more {(imagesLeftOut == 1 ? "image was" : "images were")} left out; only the first {limits.MaxImages} are offered.");
+                notes.Add($"{imagesLeftOut} more {(imagesLeftOut == 1 ? "image was" : "images were")} left out: only the first {limits.MaxImages} images, up to {limits.MaxImageBytes / (1024 * 1024)} MB in all, are offered.");
+            }
+
+            if (imagesUnreadable > 0)
+            {
+                notes.Add($"{imagesUnreadable} {(imagesUnreadable == 1 ? "image is" : "images are")} not a PNG, JPEG, GIF or WebP image and {(imagesUnreadable == 1 ? "was" : "were")} left out: save {(imagesUnreadable == 1 ? "it" : "them")} as PNG and add {(imagesUnreadable == 1 ? "it" : "them")} from the media library.");
             }
 
             return new ReadDocument(blocks, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), images, notes);
@@ -170,6 +179,7 @@ public static partial class WordReader
 
             if (inline.IsEmpty)
             {
+                FlushImages();
                 return;
             }
 
@@ -188,12 +198,14 @@ public static partial class WordReader
             {
                 var (ordered, depth) = ListKind(numbering);
                 blocks.Add(ImportBlock.Item(inline.Text, inline.Markdown, ordered, depth));
+                FlushImages();
                 return;
             }
 
             if (headingLevel == 0 && styleName.StartsWith("List ", StringComparison.OrdinalIgnoreCase))
             {
                 blocks.Add(ImportBlock.Item(inline.Text, inline.Markdown, styleName.Contains("Number", StringComparison.OrdinalIgnoreCase)));
+                FlushImages();
                 return;
             }
 
@@ -204,6 +216,14 @@ public static partial class WordReader
             }
 
             blocks.Add(headingLevel > 0 ? ImportBlock.Heading(inline.Text, Math.Min(headingLevel, 6)) : ImportBlock.Paragraph(inline.Text, inline.Markdown));
+            FlushImages();
+        }
+
+        /// <summary>Images met in the paragraph or table just read follow it, in order (Markdown has no images inside a table cell).</summary>
+        private void FlushImages()
+        {
+            blocks.AddRange(pendingImages.Select(n => ImportBlock.Image(n)));
+            pendingImages.Clear();
         }
 
         private bool LooksLikeHeading(string text, bool bold, int size)
@@ -317,17 +337,24 @@ public static partial class WordReader
                 using var stream = part.GetStream();
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                var extension = part.ContentType switch
+                // The type comes from the bytes, as in the media library; an EMF, a TIFF or a part that lies is left out.
+                var type = MediaTypes.Sniff(copy, "image");
+                if (type is null || !type.ContentType.StartsWith("image/", StringComparison.Ordinal))
                 {
-                    "image/png" => ".png",
-                    "image/jpeg" => ".jpg",
-                    "image/gif" => ".gif",
-                    _ => "",
-                };
-                if (extension.Length > 0)
-                {
-                    images.Add(new ImportImage($"image-{images.Count + 1}{extension}", part.ContentType, copy.ToArray()));
+                    imagesUnreadable++;
+                    continue;
                 }
+
+                if (imageBytes + copy.Length > limits.MaxImageBytes)
+                {
+                    imagesLeftOut++;
+                    continue;
+                }
+
+                imageBytes += copy.Length;
+                var number = images.Count + 1;
+                images.Add(new ImportImage(number, $"image-{number}{type.Extension}", type.ContentType, copy.ToArray()));
+                pendingImages.Add(number);
             }
         }
 
@@ -380,11 +407,13 @@ public static partial class WordReader
 
             if (rows.Count == 0)
             {
+                FlushImages();
                 return;
             }
 
             Count(string.Join(" ", text));
             blocks.Add(new ImportBlock(BlockKind.Table, string.Join(" ", text), ImportTables.Markdown(rows)));
+            FlushImages();
         }
 
         private void Count(string text)

@@ -138,10 +138,75 @@ public class ImportFixtureTests
         Assert.StartsWith("- **Detailed referrals:** most referrals", briefing.GoodPractice, StringComparison.Ordinal);
         Assert.Contains("1. **Use the questions for reflection in supervision and team meetings.**", briefing.WhatToDoNow, StringComparison.Ordinal);
         Assert.Contains("[training pages](<https://example.org/training>)", briefing.RelatedResources, StringComparison.Ordinal);
+        Assert.Contains("| Course | Length |\n| --- | --- |\n| Understanding neglect | Half a day |\n| Using the Graded Care Profile 2 | One day |", briefing.RelatedResources, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    public void A_table_comes_through_as_a_table_and_the_text_around_it_stays_text(string format)
+    {
+        var fixture = new ImportFixture
+        {
+            Name = "tables",
+            Blocks =
+            [
+                F.H("Audit of neglect cases", 1),
+                F.H("Findings"),
+                F.P("The auditors graded each case on three measures."),
+                F.T(["Measure", "Good", "Requires improvement"], ["Voice of the child", "4", "2"], ["Use of the toolkit", "1", "5"], ["Timely plans", "3", "3"]),
+                F.P("Most cases required improvement in how the toolkit was used."),
+                F.H("Next steps"),
+                F.P("The subgroup will audit again next year."),
+            ],
+            Recommendations = [],
+            Questions = [],
+            Expected = new Dictionary<string, string>(),
+        };
+
+        var read = Read(fixture, format);
+
+        var tables = read.Blocks.Where(b => b.Kind == BlockKind.Table).ToList();
+        Assert.Single(tables);
+        Assert.Equal(
+            "| Measure | Good | Requires improvement |\n| --- | --- | --- |\n| Voice of the child | 4 | 2 |\n| Use of the toolkit | 1 | 5 |\n| Timely plans | 3 | 3 |",
+            tables[0].Markdown);
+        var paragraphs = read.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text).ToList();
+        Assert.Contains("The auditors graded each case on three measures.", paragraphs);
+        Assert.Contains("Most cases required improvement in how the toolkit was used.", paragraphs);
+        Assert.Contains("| Voice of the child | 4 | 2 |", BriefingMapper.Map(read, null, "tables." + format, null).Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("docx")]
+    [InlineData("pdf")]
+    public void Images_are_read_in_order_with_a_mark_in_the_body_where_each_stood(string format)
+    {
+        var read = Read(Fixtures.WithImages(), format);
+        var proposal = BriefingMapper.Map(read, null, "images." + format, null);
+
+        Assert.Equal([1, 2], read.Images.Select(i => i.Number));
+        Assert.All(read.Images, i => Assert.Equal("image/png", i.ContentType));
+        Assert.Equal([1, 2], ImportImages.Placeholders(proposal.Body));
+        Assert.Matches(@"rose steadily over three years\.\n\n!\[Image 1\]\(import-image:1\)\n\nMost of the rise", proposal.Body);
+        Assert.Matches(@"business unit with any questions\.\n\n!\[Image 2\]\(import-image:2\)", proposal.Body);
+        Assert.Contains(proposal.Notes, n => n.StartsWith("2 images were found", StringComparison.Ordinal));
         if (format == "docx")
         {
-            Assert.Contains("| Course | Length |", briefing.RelatedResources, StringComparison.Ordinal);
+            Assert.Equal(TestImages.Chart(), read.Images[0].Bytes);
         }
+    }
+
+    [Fact]
+    public void Placing_images_puts_each_where_its_mark_is_drops_the_left_out_and_keeps_a_kept_image_whose_mark_was_deleted()
+    {
+        var body = "Intro.\n\n![Image 1](import-image:1)\n\nMiddle.\n\n![Image 2](import-image:2)\n\nEnd.";
+        var placed = new Dictionary<int, string> { [2] = "![Logo](/media/5/k/logo.png)", [3] = "![Three](/media/6/k/three.png)" };
+
+        var result = ImportImages.Place(body, placed);
+
+        Assert.Equal("Intro.\n\nMiddle.\n\n![Logo](/media/5/k/logo.png)\n\nEnd.\n\n![Three](/media/6/k/three.png)", result);
+        Assert.Equal("Intro.\n\n\n\nEnd.", ImportImages.ForChecking("Intro.\n\n![Image 1](import-image:1)\n\nEnd."));
     }
 
     [Theory]

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Tests.Content.Import;
 
 /// <summary>The import pages over HTTP: upload, review, save as a new document or a new version; bad files create nothing.</summary>
-public class ImportPagesTests(ContentSite site) : IClassFixture<ContentSite>
+public class ImportPagesTests(ImportSite site) : IClassFixture<ImportSite>
 {
     private const string PostForm = "main form[method=post]";
 

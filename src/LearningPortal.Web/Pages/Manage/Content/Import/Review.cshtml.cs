@@ -1,5 +1,7 @@
 using LearningPortal.Web.Security;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Import;
@@ -30,6 +32,10 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
 
     [BindProperty]
     public int BasedOnVersion { get; set; }
+
+    /// <summary>What the Editor chose for each image of the document, in the document's order.</summary>
+    [BindProperty]
+    public List<ImageChoice> Images { get; set; } = [];
 
     /// <summary>The document the draft becomes a new version of, if any.</summary>
     [BindProperty(SupportsGet = true, Name = "document")]
@@ -95,6 +101,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
         Input = DraftForm.From(fields, slug, Proposal.Body);
         Input.Note = $"Imported from {Original.FileName}";
         Input.AddBlankRows();
+        Images = [.. Proposal.Images.Select(_ => new ImageChoice())];
         await LoadFeedbackFormChoicesAsync();
         return Page();
     }
@@ -112,32 +119,126 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
             return Page();
         }
 
+        while (Images.Count < Proposal.Images.Count)
+        {
+            Images.Add(new ImageChoice());
+        }
+
         var formErrors = new List<ContentError>();
         var draft = Input.ToDraft(Type, formErrors);
-        IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, Target?.Id, draft)];
+        // The placeholders become image addresses only once the images are in the library; the checks see the rest.
+        IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, Target?.Id, draft with { Body = ImportImages.ForChecking(draft.Body) }), .. CheckImages()];
         if (errors.Count == 0)
         {
             var actor = await this.ActorAsync();
-            var saved = Target is not null
-                ? await editor.SaveDraftAsync(Target.Id, BasedOnVersion, draft, actor)
-                : await editor.CreateAsync(draft, actor);
-            if (saved.Succeeded)
+            var kept = Proposal.Images.Where((_, i) => Images[i].Keep).Select(image => (image, Images[image.Number - 1].AltText!.Trim())).ToList();
+            var added = await importer.AddImagesAsync(kept, draft.Fields.Title, actor, HttpContext.RequestAborted);
+            if (added.Succeeded)
             {
-                var version = saved.Value!;
-                TempData["Success"] = $"Draft saved as version {version.Number} from {Original.FileName}. Nothing is published: preview it, then publish it or send it for review.";
-                return Redirect($"/manage/content/{version.DocumentId}");
-            }
+                var images = added.Value!;
+                draft = draft with { Body = ImportImages.Place(draft.Body, images.ToDictionary(p => p.Key, p => ImportImages.Markdown(p.Value))) };
+                var saved = Target is not null
+                    ? await editor.SaveDraftAsync(Target.Id, BasedOnVersion, draft, actor)
+                    : await editor.CreateAsync(draft, actor);
+                if (saved.Succeeded)
+                {
+                    var version = saved.Value!;
+                    var withImages = images.Count == 0 ? "" : $" with {images.Count} {(images.Count == 1 ? "image" : "images")} added to the media library";
+                    TempData["Success"] = $"Draft saved as version {version.Number} from {Original.FileName}{withImages}. Nothing is published: preview it, then publish it or send it for review.";
+                    return Redirect($"/manage/content/{version.DocumentId}");
+                }
 
-            errors = saved.Errors;
+                // The draft was not saved, so the library keeps none of its images.
+                await importer.RemoveImagesAsync(images.Values, actor, CancellationToken.None);
+                errors = saved.Errors;
+            }
+            else
+            {
+                errors = added.Errors;
+            }
         }
 
         foreach (var error in errors)
         {
-            ModelState.AddModelError(DraftForm.KeyFor(error.Field), error.Message);
+            ModelState.AddModelError(error.Field.StartsWith("Image", StringComparison.Ordinal) ? ImageKey(error.Field) : DraftForm.KeyFor(error.Field), error.Message);
         }
 
         Input.AddBlankRows();
         return Page();
+    }
+
+    /// <summary>
+    /// An image of the document, for the preview on this page: only for Editors (this page's rule), and only with the
+    /// original's access key, so the address cannot be guessed from the ids. Never cached outside the browser.
+    /// </summary>
+    public async Task<IActionResult> OnGetImageAsync(int id, int image, string? key)
+    {
+        var item = await media.GetAsync(id);
+        if (item is null || key is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(item.AccessKey), Encoding.ASCII.GetBytes(key)))
+        {
+            return NotFound();
+        }
+
+        var found = await importer.ImageAsync(id, image, HttpContext.RequestAborted);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(found.Bytes, found.ContentType);
+    }
+
+    /// <summary>The preview address of an image on this page.</summary>
+    public string ImagePreview(ImportImage image) =>
+        $"/manage/content/import/{Original.Id}?handler=Image&image={image.Number}&key={Original.AccessKey}";
+
+    /// <summary>The choices for an image: add it with alt text, or leave it out.</summary>
+    public static IReadOnlyList<SelectListItem> ImageUses { get; } =
+    [
+        new("Add it to the media library and the draft, with the alt text below", ImageChoice.Add),
+        new("Leave it out: it is decorative or not needed", ImageChoice.LeaveOut),
+    ];
+
+    private List<ContentError> CheckImages()
+    {
+        var errors = new List<ContentError>();
+        foreach (var image in Proposal!.Images)
+        {
+            var choice = Images[image.Number - 1];
+            if (choice.Use is not (ImageChoice.Add or ImageChoice.LeaveOut))
+            {
+                errors.Add(new ContentError($"Image{image.Number}.Use", $"Select whether to add image {image.Number} or leave it out"));
+            }
+            else if (choice.Keep && string.IsNullOrWhiteSpace(choice.AltText))
+            {
+                errors.Add(new ContentError($"Image{image.Number}.AltText", $"Enter alt text for image {image.Number}, or choose to leave it out"));
+            }
+            else if (choice.Keep && choice.AltText!.Trim().Length > 500)
+            {
+                errors.Add(new ContentError($"Image{image.Number}.AltText", $"Alt text for image {image.Number} must be 500 characters or fewer"));
+            }
+            else if (choice.Keep && image.Bytes.LongLength > media.MaxUploadBytes)
+            {
+                errors.Add(new ContentError($"Image{image.Number}.Use", $"Image {image.Number} is larger than the media library accepts: leave it out, or make it smaller and add it from the media library"));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>"Image3.AltText" as the form's key, Images[2].AltText.</summary>
+    private static string ImageKey(string field)
+    {
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        var number = int.TryParse(field.AsSpan(5, (dot < 0 ? field.Length : dot) - 5), CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var property = dot < 0 ? nameof(ImageChoice.AltText) : field[(dot + 1)..] switch
+        {
+            "Use" or "File" => nameof(ImageChoice.Use),
+            _ => nameof(ImageChoice.AltText),
+        };
+        return $"{nameof(Images)}[{(number - 1).ToString(CultureInfo.InvariantCulture)}].{property}";
     }
 
     /// <summary>The hint for a field: where it came from and what to check.</summary>
@@ -291,5 +392,19 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
         var choices = forms.Select(f => new SelectListItem($"{f.Name} ({f.Slug})", f.Slug)).ToList();
         choices.Add(new SelectListItem("No feedback form", LearningBriefingFields.NoFeedbackForm));
         FeedbackFormChoices = choices;
+    }
+
+    /// <summary>What the Editor chose for one image of the document.</summary>
+    public sealed class ImageChoice
+    {
+        public const string Add = "add";
+
+        public const string LeaveOut = "leave-out";
+
+        public string? Use { get; set; } = Add;
+
+        public string? AltText { get; set; }
+
+        public bool Keep => Use == Add;
     }
 }
