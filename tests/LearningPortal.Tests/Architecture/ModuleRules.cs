@@ -8,7 +8,7 @@ namespace LearningPortal.Tests.Architecture;
 public static class ModuleRules
 {
     /// <summary>The modules of <c>LearningPortal.Core</c>, each a namespace under it (and its sub-namespaces).</summary>
-    public static readonly string[] Modules = ["Content", "Training", "Supervision", "Feedback", "Accounts", "ActionPlans"];
+    public static readonly string[] Modules = ["Content", "Training", "Supervision", "Feedback", "Accounts", "ActionPlans", "Impact", "Privacy"];
 
     /// <summary>Shared parts of Core that every module may use; they use no module themselves (except Data, which maps them all).</summary>
     public static readonly string[] Shared = ["Data", "Email", "Jobs", "Auditing", "Search", "Notifications", "Reporting", "Time", "Settings"];
@@ -30,6 +30,7 @@ public static class ModuleRules
             ("Accounts", "bookings, approvals and registers belong to people and their line managers"),
             ("Content", "course descriptions are Markdown, rendered and sanitised by Content's renderer"),
             ("Feedback", "a course names its evaluation form; saving checks that the form exists"),
+            ("Impact", "marking attendance writes the learning record's copy in the same transaction (ImpactFeed)"),
         ],
         ["Feedback"] =
         [
@@ -41,6 +42,7 @@ public static class ModuleRules
             ("Accounts", "records have a supervisor and participants"),
             ("Content", "a discussion is about a published briefing and its questions for reflection"),
             ("Training", "ISiteAddress only (links in reminder emails); it belongs in a shared part, not yet moved"),
+            ("Impact", "finalising a record writes the learning record's copy in the same transaction (ImpactFeed)"),
         ],
         ["ActionPlans"] =
         [
@@ -48,7 +50,39 @@ public static class ModuleRules
             ("Content", "objectives link to published content and watch for it being published"),
             ("Training", "ISiteAddress only (links in emails); it belongs in a shared part, not yet moved"),
         ],
+        ["Impact"] =
+        [
+            ("Accounts", "the learning record belongs to a person"),
+            ("Content", "reads and reflections are of published documents"),
+            ("Training", "the feed takes the register's own types; rebuild-impact rebuilds the copies from the registers"),
+            ("Supervision", "the feed takes the record's own types; rebuild-impact rebuilds the copies from the records"),
+        ],
+        ["Privacy"] =
+        [
+            ("Accounts", "subject access and retention are about a person's account"),
+            ("Content", "subject access: what a person wrote or read"),
+            ("Training", "subject access and retention: bookings, registers and certificates"),
+            ("Feedback", "subject access: a person's answers to named forms"),
+            ("Supervision", "subject access: the records a person is in (their own reflections only)"),
+            ("ActionPlans", "subject access: actions a person leads and updates they wrote"),
+            ("Impact", "subject access: the learning record"),
+        ],
     };
+
+    /// <summary>
+    /// Writes to another module's tables that the law asks of one module, and why. Retention reaches every module's
+    /// personal data on one schedule (the privacy notice's periods), so the rule lives in one place.
+    /// </summary>
+    public static readonly (string Writer, string Entity, string Why)[] CrossWrites =
+    [
+        ("Privacy", "LearningPortal.Core.Accounts.PortalUser", "retention warns, then deletes, accounts nobody uses"),
+        ("Privacy", "LearningPortal.Core.Training.Booking", "retention anonymises bookings after the booking period"),
+        ("Privacy", "LearningPortal.Core.Training.ApprovalRequest", "retention anonymises approvals with their bookings"),
+        ("Privacy", "LearningPortal.Core.Training.AttendanceRecord", "retention anonymises registers after the booking period"),
+        ("Privacy", "LearningPortal.Core.Training.Gcp2RegisterEntry", "retention anonymises the GCP2 register after the booking period"),
+        ("Privacy", "LearningPortal.Core.Feedback.FeedbackInvitation", "retention deletes invitations with the bookings they were for"),
+        ("Privacy", "LearningPortal.Core.ActionPlans.ActionHistoryEntry", "retention deletes action history after its period"),
+    ];
 
     /// <summary>The modules a shared part may use, and why (a shared part uses no module otherwise; Data maps them all).</summary>
     public static readonly Dictionary<string, (string Module, string Why)[]> SharedUses = new()
