@@ -35,7 +35,12 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizePage("/Assurance/Index", PortalPolicies.AgencyLead);
             o.Conventions.AuthorizePage("/Assurance/Answer", PortalPolicies.AgencyLead);
             o.Conventions.AuthorizePage("/Assurance/Evidence", PortalPolicies.AssuranceReader);
-            o.Conventions.AddPageRoute("/Manage/Content/Edit", "manage/content/new/{type}");
+            // A second address for the editor, for a new document of a type. Not AddPageRoute: that stops the page's own
+            // route (manage/content/{id}) making links, so every link to an existing document would fail.
+            o.Conventions.AddPageRouteModelConvention("/Manage/Content/Edit", model => model.Selectors.Add(new SelectorModel
+            {
+                AttributeRouteModel = new AttributeRouteModel { Template = "manage/content/new/{type}" },
+            }));
         }).AddMvcOptions(o =>
         {
             o.ModelBinderProviders.Insert(0, new Forms.DateInputModelBinderProvider());

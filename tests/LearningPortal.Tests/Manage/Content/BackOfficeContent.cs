@@ -42,7 +42,7 @@ public static class BackOfficeContent
         var form = BriefingForm(title, slug);
         change?.Invoke(form);
         var response = await client.SubmitFormAsync("/manage/content/new/learning-briefing", form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, "Create failed: " + ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Create failed ({(int)response.StatusCode}): " + ManageTestData.ErrorSummary(await PortalClient.ParseAsync(response)));
         var location = response.Headers.Location!.OriginalString;
         // /manage/content/{id} after a save, /manage/content/{id}/publish after publishing.
         var segments = location.Split('/');

@@ -78,7 +78,7 @@ public class FindUsersTests(PortalFactory site) : IClassFixture<PortalFactory>
         await site.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PortalDbContext>();
-            var agencyId = db.Agencies.First().Id;
+            var agencyId = db.Agencies.OrderBy(a => a.Id).First().Id;
             for (var i = 1; i <= 55; i++)
             {
                 var email = $"pager-{i:00}-{Guid.NewGuid():N}@example.org";

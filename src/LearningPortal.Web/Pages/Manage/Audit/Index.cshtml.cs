@@ -105,7 +105,7 @@ public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
         var upper = subject.ToUpperInvariant();
 #pragma warning disable CA1862 // EF translates ToUpper() to SQL; the StringComparison overloads are not translated.
         var userIds = await db.Users.Where(u => u.DisplayName.ToUpper().Contains(upper) || u.NormalizedEmail!.Contains(upper))
-            .Select(u => u.Id).Take(500).ToListAsync();
+            .OrderBy(u => u.Id).Select(u => u.Id).Take(500).ToListAsync();
         var agencyIds = (await db.Agencies.Where(a => a.Name.ToUpper().Contains(upper)).Select(a => a.Id).ToListAsync())
             .Select(id => id.ToString()).ToList();
 #pragma warning restore CA1862

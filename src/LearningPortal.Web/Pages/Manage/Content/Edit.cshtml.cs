@@ -130,8 +130,10 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         }
 
         TempData["Success"] = $"Draft saved as version {version.Number}";
-        // Clearing type stops a new document's route (manage/content/new/{type}) from being reused for its edit page.
-        return RedirectToPage("/Manage/Content/Edit", new { id = version.DocumentId, type = (string?)null });
+        // A new document was posted to manage/content/new/{type}; its ambient route values would pick that route again (or
+        // none), so the edit page's address is made without them.
+        var links = HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
+        return Redirect(links.GetPathByPage("/Manage/Content/Edit", values: new { id = version.DocumentId }, pathBase: Request.PathBase)!);
     }
 
     private PageResult Invalid(IReadOnlyList<ContentError> errors)
