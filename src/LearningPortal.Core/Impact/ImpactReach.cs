@@ -57,9 +57,9 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             ? await Views(filter).GroupBy(v => v.DocumentId).Select(g => new { g.Key, Count = g.Sum(v => v.Views) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
             : null;
         return [.. briefings.Select(b => new BriefingReach(b.Id, b.Slug, b.PublishedTitle ?? b.Slug,
-            smallNumbers.Count(readers.GetValueOrDefault(b.Id)),
-            anonymous is null ? null : smallNumbers.Count(anonymous.GetValueOrDefault(b.Id)),
-            smallNumbers.Count(reflected.GetValueOrDefault(b.Id))))];
+            Count(readers.GetValueOrDefault(b.Id)),
+            anonymous is null ? null : Count(anonymous.GetValueOrDefault(b.Id)),
+            Count(reflected.GetValueOrDefault(b.Id))))];
     }
 
     /// <summary>One published briefing's reach, or null when there is no published briefing at that address.</summary>
@@ -91,7 +91,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
         var agencyReaders = smallNumbers.Cells([.. agencies.Select(a => reads.Count(r => r.AgencyId == a.Id))]);
         var agencyReflected = smallNumbers.Cells([.. agencies.Select(a => reflections.Count(r => r.AgencyId == a.Id))]);
         var byAgency = agencies.Select((a, i) => new ReachRow(a.Name, agencyReaders[i], agencyReflected[i], enabled.GetValueOrDefault(a.Id))).ToList();
-        var total = new ReachRow("All agencies", smallNumbers.Count(reads.Count), smallNumbers.Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
+        var total = new ReachRow("All agencies", Count(reads.Count), Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
 
         var months = new List<DateOnly>();
         for (var m = filter.FirstDay; m <= filter.LastDay; m = m.AddMonths(1))
@@ -107,7 +107,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
         SuppressedCount? anonymous = null;
         if (filter.AgencyId is null)
         {
-            anonymous = smallNumbers.Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
+            anonymous = Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
         }
 
         // Discussion copies carry the question set's title, which for a briefing's set is its published title.
@@ -122,8 +122,11 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
 
         return new BriefingReachDetail(id, briefing.Slug, briefing.PublishedTitle ?? briefing.Slug,
             byAgency, total, byMonth, anonymous,
-            [.. kinds.Select((k, i) => new DiscussionCount(k, kindCells[i]))], smallNumbers.Count(discussions.Count));
+            [.. kinds.Select((k, i) => new DiscussionCount(k, kindCells[i]))], Count(discussions.Count));
     }
+
+    /// <summary>A count on its own: below the threshold hidden; zero shown, as it singles nobody out.</summary>
+    private SuppressedCount Count(int count) => count == 0 ? new SuppressedCount(0, smallNumbers.Threshold) : smallNumbers.Count(count);
 
     private IQueryable<Document> PublishedBriefings() =>
         db.Documents.AsNoTracking().Where(d => d.Type == DocumentType.LearningBriefing && d.State == DocumentState.Published);
