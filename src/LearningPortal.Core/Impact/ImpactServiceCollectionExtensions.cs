@@ -14,6 +14,7 @@ public static class ImpactServiceCollectionExtensions
         services.TryAddScoped<ImpactRebuild>();
         services.TryAddScoped<BriefingReflections>();
         services.TryAddScoped<LearningRecord>();
+        services.TryAddScoped<ImpactReach>();
         services.TryAddSingleton<ReadRecorder>();
         if (!services.Any(s => s.ServiceType == typeof(ReadWriter)))
         {

@@ -31,6 +31,7 @@ public static partial class PagesServiceCollectionExtensions
             o.Conventions.AuthorizeFolder("/Supervision/Recording", PortalPolicies.Supervisor);
             o.Conventions.AuthorizeFolder("/Manage/Feedback", PortalPolicies.Editor);
             o.Conventions.AuthorizeFolder("/Manage/Actions", PortalPolicies.Editor);
+            o.Conventions.AuthorizeFolder("/Manage/Impact", PortalPolicies.Editor);
             // Assurance: an Agency lead answers for their own agency; evidence files are also for Editors (each file decides).
             o.Conventions.AuthorizePage("/Assurance/Index", PortalPolicies.AgencyLead);
             o.Conventions.AuthorizePage("/Assurance/Answer", PortalPolicies.AgencyLead);

@@ -191,6 +191,8 @@ public static class AuthorisationMatrix
         ["/manage/feedback/{id:int}/status"] = Rule.Editors("/manage/feedback/0/status"),
         ["/manage/feedback/{id:int}/question/{questionId:int?}"] = Rule.Editors("/manage/feedback/0/question"),
         ["/manage/feedback/{id:int}/analysis"] = Rule.Editors("/manage/feedback/0/analysis"),
+        ["/manage/impact"] = Rule.Editors("/manage/impact"),
+        ["/manage/impact/briefings/{slug}"] = Rule.Editors("/manage/impact/briefings/no-such-briefing"),
         ["/manage/actions"] = Rule.Editors("/manage/actions"),
         ["/manage/actions/index"] = Rule.Editors("/manage/actions/index"),
         ["/manage/actions/plans"] = Rule.Editors("/manage/actions/plans"),

@@ -24,6 +24,7 @@ public class IndexModel(EndpointDataSource endpoints, IAuthorizationPolicyProvid
         ["/Manage/Feedback/Index"] = ("Feedback", "Build feedback forms and evaluations, and analyse the answers by agency and over time."),
         ["/Manage/Search/Index"] = ("Search index", "See the state of the search index, rebuild it, and search drafts as well as published content."),
         ["/Manage/Actions/Index"] = ("Action plans", "Turn recommendations into actions, follow their progress and evidence, and see what is overdue."),
+        ["/Manage/Impact/Index"] = ("Impact", "See how far each published briefing reached: readers by agency and month, and reflections, with small numbers hidden."),
         ["/Manage/Audit/Index"] = ("Audit log", "See who changed what, and when."),
     };
 

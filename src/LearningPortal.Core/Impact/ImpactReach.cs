@@ -1,0 +1,153 @@
+using LearningPortal.Core.Content;
+using LearningPortal.Core.Data;
+using LearningPortal.Core.Reporting;
+using LearningPortal.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningPortal.Core.Impact;
+
+/// <summary>A period of whole months (UK days from the first of <see cref="From"/> to the last of <see cref="To"/>), and optionally one agency.</summary>
+public sealed record ReachFilter(DateOnly From, DateOnly To, int? AgencyId)
+{
+    public DateOnly FirstDay => new(From.Year, From.Month, 1);
+
+    public DateOnly LastDay => new DateOnly(To.Year, To.Month, 1).AddMonths(1).AddDays(-1);
+
+    public DateTime StartUtc => UkTime.StartOfDayUtc(FirstDay);
+
+    public DateTime EndUtc => UkTime.StartOfDayUtc(LastDay.AddDays(1));
+}
+
+/// <summary>One published briefing's reach in a period; every figure already suppressed.</summary>
+public sealed record BriefingReach(int DocumentId, string Slug, string Title, SuppressedCount Readers, SuppressedCount? AnonymousViews, SuppressedCount Reflected);
+
+/// <summary>One row of a briefing's reach table (an agency or a month) and its suppressed figures.</summary>
+public sealed record ReachRow(string Label, SuppressedCount Readers, SuppressedCount Reflected, int? EnabledAccounts = null)
+{
+    /// <summary>Readers as a share of the agency's enabled accounts, only when the readers figure is shown.</summary>
+    public double? Share => Readers.Value is { } r && EnabledAccounts is > 0 and { } e ? (double)r / e : null;
+}
+
+/// <summary>Supervision discussions of a briefing by kind (records, not people).</summary>
+public sealed record DiscussionCount(string Kind, SuppressedCount Discussions);
+
+/// <summary>One briefing's reach: by agency (against enabled accounts), by month, and its supervision discussions.</summary>
+public sealed record BriefingReachDetail(
+    int DocumentId, string Slug, string Title,
+    IReadOnlyList<ReachRow> ByAgency, ReachRow AgencyTotal,
+    IReadOnlyList<ReachRow> ByMonth, SuppressedCount? AnonymousViews,
+    IReadOnlyList<DiscussionCount> Discussions, SuppressedCount DiscussionTotal);
+
+/// <summary>
+/// Reach of published learning briefings for the Editors' impact pages, from Impact's own read models only
+/// (reads, anonymous views, reflections, discussion copies) plus the briefing list and agencies' enabled accounts.
+/// Signed-in readers are person-days (a person counts once a day). Every figure goes through <see cref="SmallNumbers"/>:
+/// alone where no total is shown, and with the subtraction rule where parts and their total are shown together.
+/// Nothing here names a person or lists anyone's reads.
+/// </summary>
+public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
+{
+    /// <summary>Every published briefing with its readers, anonymous views (all agencies only: they have none) and reflections.</summary>
+    public async Task<IReadOnlyList<BriefingReach>> BriefingsAsync(ReachFilter filter, CancellationToken cancellationToken = default)
+    {
+        var briefings = await PublishedBriefings().OrderBy(d => d.PublishedTitle).Select(d => new { d.Id, d.Slug, d.PublishedTitle }).ToListAsync(cancellationToken);
+        var readers = await Reads(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var reflected = await Reflections(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var anonymous = filter.AgencyId is null
+            ? await Views(filter).GroupBy(v => v.DocumentId).Select(g => new { g.Key, Count = g.Sum(v => v.Views) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
+            : null;
+        return [.. briefings.Select(b => new BriefingReach(b.Id, b.Slug, b.PublishedTitle ?? b.Slug,
+            Count(readers.GetValueOrDefault(b.Id)),
+            anonymous is null ? null : Count(anonymous.GetValueOrDefault(b.Id)),
+            Count(reflected.GetValueOrDefault(b.Id))))];
+    }
+
+    /// <summary>One published briefing's reach, or null when there is no published briefing at that address.</summary>
+    public async Task<BriefingReachDetail?> BriefingAsync(string slug, ReachFilter filter, CancellationToken cancellationToken = default)
+    {
+        var briefing = await PublishedBriefings().Where(d => d.Slug == slug).Select(d => new { d.Id, d.Slug, d.PublishedTitle }).SingleOrDefaultAsync(cancellationToken);
+        if (briefing is null)
+        {
+            return null;
+        }
+
+        var id = briefing.Id;
+        var agencies = await db.Agencies.AsNoTracking()
+            .Where(a => filter.AgencyId == null ? a.IsActive : a.Id == filter.AgencyId)
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
+        var enabled = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
+            .GroupBy(u => u.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var reads = await Reads(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.Day }).ToListAsync(cancellationToken);
+        var reflections = await Reflections(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.ReflectedUtc }).ToListAsync(cancellationToken);
+
+        // An agency that is no longer active but has reads in the period still gets its row, so the parts add up to the total.
+        var agencyIds = agencies.Select(a => a.Id).ToList();
+        var missing = reads.Select(r => r.AgencyId).Concat(reflections.Select(r => r.AgencyId)).Distinct().Where(a => !agencyIds.Contains(a)).ToList();
+        if (missing.Count > 0)
+        {
+            agencies.AddRange(await db.Agencies.AsNoTracking().Where(a => missing.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken));
+        }
+
+        var agencyReaders = smallNumbers.Cells([.. agencies.Select(a => reads.Count(r => r.AgencyId == a.Id))]);
+        var agencyReflected = smallNumbers.Cells([.. agencies.Select(a => reflections.Count(r => r.AgencyId == a.Id))]);
+        var byAgency = agencies.Select((a, i) => new ReachRow(a.Name, agencyReaders[i], agencyReflected[i], enabled.GetValueOrDefault(a.Id))).ToList();
+        var total = new ReachRow("All agencies", Count(reads.Count), Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
+
+        var months = new List<DateOnly>();
+        for (var m = filter.FirstDay; m <= filter.LastDay; m = m.AddMonths(1))
+        {
+            months.Add(m);
+        }
+
+        var reflectedDays = reflections.Select(r => UkTime.Today(r.ReflectedUtc)).ToList();
+        var monthReaders = smallNumbers.Cells([.. months.Select(m => reads.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month))]);
+        var monthReflected = smallNumbers.Cells([.. months.Select(m => reflectedDays.Count(d => d.Year == m.Year && d.Month == m.Month))]);
+        var byMonth = months.Select((m, i) => new ReachRow(m.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), monthReaders[i], monthReflected[i])).ToList();
+
+        SuppressedCount? anonymous = null;
+        if (filter.AgencyId is null)
+        {
+            anonymous = Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
+        }
+
+        // Discussion copies carry the question set's title, which for a briefing's set is its published title.
+        var title = briefing.PublishedTitle ?? "";
+        var discussions = await db.LearningDiscussions.AsNoTracking()
+            .Where(d => d.Title == title && d.HeldOn >= filter.FirstDay && d.HeldOn <= filter.LastDay)
+            .Where(d => filter.AgencyId == null || d.AgencyId == filter.AgencyId)
+            .Select(d => new { d.RecordId, d.Kind }).Distinct().ToListAsync(cancellationToken);
+        var kinds = new[] { "One-to-one supervision", "Group supervision", "Team meeting" }
+            .Concat(discussions.Select(d => d.Kind).Distinct().Order()).Distinct().ToList();
+        var kindCells = smallNumbers.Cells([.. kinds.Select(k => discussions.Count(d => d.Kind == k))]);
+
+        return new BriefingReachDetail(id, briefing.Slug, briefing.PublishedTitle ?? briefing.Slug,
+            byAgency, total, byMonth, anonymous,
+            [.. kinds.Select((k, i) => new DiscussionCount(k, kindCells[i]))], Count(discussions.Count));
+    }
+
+    /// <summary>A count on its own: below the threshold hidden; zero shown, as it singles nobody out.</summary>
+    private SuppressedCount Count(int count) => count == 0 ? new SuppressedCount(0, smallNumbers.Threshold) : smallNumbers.Count(count);
+
+    private IQueryable<Document> PublishedBriefings() =>
+        db.Documents.AsNoTracking().Where(d => d.Type == DocumentType.LearningBriefing && d.State == DocumentState.Published);
+
+    private IQueryable<BriefingRead> Reads(ReachFilter filter)
+    {
+        var (first, last) = (filter.FirstDay, filter.LastDay);
+        var reads = db.BriefingReads.AsNoTracking().Where(r => r.Day >= first && r.Day <= last);
+        return filter.AgencyId is { } agency ? reads.Where(r => r.AgencyId == agency) : reads;
+    }
+
+    private IQueryable<BriefingReflection> Reflections(ReachFilter filter)
+    {
+        var (start, end) = (filter.StartUtc, filter.EndUtc);
+        var marks = db.BriefingReflections.AsNoTracking().Where(r => r.ReflectedUtc >= start && r.ReflectedUtc < end);
+        return filter.AgencyId is { } agency ? marks.Where(r => r.AgencyId == agency) : marks;
+    }
+
+    private IQueryable<AnonymousBriefingViews> Views(ReachFilter filter)
+    {
+        var (first, last) = (filter.FirstDay, filter.LastDay);
+        return db.AnonymousBriefingViews.AsNoTracking().Where(v => v.Day >= first && v.Day <= last);
+    }
+}
