@@ -166,6 +166,10 @@ internal static class Program
         var fresh = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The benchmark user is gone.");
         var principal = await signIn.CreateUserPrincipalAsync(fresh);
         ((ClaimsIdentity)principal.Identity!).AddClaims(SecondFactor.Claims(SecondFactor.AuthenticatorMethod));
+        // A signed-in session, as the sign-in form begins one: the re-check ends a sign-in without it.
+        var started = await scope.ServiceProvider.GetRequiredService<UserSessions>().BeginAsync(fresh, Guid.NewGuid().ToString("N"), "benchmark");
+        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.SessionClaimType, started.Session.Id));
         var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow - age;
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.ExpireTimeSpan };

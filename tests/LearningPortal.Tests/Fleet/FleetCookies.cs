@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Training;
@@ -21,6 +24,10 @@ public static class FleetCookies
         control.WithScopeAsync(async sp =>
         {
             var principal = await sp.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
+            // A signed-in session, as the sign-in form begins one: the instances' re-check ends a sign-in without it.
+            var started = await sp.GetRequiredService<UserSessions>().BeginAsync(user, Guid.NewGuid().ToString("N"), "fleet test");
+            await sp.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.SessionClaimType, started.Session.Id));
             var options = sp.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
             var now = DateTimeOffset.UtcNow;
             var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);
