@@ -64,7 +64,7 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 await create.ExecuteNonQueryAsync();
             }
 
-            cs = $"{postgresServer};Database={name};Maximum Pool Size=100";
+            cs = $"{postgresServer};Database={name};Maximum Pool Size=100;Command Timeout=600";
             configure = o => o.UseNpgsql(cs, x => x.MigrationsAssembly("LearningPortal.Migrations.PostgreSql"));
         }
 
@@ -73,11 +73,12 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "lp-bench-mail"),
         }).Build();
         var services = addModule(new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None).AddSimpleConsole())
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogSql ? LogLevel.Information : LogLevel.None).AddSimpleConsole())
             .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .AddDbContext<PortalDbContext>(configure)
             .AddPortalCore(configuration, Path.GetTempPath()), configuration)
             .AddSingleton<ISiteAddress, FixedSiteAddress>()
+            .AddSingleton<IConfiguration>(configuration) // as a host gives it: some Core services read their settings from it
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         using (var scope = services.CreateScope())
@@ -93,9 +94,21 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
         return new BenchmarkDatabase(provider, services, cs, file, postgresServer, name);
     }
 
+    /// <summary>LP_BENCH_SQL=1 logs every command with its time, to find the slow one.</summary>
+    private static bool LogSql => Environment.GetEnvironmentVariable("LP_BENCH_SQL") == "1";
+
+    /// <summary>LP_BENCH_KEEP=1 keeps the database (its name is printed) for EXPLAIN by hand.</summary>
+    private static bool Keep => Environment.GetEnvironmentVariable("LP_BENCH_KEEP") == "1";
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (Keep)
+        {
+            Console.WriteLine($"Kept: {sqliteFile ?? postgresName}");
+            return;
+        }
+
         if (sqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -4,18 +4,18 @@ using LearningPortal.Benchmarks.Training;
 using LearningPortal.Core.Training;
 
 // Training bookings under load: correctness of 1,000 concurrent attempts on 20 places, repeated, and
-// booking latency at 50 concurrent users; on SQLite and on PostgreSQL (LP_BENCH_PG, default the dev server).
+// booking latency at 50 concurrent users; on SQLite and on PostgreSQL (LP_BENCH_PG, or a cluster of its own with default durability).
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var sqliteOnly = args.Contains("--sqlite-only");
-var postgres = Environment.GetEnvironmentVariable("LP_BENCH_PG") ?? "Host=127.0.0.1;Port=55439;Username=postgres";
 var providers = sqliteOnly ? new[] { "SQLite" } : ["SQLite", "PostgreSQL"];
 var failed = false;
 
 Console.WriteLine($"Training booking benchmark: {runs} runs of 1,000 concurrent attempts on 20 places per database; {Environment.ProcessorCount} cores");
+await using var postgres = sqliteOnly ? null : await BenchmarkPostgres.StartAsync();
 foreach (var provider in providers)
 {
-    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres, "training", (s, c) => s.AddTrainingCore(c));
+    await using var database = await BenchmarkDatabase.CreateAsync(provider, postgres?.Server, "training", (s, c) => s.AddTrainingCore(c));
     var burst = new BookingBurst(database);
     Console.WriteLine();
     Console.WriteLine($"== {provider}");

@@ -18,6 +18,9 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     /// <summary>Most frequent words are counted over this many of the latest matching comments.</summary>
     public const int WordSample = 2000;
 
+    /// <summary>A filter leaving at most this many responses has their answers looked up by response id.</summary>
+    public const int NarrowFilter = 5000;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "but", "by",
@@ -42,7 +45,7 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
 
-        var groups = await Answers(formId, filter, [.. questions.Select(q => q.Id)])
+        var groups = await (await AnswersAsync(formId, filter, [.. questions.Select(q => q.Id)], cancellationToken))
             .GroupBy(a => new { a.QuestionId, a.Number, a.After })
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
@@ -103,10 +106,9 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
 
         var anonymous = await db.FeedbackForms.Where(f => f.Id == formId).Select(f => f.IsAnonymous).FirstOrDefaultAsync(cancellationToken);
         var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
-        // Answers are numbered as they arrive, so the highest ids are the latest; the join to the response and
-        // question is made for the page of comments only.
-        var latest = query.OrderByDescending(a => a.Id).Take(take).Select(a => a.Id);
-        var rows = await db.FeedbackAnswers.Where(a => latest.Contains(a.Id)).OrderByDescending(a => a.Id)
+        // The join to the response and question is made for the page of comments only.
+        var latest = Latest(query).Take(take).Select(a => a.Id);
+        var rows = await Latest(db.FeedbackAnswers.Where(a => latest.Contains(a.Id)))
             .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
             .ToListAsync(cancellationToken);
         var agencies = await AgencyNamesAsync(cancellationToken);
@@ -137,7 +139,7 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
             return [];
         }
 
-        var texts = await (await CommentQueryAsync(formId, filter, search, cancellationToken)).OrderByDescending(a => a.Id).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
+        var texts = await Latest(await CommentQueryAsync(formId, filter, search, cancellationToken)).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
         return CountWords(texts, take);
     }
 
@@ -200,8 +202,13 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         return query;
     }
 
-    /// <summary>The answers to some of the form's questions in the filtered responses.</summary>
-    private IQueryable<FeedbackAnswer> Answers(int formId, FeedbackFilter filter, List<int> questionIds)
+    /// <summary>
+    /// The answers to some of the form's questions in the filtered responses. A narrow filter (at most
+    /// <see cref="NarrowFilter"/> responses) reads the responses' ids first and looks their answers up by index:
+    /// given the join instead, both databases' planners start from the question index and read every answer to the
+    /// form (EXPLAIN on PostgreSQL: a hash join over a sequential scan, 280 ms for one session of 100,000 responses).
+    /// </summary>
+    private async Task<IQueryable<FeedbackAnswer>> AnswersAsync(int formId, FeedbackFilter filter, List<int> questionIds, CancellationToken cancellationToken)
     {
         var answers = db.FeedbackAnswers.Where(a => questionIds.Contains(a.QuestionId));
         if (filter.IsEmpty)
@@ -210,8 +217,14 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
             return answers;
         }
 
-        // A join (not EXISTS) lets the planner start from the few filtered responses and look their answers up by index.
-        return from r in Responses(formId, filter)
+        var responses = Responses(formId, filter);
+        var few = await responses.OrderBy(r => r.Id).Select(r => r.Id).Take(NarrowFilter + 1).ToListAsync(cancellationToken);
+        if (few.Count <= NarrowFilter)
+        {
+            return answers.Where(a => few.Contains(a.ResponseId));
+        }
+
+        return from r in responses
                join a in answers on r.Id equals a.ResponseId
                select a;
     }
@@ -247,7 +260,7 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     {
         var textQuestions = await db.FeedbackQuestions.Where(q => q.FormId == formId && (q.Type == FeedbackQuestionType.ShortText || q.Type == FeedbackQuestionType.LongText))
             .Select(q => q.Id).ToListAsync(cancellationToken);
-        var query = Answers(formId, filter, textQuestions);
+        var query = await AnswersAsync(formId, filter, textQuestions, cancellationToken);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
@@ -258,6 +271,14 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
 
         return query;
     }
+
+    /// <summary>
+    /// Latest first. Responses and answers are numbered as they arrive, and a response's answers are saved together,
+    /// so this is the order of arrival. Ordering by the response first lets a filtered query walk the responses (or
+    /// the answers' response index) backwards, where ordering by the answer's own id walked every answer to the form.
+    /// </summary>
+    private static IOrderedQueryable<FeedbackAnswer> Latest(IQueryable<FeedbackAnswer> answers) =>
+        answers.OrderByDescending(a => a.ResponseId).ThenByDescending(a => a.Id);
 
     private async Task<Dictionary<int, string>> AgencyNamesAsync(CancellationToken cancellationToken) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);

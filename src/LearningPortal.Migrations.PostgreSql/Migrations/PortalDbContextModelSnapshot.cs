@@ -1608,6 +1608,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FormId", "SubmittedUtc");
 
+                    b.HasIndex("FormId", "AgencyId", "SubmittedUtc");
+
                     b.ToTable("FeedbackResponses");
                 });
 

@@ -1549,6 +1549,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FormId", "SubmittedUtc");
 
+                    b.HasIndex("FormId", "AgencyId", "SubmittedUtc");
+
                     b.ToTable("FeedbackResponses");
                 });
 

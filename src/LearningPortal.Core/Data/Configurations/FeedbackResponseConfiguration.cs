@@ -11,6 +11,7 @@ internal sealed class FeedbackResponseConfiguration : IEntityTypeConfiguration<F
         builder.Property(r => r.UserId).HasMaxLength(450);
         // The analysis filters one form's responses by date, then agency, briefing or session.
         builder.HasIndex(r => new { r.FormId, r.SubmittedUtc });
+        builder.HasIndex(r => new { r.FormId, r.AgencyId, r.SubmittedUtc });
         builder.HasIndex(r => r.SessionId);
         builder.HasIndex(r => r.DocumentId);
         builder.HasOne<FeedbackForm>().WithMany().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Restrict);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LearningPortal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203150905_Initial")]
+    [Migration("20261203173526_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1610,6 +1610,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("FormId", "SubmittedUtc");
+
+                    b.HasIndex("FormId", "AgencyId", "SubmittedUtc");
 
                     b.ToTable("FeedbackResponses");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningPortal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203150854_Initial")]
+    [Migration("20261203173447_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1551,6 +1551,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId");
 
                     b.HasIndex("FormId", "SubmittedUtc");
+
+                    b.HasIndex("FormId", "AgencyId", "SubmittedUtc");
 
                     b.ToTable("FeedbackResponses");
                 });
