@@ -18,8 +18,11 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     /// <summary>Most frequent words are counted over this many of the latest matching comments.</summary>
     public const int WordSample = 2000;
 
-    /// <summary>A filter leaving at most this many responses has their answers looked up by response id.</summary>
-    public const int NarrowFilter = 5000;
+    /// <summary>
+    /// A filter leaving at most this many responses has their answers looked up by response id (a few thousand ids
+    /// are one array parameter on PostgreSQL and well under SQLite's parameter limit). Tests lower it to compare paths.
+    /// </summary>
+    internal int NarrowFilter { get; init; } = 5000;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {

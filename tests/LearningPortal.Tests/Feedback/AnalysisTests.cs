@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Training;
@@ -56,6 +57,42 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.DoesNotContain(words, w => w.Label is "about" or "with" or "more");
         var found = await site.WithScopeAsync(sp => sp.GetRequiredService<FeedbackAnalysis>().CommentsAsync(form.Id, new FeedbackFilter(), "HOME CONDITIONS", 10));
         Assert.Equal(2, found.Count); // the short and the long text answer of the first person
+    }
+
+    [Fact]
+    public async Task A_narrow_filter_looked_up_by_response_gives_the_same_analysis_as_the_join()
+    {
+        var form = await feedback.FormAsync(anonymous: false, required: false, asksAgency: true);
+        var agencies = await people.AgencyIdsAsync();
+        var crowd = (await people.PeopleAsync(4, agencies[0])).Concat(await people.PeopleAsync(3, agencies[1])).ToList();
+        for (var i = 0; i < crowd.Count; i++)
+        {
+            var values = FeedbackData.Answers(form, rating: 1 + (i % 5), text: $"Chronology practice note {i}", before: 1 + (i % 3), after: 2 + (i % 3));
+            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Outcome);
+        }
+
+        var filter = new FeedbackFilter(AgencyId: agencies[0]);
+        var (byId, byJoin) = await site.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var smallNumbers = sp.GetRequiredService<LearningPortal.Core.Reporting.SmallNumbers>();
+            return (await Everything(new FeedbackAnalysis(db, smallNumbers)), await Everything(new FeedbackAnalysis(db, smallNumbers) { NarrowFilter = 0 }));
+        });
+
+        Assert.Equal(4, byId.Report.Responses);
+        Assert.Equal(4, byId.Comments.Count / 2); // a short and a long text answer each
+        Assert.Equal(Describe(byJoin.Report), Describe(byId.Report));
+        Assert.Equal(byJoin.Comments, byId.Comments);
+        Assert.Equal(byJoin.Count, byId.Count);
+        Assert.Equal(byJoin.Words, byId.Words);
+        Assert.Equal("Chronology practice note 3", byId.Comments[0].Text); // latest first
+
+        async Task<(FeedbackReport Report, List<Comment> Comments, int Count, List<Bar> Words)> Everything(FeedbackAnalysis analysis) =>
+            (await analysis.AnalyseAsync(form.Id, filter), [.. await analysis.CommentsAsync(form.Id, filter, null, 50)],
+             await analysis.CountCommentsAsync(form.Id, filter, "practice"), [.. await analysis.FrequentWordsAsync(form.Id, filter, null, 10)]);
+
+        static string Describe(FeedbackReport report) => string.Join("; ", report.Questions.Select(q =>
+            $"{q.Text}: {q.Answered} [{string.Join(",", q.Distribution.Select(b => b.Count))}] {q.Mean} {q.MeanShift}"));
     }
 
     [Fact]
