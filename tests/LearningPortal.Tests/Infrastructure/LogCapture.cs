@@ -28,7 +28,7 @@ public sealed class LogCapture : ILoggerProvider
         {
             if (IsEnabled(logLevel))
             {
-                capture.entries.Enqueue((logLevel, category, formatter(state, exception)));
+                capture.entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
             }
         }
     }
