@@ -25,6 +25,13 @@ public abstract record PersonalDataRequest
     public bool IncludesSupervisionText => this is ByThePerson { WithSecondFactor: true };
 
     /// <summary>
+    /// Whether the export holds the person's private notes: what they wrote when marking a briefing read and reflected,
+    /// and the learning they added by hand. Only the person's own export does (they read them on their learning record
+    /// without a second factor); an Administrator's lists them by title and date.
+    /// </summary>
+    public bool IncludesPrivateNotes => this is ByThePerson;
+
+    /// <summary>
     /// An Administrator answering a request received by post: everything except what stays readable only by the
     /// people in it (supervision text), which the export lists by title and date instead.
     /// </summary>
@@ -100,6 +107,9 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
             await WriteFeedbackAsync(zip, userId, cancellationToken);
             await WriteSupervisionAsync(zip, userId, full, cancellationToken);
             await WriteActionsAsync(zip, userId, cancellationToken);
+            await WriteAssuranceAsync(zip, userId, Agency, cancellationToken);
+            await WriteLearningRecordAsync(zip, userId, request.IncludesPrivateNotes, cancellationToken);
+            await WriteReadsAsync(zip, userId, cancellationToken);
             await WriteAuditAsync(zip, userId, cancellationToken);
             await AddTextAsync(zip, "README.txt", ReadMe(request), cancellationToken);
         }
@@ -254,6 +264,101 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
         await AddJsonAsync(zip, "actions/updates-you-wrote.json", updates, cancellationToken);
     }
 
+    private async Task WriteAssuranceAsync(ZipArchive zip, string userId, Func<int?, string> agency, CancellationToken cancellationToken)
+    {
+        // Every save of an answer the person made for their agency (drafts too): the answer's history keeps each one.
+        var revisions = await db.AssuranceAnswerRevisions.AsNoTracking()
+            .Where(r => r.AuthorUserId == userId)
+            .Join(db.AssuranceAnswers, r => r.AnswerId, a => a.Id, (r, a) => new { Revision = r, a.RequestId, a.AgencyId })
+            .Join(db.AssuranceRequests, x => x.RequestId, q => q.Id, (x, q) => new { x.Revision, x.AgencyId, q.Question, q.DueOn })
+            .ToListAsync(cancellationToken);
+        var csv = new StringBuilder();
+        Csv.Row(csv, "Saved (UK time)", "Question", "Due", "For agency", "Sent or draft", "Rating", "Narrative", "Evidence", "Links", "Files added");
+        foreach (var x in revisions.OrderBy(x => x.Revision.CreatedUtc).ThenBy(x => x.Revision.Id))
+        {
+            var r = x.Revision;
+            Csv.Row(csv, UkTime.Format(r.CreatedUtc), x.Question, x.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), agency(x.AgencyId),
+                r.IsDraft ? "Draft" : "Sent", r.Rating?.ToString(), r.Narrative, r.Evidence, r.Links, r.FilesAdded.ToString(CultureInfo.InvariantCulture));
+        }
+
+        await AddTextAsync(zip, "assurance/answers-you-gave.csv", csv.ToString(), cancellationToken);
+    }
+
+    private async Task WriteLearningRecordAsync(ZipArchive zip, string userId, bool privateNotes, CancellationToken cancellationToken)
+    {
+        var reflections = await db.BriefingReflections.AsNoTracking().Where(r => r.UserId == userId)
+            .OrderBy(r => r.ReflectedUtc).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        var reflected = new StringBuilder();
+        if (privateNotes)
+        {
+            Csv.Row(reflected, "Briefing", "Address", "Version read", "Marked read and reflected (UK time)", "Last changed (UK time)", "Your private note");
+            foreach (var r in reflections)
+            {
+                Csv.Row(reflected, r.BriefingTitle, r.BriefingPath, r.VersionNumber.ToString(CultureInfo.InvariantCulture),
+                    UkTime.Format(r.ReflectedUtc), UkTime.Format(r.UpdatedUtc), r.Note);
+            }
+        }
+        else
+        {
+            Csv.Row(reflected, "Briefing", "Marked read and reflected (UK date)", "Private note");
+            foreach (var r in reflections)
+            {
+                Csv.Row(reflected, r.BriefingTitle, UkTime.FormatDate(r.ReflectedUtc), string.IsNullOrEmpty(r.Note) ? "None" : $"Not included: download it from {OwnExportPath}");
+            }
+        }
+
+        await AddTextAsync(zip, "learning/briefings-read-and-reflected.csv", reflected.ToString(), cancellationToken);
+
+        var activities = await db.LearningActivities.AsNoTracking().Where(a => a.UserId == userId)
+            .OrderBy(a => a.On).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        if (privateNotes)
+        {
+            await AddJsonAsync(zip, "learning/learning-you-added.json", activities.Select(a => new
+            {
+                a.Title,
+                a.On,
+                a.Hours,
+                a.Participatory,
+                a.WhatILearned,
+                a.HowItChangesMyPractice,
+                NmcCodeTheme = a.CodeTheme is { } t ? Impact.NmcCodeThemes.NameOf(t) : null,
+                a.DiscussedWithPeer,
+                a.CreatedUtc,
+                a.UpdatedUtc,
+            }), cancellationToken);
+        }
+        else
+        {
+            var list = new StringBuilder();
+            Csv.Row(list, "Learning", "On", "Hours");
+            foreach (var a in activities)
+            {
+                Csv.Row(list, a.Title, a.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Hours.ToString("0.##", CultureInfo.InvariantCulture));
+            }
+
+            await AddTextAsync(zip, "learning/learning-you-added.csv", list.ToString(), cancellationToken);
+        }
+    }
+
+    private async Task WriteReadsAsync(ZipArchive zip, string userId, CancellationToken cancellationToken)
+    {
+        // Only the reads still linked to the person: after a year (Retention:ReadsLinkedMonths) they are counts only.
+        var reads = await db.BriefingReads.AsNoTracking().Where(r => r.UserId == userId)
+            .OrderBy(r => r.Day).ThenBy(r => r.DocumentId).Select(r => new { r.Day, r.DocumentId }).ToListAsync(cancellationToken);
+        var ids = reads.Select(r => r.DocumentId).Distinct().ToList();
+        var titles = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, Title = d.PublishedTitle ?? d.Title, d.Slug, d.Type }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var csv = new StringBuilder();
+        Csv.Row(csv, "Day (UK)", "Briefing", "Address");
+        foreach (var r in reads)
+        {
+            var d = titles.GetValueOrDefault(r.DocumentId);
+            Csv.Row(csv, r.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d?.Title ?? "A briefing no longer on the portal", d is null ? "" : Content.Fields.DocumentTypes.PathFor(d.Type, d.Slug));
+        }
+
+        await AddTextAsync(zip, "learning/briefings-you-opened.csv", csv.ToString(), cancellationToken);
+    }
+
     private async Task WriteAuditAsync(ZipArchive zip, string userId, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()
@@ -303,6 +408,20 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
 
         text.AppendLine("actions/actions-you-lead.csv        actions in partnership action plans that you lead");
         text.AppendLine("actions/updates-you-wrote.json      progress updates you wrote on actions");
+        text.AppendLine("assurance/answers-you-gave.csv      every save of an assurance answer you gave for your agency, drafts too");
+        if (request.IncludesPrivateNotes)
+        {
+            text.AppendLine("learning/briefings-read-and-reflected.csv  briefings you marked read and reflected, with your private notes");
+            text.AppendLine("learning/learning-you-added.json    learning you added to your learning record by hand, with what you wrote");
+        }
+        else
+        {
+            text.AppendLine("learning/briefings-read-and-reflected.csv  briefings you marked read and reflected, by title and date");
+            text.AppendLine("learning/learning-you-added.csv     learning you added to your learning record by hand, by title and date");
+        }
+
+        text.AppendLine("learning/briefings-you-opened.csv   the days you opened each briefing in the last year (older reads are counts only)");
+        text.AppendLine("                                    (training and supervision in your learning record are in training/ and supervision/)");
         text.AppendLine("audit/audit-log.csv                 the audit log's entries about you and by you");
         text.AppendLine("audit/supervision-record-reads.csv  when you read or changed a supervision record");
         text.AppendLine();
@@ -318,7 +437,8 @@ public class PersonalDataExport(PortalDbContext db, DiscussionRecords records, A
         {
             text.AppendLine();
             text.AppendLine("This copy was produced by an administrator for a request received by post. It does not contain the text of");
-            text.AppendLine("supervision records: they stay readable only by the people in them, so they are listed by title and date only.");
+            text.AppendLine("supervision records or your private notes (on briefings, and on learning you added by hand): they stay readable");
+            text.AppendLine("only by the people in them, so they are listed by title and date only.");
             text.AppendLine(CultureInfo.InvariantCulture, $"To download their text, sign in to the Learning Portal with two-factor sign-in and go to {OwnExportPath}");
             text.AppendLine("(Your account, then Download your data). You will be asked for your password again.");
         }

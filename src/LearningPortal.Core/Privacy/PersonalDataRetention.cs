@@ -12,12 +12,15 @@ using Microsoft.Extensions.Options;
 namespace LearningPortal.Core.Privacy;
 
 /// <summary>What one retention run did.</summary>
-public sealed record RetentionRun(int AccountsWarned, int AccountsDeleted, int BookingsAnonymised, int AuditEntriesDeleted, int ActionHistoryDeleted);
+public sealed record RetentionRun(int AccountsWarned, int AccountsDeleted, int BookingsAnonymised, int AuditEntriesDeleted, int ActionHistoryDeleted, int ReadsSummarised = 0);
 
 /// <summary>
 /// Applies <see cref="RetentionOptions"/>: warns the holders of unused accounts and deletes those still unused after
 /// the warning period; anonymises bookings and registers kept for their period; deletes old audit entries and action
-/// history. Deleting an account keeps the rules for shared records (supervision records and actions stay and show a
+/// history; unlinks briefing reads from their readers after <see cref="RetentionOptions.ReadsLinkedMonths"/> (the counts
+/// stay). Deleting an account deletes the person's learning record (briefings marked read and reflected with their
+/// private notes, learning added by hand, the record's copies of their attendance and discussions: cascades in the
+/// database) and keeps their reads as counts that belong to nobody. Deleting an account keeps the rules for shared records (supervision records and actions stay and show a
 /// former user); an account is not deleted while it has bookings still inside their retention period (they are kept for
 /// charging and audit), only once the last has been anonymised. Run by <see cref="RetentionJob"/>; safe on several
 /// instances at once (each account is claimed before it is warned or deleted).
@@ -44,7 +47,12 @@ public class PersonalDataRetention(PortalDbContext db, EmailOutbox outbox, Audit
         var audits = await db.AuditEntries.Where(e => e.OccurredUtc < auditCutOff).ExecuteDeleteAsync(cancellationToken);
         var historyCutOff = now.AddYears(-o.ActionHistoryYears);
         var history = await db.ActionHistory.Where(h => h.OccurredUtc < historyCutOff).ExecuteDeleteAsync(cancellationToken);
-        return new RetentionRun(warned, deleted, anonymised, audits, history);
+
+        // The day is a UK date, as the reads are recorded; one statement, so a read is never half summarised.
+        var readsCutOff = UkTime.Today(now).AddMonths(-o.ReadsLinkedMonths);
+        var reads = await db.BriefingReads.Where(r => r.UserId != null && r.Day < readsCutOff)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.UserId, (string?)null), cancellationToken);
+        return new RetentionRun(warned, deleted, anonymised, audits, history, reads);
     }
 
     private async Task<int> WarnUnusedAccountsAsync(CancellationToken cancellationToken)

@@ -23,6 +23,12 @@ public class RetentionOptions
     /// <summary>Years an action's own history (created, changed, updated, done) keeps a line.</summary>
     public int ActionHistoryYears { get; set; } = 6;
 
+    /// <summary>
+    /// Months a briefing read stays linked to its reader; then the read is summarised: it keeps counting in the impact
+    /// figures (by agency and day) but no longer names anyone, and leaves the person's subject access export.
+    /// </summary>
+    public int ReadsLinkedMonths { get; set; } = 12;
+
     /// <summary>How often the retention job runs (once across all instances).</summary>
     public TimeSpan JobInterval { get; set; } = TimeSpan.FromHours(6);
 

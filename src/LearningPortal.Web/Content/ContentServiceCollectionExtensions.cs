@@ -38,6 +38,7 @@ public sealed class ThemeContentVariables(Theme theme, IOptions<RetentionOptions
         ["retention-warning-days"] = Number(retention.Value.AccountWarningDays),
         ["retention-booking-years"] = Number(retention.Value.BookingYears),
         ["retention-audit-years"] = Number(retention.Value.AuditYears),
+        ["retention-reads-months"] = Number(retention.Value.ReadsLinkedMonths),
         ["retention-action-history-years"] = Number(retention.Value.ActionHistoryYears),
         ["retention-supervision-months"] = Number(supervision.Value.RetentionMonths),
     };

@@ -20,6 +20,9 @@ public static class PipelineExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        // Inside the status code pages, so that a body that cannot be read (NUL, too large) gets the GOV.UK 400 or 413 page.
+        app.UseMiddleware<UnreadableRequestMiddleware>();
         return app;
     }
 

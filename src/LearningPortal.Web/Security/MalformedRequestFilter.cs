@@ -9,7 +9,10 @@ namespace LearningPortal.Web.Security;
 /// Answers requests that no page was written for with the right status and the GOV.UK error page, instead of letting
 /// them run into a page that does not expect them (which answered 500): a method the page has no handler for is 405;
 /// control characters (NUL and the rest, except tab and line breaks) in a form field or the query string are 400, and
-/// logged, because no field of the portal takes them and some databases refuse them.
+/// logged, because no field of the portal takes them and some databases refuse them. So is U+FFFD, the replacement
+/// character the form reader puts where a value was not UTF-8: a browser sends UTF-8 to a UTF-8 page, so it marks a
+/// hand-made request, and storing it would keep a mangled value. (NUL itself, and bodies too large to read, the form
+/// reader refuses before this filter runs: <see cref="UnreadableRequestMiddleware"/> answers those.)
 /// </summary>
 public sealed partial class MalformedRequestFilter(ILogger<MalformedRequestFilter> logger) : IAsyncPageFilter
 {
@@ -59,7 +62,7 @@ public sealed partial class MalformedRequestFilter(ILogger<MalformedRequestFilte
         {
             foreach (var c in value ?? "")
             {
-                if ((c < ' ' && c is not '\t' and not '\n' and not '\r') || c is >= '\u007f' and <= '\u009f')
+                if ((c < ' ' && c is not '\t' and not '\n' and not '\r') || c is >= '\u007f' and <= '\u009f' or '\uFFFD')
                 {
                     return true;
                 }
@@ -72,6 +75,6 @@ public sealed partial class MalformedRequestFilter(ILogger<MalformedRequestFilte
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: the page does not answer this method (405)")]
     private static partial void LogWrongMethod(ILogger logger, string method, PathString path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: control character in field {Field} (400)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: control character or invalid UTF-8 in field {Field} (400)")]
     private static partial void LogControlCharacter(ILogger logger, string method, PathString path, string field);
 }

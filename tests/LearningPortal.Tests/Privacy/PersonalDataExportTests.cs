@@ -37,11 +37,24 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         Assert.Contains(world.PersonDiscussion, files["supervision/records.json"]);
         Assert.Contains(world.PersonReflection, files["supervision/records.json"]);
         Assert.Contains("records.json", files["README.txt"]);
+        Assert.Contains(world.Learning.BriefingTitle, files["learning/briefings-read-and-reflected.csv"]);
+        Assert.Contains(world.Learning.Note, files["learning/briefings-read-and-reflected.csv"]);
+        Assert.Contains(world.Learning.ActivityTitle, files["learning/learning-you-added.json"]);
+        Assert.Contains(world.Learning.ActivityText, files["learning/learning-you-added.json"]);
+        Assert.Contains(world.Learning.BriefingTitle, files["learning/briefings-you-opened.csv"]);
+        Assert.Contains(world.Learning.ReadDay, files["learning/briefings-you-opened.csv"]);
+        Assert.Contains(world.Learning.AssuranceNarrative, files["assurance/answers-you-gave.csv"]);
+        Assert.Contains(world.Learning.AssuranceQuestion, files["assurance/answers-you-gave.csv"]);
+        Assert.Contains(world.Learning.ActionWhat, files["actions/actions-you-lead.csv"]);
         var everything = string.Join("\n", files.Values);
         Assert.DoesNotContain(world.Other.Email!, everything, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(world.OtherNeeds, everything);
         Assert.DoesNotContain(world.OtherDiscussion, everything);
         Assert.DoesNotContain(ColleagueReflection, everything);
+        Assert.DoesNotContain(world.Learning.OtherNote, everything);
+        Assert.DoesNotContain(world.Learning.OtherActivity, everything);
+        Assert.DoesNotContain(world.Learning.OtherNarrative, everything);
+        Assert.Single(files["learning/briefings-you-opened.csv"].Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
 
         var audit = await supervision.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.Action == PersonalDataExport.AuditAction && e.SubjectId == world.Person.Id).ToListAsync());
@@ -111,7 +124,16 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         Assert.Contains(world.Person.Email!, files["profile.json"]);
         Assert.Contains(world.PersonNeeds, files["training/bookings.csv"]);
         Assert.Contains(PersonalDataExport.OwnExportPath, files["README.txt"]);
+        Assert.Contains(world.Learning.BriefingTitle, files["learning/briefings-read-and-reflected.csv"]);
+        Assert.Contains(PersonalDataExport.OwnExportPath, files["learning/briefings-read-and-reflected.csv"]);
+        Assert.Contains(world.Learning.ActivityTitle, files["learning/learning-you-added.csv"]);
+        Assert.False(files.ContainsKey("learning/learning-you-added.json"));
+        Assert.Contains(world.Learning.BriefingTitle, files["learning/briefings-you-opened.csv"]);
+        Assert.Contains(world.Learning.AssuranceNarrative, files["assurance/answers-you-gave.csv"]);
+        Assert.Contains(world.Learning.ActionWhat, files["actions/actions-you-lead.csv"]);
         var everything = string.Join("\n", files.Values);
+        Assert.DoesNotContain(world.Learning.Note, everything);
+        Assert.DoesNotContain(world.Learning.ActivityText, everything);
         Assert.DoesNotContain(world.PersonDiscussion, everything);
         Assert.DoesNotContain(world.PersonReflection, everything);
         Assert.DoesNotContain("It was hard to see the child's day.", everything);
@@ -127,14 +149,18 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
     private const string ColleagueReflection = "A colleague's private reflection ";
 
     private sealed record World(PortalUser Person, PortalUser Other, int RecordId, string BriefingTitle, string Course, string PersonNeeds, string OtherNeeds,
-        string PersonDiscussion, string PersonReflection, string OtherDiscussion);
+        string PersonDiscussion, string PersonReflection, string OtherDiscussion, LearningWorld Learning);
+
+    /// <summary>The person's learning record, reads, assurance answer and action, and the other's (which must stay out).</summary>
+    private sealed record LearningWorld(string BriefingTitle, string Note, string ActivityTitle, string ActivityText, string ReadDay,
+        string AssuranceQuestion, string AssuranceNarrative, string ActionWhat, string OtherNote, string OtherActivity, string OtherNarrative);
 
     /// <summary>A person and another, each with a booking and a supervision record of their own; the person added a reflection.</summary>
     private async Task<World> WorldAsync()
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
         var title = "Export briefing " + unique;
-        var (_, set) = await supervision.BriefingAsync(title);
+        var (version, set) = await supervision.BriefingAsync(title);
         var supervisor = await supervision.SupervisorAsync();
         var person = await supervision.PersonAsync("subject");
         var other = await supervision.PersonAsync("bystander");
@@ -168,7 +194,64 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         });
         await site.WithDbAsync(db => db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.LineManagerName, "Morgan Manager").SetProperty(x => x.LineManagerEmail, "manager@example.org")));
-        return new World(person, other, record, title, session.Course.Title, personNeeds, otherNeeds, personDiscussion, reflection, otherDiscussion);
+        var learning = await LearningAsync(person, other, version.DocumentId, title, unique);
+        return new World(person, other, record, title, session.Course.Title, personNeeds, otherNeeds, personDiscussion, reflection, otherDiscussion, learning);
+    }
+
+    /// <summary>
+    /// Through Core's own services: each marks the briefing read and reflected with a private note, adds learning by hand
+    /// and answers an assurance request for their agency; the person leads an action. Reads are what the read writer keeps
+    /// (one row a person a day), written directly.
+    /// </summary>
+    private async Task<LearningWorld> LearningAsync(PortalUser person, PortalUser other, int documentId, string title, string unique)
+    {
+        var world = new LearningWorld(title, "I will ask about the child's day " + unique, "Neglect conference " + unique, "Chronologies matter " + unique,
+            "", "Assure us about chronologies " + unique, "Two of three teams keep them " + unique, "Relaunch the screening tool " + unique,
+            "The other's private note " + unique, "The other's conference " + unique, "The other's narrative " + unique);
+        var today = Core.Time.UkTime.Today(DateTime.UtcNow);
+        var editor = await supervision.PersonAsync("editor", PortalRoles.Editor);
+        await site.WithScopeAsync(async sp =>
+        {
+            var reflections = sp.GetRequiredService<Core.Impact.BriefingReflections>();
+            var record = sp.GetRequiredService<Core.Impact.LearningRecord>();
+            var briefing = new Core.Impact.ReflectedBriefing(documentId, title, "/learning/export-" + unique, 1);
+            await reflections.SaveAsync(person.Id, briefing, world.Note);
+            await reflections.SaveAsync(other.Id, briefing, world.OtherNote);
+            await record.AddActivityAsync(person.Id, new Core.Impact.LearningActivityInput(world.ActivityTitle, today, 2.5m, true, world.ActivityText, "Ask earlier", Core.Impact.NmcCodeTheme.PreserveSafety, true));
+            await record.AddActivityAsync(other.Id, new Core.Impact.LearningActivityInput(world.OtherActivity, today, 1, false, world.OtherActivity, "-", null, false));
+
+            var db = sp.GetRequiredService<Core.Data.PortalDbContext>();
+            db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = documentId, UserId = person.Id, AgencyId = person.AgencyId, Day = today });
+            db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = documentId, UserId = other.Id, AgencyId = other.AgencyId, Day = today.AddDays(-1) });
+            await db.SaveChangesAsync();
+
+            var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
+            var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
+            var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput(world.AssuranceQuestion, false, [person.AgencyId], today.AddDays(14), null), false, actor);
+            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, asked.Kind);
+            var answered = await assurance.SaveAnswerAsync(asked.Id, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.PartlyAssured, world.AssuranceNarrative, "Audit", null, [], true), 0,
+                new Core.ActionPlans.AgencyLeadActor(person.Id, person.DisplayName, person.AgencyId));
+            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, answered.Kind);
+
+            var planning = sp.GetRequiredService<Core.ActionPlans.ActionPlanning>();
+            var plan = await planning.CreatePlanAsync(new Core.ActionPlans.PlanInput("Export plan " + unique, null, null, false, [editor.Id]), actor);
+            var action = await planning.AddActionAsync(plan.Id, new Core.ActionPlans.ActionInput(world.ActionWhat, world.ActionWhat, null, person.AgencyId, null, person.Id, today.AddDays(30)), true, actor);
+            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, action.Kind);
+            return true;
+        });
+
+        // The other answers a second request later, for the same agency: that revision is theirs, not the person's.
+        await site.WithScopeAsync(async sp =>
+        {
+            var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
+            var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
+            var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput("Another question " + unique, false, [other.AgencyId], today.AddDays(14), null), false, actor);
+            await assurance.SaveAnswerAsync(asked.Id, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.Assured, world.OtherNarrative, null, null, [], true), 0,
+                new Core.ActionPlans.AgencyLeadActor(other.Id, other.DisplayName, other.AgencyId));
+            return true;
+        });
+
+        return world with { ReadDay = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
     }
 
     private static async Task<Dictionary<string, string>> UnzipAsync(HttpResponseMessage response)

@@ -14,7 +14,7 @@ namespace LearningPortal.Tests.Privacy;
 
 /// <summary>
 /// Retention with the clock moved on (the defaults: accounts 3 years unused and 30 days' warning, bookings, audit and
-/// action history 6 years). Each run sees the whole test database, so the tests look only at their own rows.
+/// action history 6 years, reads linked to their reader 12 months). Each run sees the whole test database, so the tests look only at their own rows.
 /// </summary>
 public class RetentionTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
 {
@@ -125,6 +125,63 @@ public class RetentionTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
     }
 
     [Fact]
+    public async Task Briefing_reads_are_summarised_after_a_year_keeping_the_counts_but_not_the_reader()
+    {
+        var reader = await site.CreateUserAsync(TestUsers.UniqueEmail("reader"));
+        var document = Random.Shared.Next(1_000_000, 2_000_000);
+        var today = Core.Time.UkTime.Today(DateTime.UtcNow);
+        var (old, recent) = (today.AddMonths(-12).AddDays(-1), today.AddMonths(-12).AddDays(1));
+        await site.DbAsync(async db =>
+        {
+            db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = document, UserId = reader.Id, AgencyId = reader.AgencyId, Day = old });
+            db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = document, UserId = reader.Id, AgencyId = reader.AgencyId, Day = recent });
+            return await db.SaveChangesAsync();
+        });
+
+        var run = await RunAsync(TimeProvider.System);
+
+        Assert.True(run.ReadsSummarised >= 1);
+        var reads = await site.DbAsync(db => db.BriefingReads.AsNoTracking().Where(r => r.DocumentId == document).OrderBy(r => r.Day).ToListAsync());
+        Assert.Equal([old, recent], reads.Select(r => r.Day));
+        Assert.Null(reads[0].UserId);
+        Assert.Equal(reader.Id, reads[1].UserId);
+        Assert.All(reads, r => Assert.Equal(reader.AgencyId, r.AgencyId));
+    }
+
+    [Fact]
+    public async Task Deleting_an_unused_account_deletes_its_learning_record_and_keeps_its_reads_as_counts()
+    {
+        var leaver = await site.CreateUserAsync(TestUsers.UniqueEmail("learner"));
+        var document = Random.Shared.Next(2_000_000, 3_000_000);
+        await site.WithAsync(async sp =>
+        {
+            await sp.GetRequiredService<Core.Impact.BriefingReflections>().SaveAsync(leaver.Id,
+                new Core.Impact.ReflectedBriefing(document, "Neglect briefing", "/learning/neglect", 1), "I will ask about the child's day");
+            return await sp.GetRequiredService<Core.Impact.LearningRecord>().AddActivityAsync(leaver.Id,
+                new Core.Impact.LearningActivityInput("Conference on neglect", Core.Time.UkTime.Today(DateTime.UtcNow), 3, true, "Chronologies", "Use them", null, false));
+        });
+        await site.DbAsync(async db =>
+        {
+            db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = document, UserId = leaver.Id, AgencyId = leaver.AgencyId, Day = Core.Time.UkTime.Today(DateTime.UtcNow) });
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await site.DbAsync(db => db.BriefingReflections.AnyAsync(r => r.UserId == leaver.Id)));
+        Assert.True(await site.DbAsync(db => db.LearningActivities.AnyAsync(a => a.UserId == leaver.Id)));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(3).AddDays(1));
+
+        await RunAsync(clock);
+        clock.Advance(TimeSpan.FromDays(31));
+        await RunAsync(clock);
+
+        Assert.False(await site.DbAsync(db => db.Users.AnyAsync(u => u.Id == leaver.Id)));
+        Assert.False(await site.DbAsync(db => db.BriefingReflections.AnyAsync(r => r.UserId == leaver.Id || r.DocumentId == document)));
+        Assert.False(await site.DbAsync(db => db.LearningActivities.AnyAsync(a => a.UserId == leaver.Id)));
+        var read = await site.DbAsync(db => db.BriefingReads.AsNoTracking().SingleAsync(r => r.DocumentId == document));
+        Assert.Null(read.UserId);
+        Assert.Equal(leaver.AgencyId, read.AgencyId);
+    }
+
+    [Fact]
     public async Task Runs_on_several_instances_at_once_warn_and_delete_each_account_once()
     {
         var user = await site.CreateUserAsync(TestUsers.UniqueEmail("raced"));
@@ -165,6 +222,8 @@ public class RetentionTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         Assert.Contains("delete it 30 days later", text);
         Assert.Contains("6 years after the session", text);
         Assert.Contains("72 months after the discussion", text);
+        Assert.Contains("12 months linked to you", text);
+        Assert.Contains("your learning record", text);
         Assert.DoesNotContain("{{", text);
     }
 

@@ -122,6 +122,39 @@ public class RateLimitTests(LowRateLimitSite site) : IClassFixture<LowRateLimitS
     }
 
     [Fact]
+    public async Task The_recovery_code_step_is_limited_per_account()
+    {
+        var email = (await site.CreateUserAsync(TestUsers.UniqueEmail("recovery"))).Email!;
+        await site.EnableAuthenticatorAsync(email);
+        using var client = site.CreatePortalClient();
+        await PostAsync(NewNetwork(), "/account/sign-in", new() { ["Input.Email"] = email, ["Input.Password"] = TestUsers.Password }, client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LowRateLimitSite.PerSubject; i++)
+        {
+            statuses.Add((await PostAsync(NewNetwork(), "/account/sign-in/recovery-code", new() { ["RecoveryCode"] = "not-a-code" }, client)).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(LowRateLimitSite.PerSubject));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Anonymous_feedback_is_limited_per_network()
+    {
+        var network = NewNetwork();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= LowRateLimitSite.PerNetwork; i++)
+        {
+            // Nothing answered: the form's own errors until the limit, which counts every post.
+            statuses.Add((await PostAsync(network, "/feedback/briefing-feedback", [])).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(LowRateLimitSite.PerNetwork / 2));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
     public async Task The_line_managers_approval_link_is_limited_per_network_even_for_reading()
     {
         var network = NewNetwork();

@@ -6,6 +6,7 @@ using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Account;
 
@@ -14,8 +15,11 @@ namespace LearningPortal.Web.Pages.Account;
 /// signed-in person; the text of supervision records is in the export only when the session used a second factor, the
 /// rule supervision has, and otherwise the records are listed by title and date with how to get their text.
 /// </summary>
-public class MyDataModel(UserManager<PortalUser> users, AccountSignIn signIn, PersonalDataExport export) : PageModel
+public class MyDataModel(UserManager<PortalUser> users, AccountSignIn signIn, PersonalDataExport export, IOptionsSnapshot<RetentionOptions> retention) : PageModel
 {
+    /// <summary>How long reads stay linked to the reader (and so in the download).</summary>
+    public int ReadsLinkedMonths => retention.Value.ReadsLinkedMonths;
+
     [BindProperty]
     public MyDataInput Input { get; set; } = new();
 

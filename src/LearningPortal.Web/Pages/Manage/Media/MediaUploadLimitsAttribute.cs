@@ -44,7 +44,7 @@ public sealed class MediaUploadLimitsAttribute : Attribute, IFilterFactory, IOrd
 
             if (http.Request.HasFormContentType && http.Features.Get<IFormFeature>()?.Form is null)
             {
-                http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
+                Security.UnreadableRequestMiddleware.UseFormFeature(http, new FormFeature(http.Request, new FormOptions
                 {
                     MultipartBodyLengthLimit = ceiling,
                 }));
