@@ -10,6 +10,14 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureIn
 var rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(10);
 var limit = TimeSpan.FromSeconds(10);
 
+// The in-process helper host is a WebApplicationFactory, which finds the web project through a manifest that only
+// test projects get: point it at the web project, unless the caller already has.
+const string ContentRoot = "ASPNETCORE_TEST_CONTENTROOT_LEARNINGPORTAL_WEB";
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ContentRoot)))
+{
+    Environment.SetEnvironmentVariable(ContentRoot, Path.Combine(SiteProcess.RepositoryRoot, "src", "LearningPortal.Web"));
+}
+
 var fleet = new FleetFixture();
 await fleet.InitializeAsync();
 try

@@ -1,6 +1,8 @@
 using LearningPortal.Core.Content;
+using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Security.RateLimiting;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -37,17 +39,27 @@ public static class RedisServiceCollectionExtensions
             return services;
         }
 
-        // One multiplexer for both caches and the health check. AbortOnConnectFail=false: the site starts (and
-        // reports not ready) while Redis is down, and reconnects by itself.
+        // One multiplexer for both caches, the rate limits and the health check. AbortOnConnectFail=false: the site
+        // starts (and reports Redis degraded) while Redis is down, and reconnects by itself. FailFast: while the
+        // connection is down a command fails at once rather than queueing, so nobody waits for Redis. A short timeout
+        // (unless the configuration sets one): a hung Redis costs one request two seconds, then RedisAvailability
+        // leaves it alone for a few seconds.
         var redis = ConfigurationOptions.Parse(options.Configuration!);
         redis.AbortOnConnectFail = false;
+        redis.BacklogPolicy = BacklogPolicy.FailFast;
+        if (!options.Configuration!.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            redis.AsyncTimeout = (int)DefaultTimeout.TotalMilliseconds;
+        }
+
         var connection = new Lazy<Task<IConnectionMultiplexer>>(async () => await ConnectionMultiplexer.ConnectAsync(redis));
-        services.AddSingleton(new RedisConnection(connection));
+        services.AddSingleton(sp => new RedisAvailability(connection, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisAvailability>>()));
         services.AddStackExchangeRedisOutputCache(o =>
         {
             o.InstanceName = options.InstanceName + "oc:";
             o.ConnectionMultiplexerFactory = () => connection.Value;
         });
+        DecorateOutputCacheStore(services);
         services.AddStackExchangeRedisCache(o =>
         {
             o.InstanceName = options.InstanceName + "dc:";
@@ -61,26 +73,57 @@ public static class RedisServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The shared connection to Redis, made on first use.</summary>
-    public sealed class RedisConnection(Lazy<Task<IConnectionMultiplexer>> connection)
+    /// <summary>How long a Redis command may take unless the configuration string sets asyncTimeout.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
+
+    // The Redis output cache store throws when Redis is unreachable (a 500 for every cacheable page): wrap it in one
+    // that falls back to no caching (ResilientOutputCacheStore).
+    private static void DecorateOutputCacheStore(IServiceCollection services)
     {
-        public Task<IConnectionMultiplexer> GetAsync() => connection.Value;
+        var redisStore = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(sp =>
+        {
+            var inner = redisStore.ImplementationInstance as IOutputCacheStore
+                ?? redisStore.ImplementationFactory?.Invoke(sp) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, redisStore.ImplementationType!);
+            return new ResilientOutputCacheStore(inner, sp.GetRequiredService<RedisAvailability>(), [PublicContentCache.Tag],
+                sp.GetRequiredService<ILogger<ResilientOutputCacheStore>>());
+        });
     }
 
-    private sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
+    /// <summary>
+    /// Redis for /health/ready and /health. Unreachable is Degraded, not Unhealthy: the instance still serves every
+    /// page (uncached) and signs people in (rate limits counted on the instance), so the proxy must keep sending it
+    /// traffic; Administrators and the token holder see why in the details.
+    /// </summary>
+    private sealed class RedisHealthCheck(RedisAvailability redis) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
-            try
+            var multiplexer = await redis.GetAsync(DefaultTimeout);
+            if (multiplexer is not null)
             {
-                var multiplexer = await redis.GetAsync();
-                var latency = await multiplexer.GetDatabase().PingAsync();
-                return HealthCheckResult.Healthy(data: new Dictionary<string, object> { ["pingMs"] = Math.Round(latency.TotalMilliseconds, 1) });
+                try
+                {
+                    var latency = await multiplexer.GetDatabase().PingAsync();
+                    return HealthCheckResult.Healthy(data: new Dictionary<string, object> { ["pingMs"] = Math.Round(latency.TotalMilliseconds, 1) });
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+                {
+                    redis.ReportFailure(ex);
+                }
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+
+            var data = new Dictionary<string, object>();
+            if (redis.DownSince is { } since)
             {
-                return HealthCheckResult.Unhealthy("Redis is unreachable: " + ex.GetType().Name);
+                data["unreachableSinceUtc"] = since.UtcDateTime;
             }
+
+            return HealthCheckResult.Degraded(
+                "Redis is unreachable: pages are served without the shared cache and rate limits are counted on each instance until it is back.",
+                data: data);
         }
     }
 }

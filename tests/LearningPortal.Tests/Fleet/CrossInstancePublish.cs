@@ -69,7 +69,8 @@ public static class CrossInstancePublish
         return new CrossInstanceLatency(page, search);
     }
 
-    private static async Task PublishThroughFormAsync(PortalClient client, int documentId)
+    /// <summary>Publishes the document's latest draft through the publish form, as an editor does.</summary>
+    public static async Task PublishThroughFormAsync(PortalClient client, int documentId)
     {
         var path = $"/manage/content/{documentId}/publish";
         var page = await client.GetDocumentAsync(path);

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using LearningPortal.Tests.Content;
 using LearningPortal.Tests.Infrastructure;
 
@@ -24,13 +22,16 @@ public sealed class FleetFixture : IAsyncLifetime
 {
     public const string HealthToken = "fleet-test-health-token";
 
-    private Process? redis;
+    private RedisServer? redis;
 
     public TestDatabase Database { get; private set; } = default!;
 
     public SmtpTestServer Smtp { get; private set; } = default!;
 
     public string RedisConfiguration { get; private set; } = "";
+
+    /// <summary>The fleet's Redis:InstanceName: the prefix of every key its hosts write.</summary>
+    public string RedisPrefix { get; } = $"lp-test-{Guid.NewGuid():N}:";
 
     public FleetControl Control { get; private set; } = default!;
 
@@ -40,6 +41,18 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public NginxProxy Proxy { get; } = new();
 
+    /// <summary>
+    /// Whether the fleet runs on a Redis of its own that a test may stop and start again (persisting to disk, see
+    /// <see cref="OwnRedis"/>); otherwise it uses the one tests/run.sh started (LP_TEST_REDIS), or its own when that is unset.
+    /// </summary>
+    public bool RestartableRedis { get; init; }
+
+    /// <summary>Whether nginx is started in front of A and B.</summary>
+    public bool WithProxy { get; init; } = true;
+
+    /// <summary>The fleet's own Redis, when it started one.</summary>
+    public RedisServer? OwnRedis => redis;
+
     public IReadOnlyDictionary<string, string> SharedEnvironment { get; private set; } = default!;
 
     /// <summary>The PKCS#12 file (password <see cref="TestCertificates.Password"/>) that protects the keys of every host.</summary>
@@ -47,10 +60,18 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        RedisConfiguration = Environment.GetEnvironmentVariable("LP_TEST_REDIS") is { Length: > 0 } r ? r : await StartRedisAsync();
+        var shared = Environment.GetEnvironmentVariable("LP_TEST_REDIS");
+        if (RestartableRedis || string.IsNullOrEmpty(shared))
+        {
+            // For a filtered run outside tests/run.sh, or a test that stops Redis: a throwaway Redis of our own.
+            redis = new RedisServer(persist: RestartableRedis);
+            await redis.StartAsync();
+        }
+
+        RedisConfiguration = redis?.Configuration ?? shared!;
         Database = await TestDatabase.CreatePostgresAsync();
         Smtp = SmtpTestServer.Start();
-        var prefix = $"lp-test-{Guid.NewGuid():N}:";
+        var prefix = RedisPrefix;
         SharedEnvironment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -82,7 +103,10 @@ public sealed class FleetFixture : IAsyncLifetime
         A = NewSite("A");
         B = NewSite("B");
         await Task.WhenAll(A.StartAsync(), B.StartAsync());
-        await Proxy.StartAsync([A.Port, B.Port]);
+        if (WithProxy)
+        {
+            await Proxy.StartAsync([A.Port, B.Port]);
+        }
     }
 
     /// <summary>The settings of instance <paramref name="name"/>: the shared ones plus its own media folder and search index.</summary>
@@ -116,45 +140,27 @@ public sealed class FleetFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // Null-tolerant: a fleet that failed to start is disposed too.
         await Proxy.DisposeAsync();
-        await Task.WhenAll(A.DisposeAsync().AsTask(), B.DisposeAsync().AsTask());
-        await Control.DisposeAsync();
-        await Smtp.DisposeAsync();
-        await Database.DisposeAsync();
-        if (redis is { HasExited: false })
+        await Task.WhenAll(A?.DisposeAsync().AsTask() ?? Task.CompletedTask, B?.DisposeAsync().AsTask() ?? Task.CompletedTask);
+        if (Control is not null)
         {
-            redis.Kill();
-            await redis.WaitForExitAsync();
+            await Control.DisposeAsync();
         }
 
-        redis?.Dispose();
-    }
-
-    // For a filtered run outside tests/run.sh: a throwaway Redis of our own, as tests/run.sh starts one.
-    private async Task<string> StartRedisAsync()
-    {
-        var port = SiteProcess.FreePort();
-        redis = Process.Start(new ProcessStartInfo("redis-server",
-            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        if (Smtp is not null)
         {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        for (var i = 0; i < 50; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return $"127.0.0.1:{port}";
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+            await Smtp.DisposeAsync();
         }
 
-        throw new TimeoutException("redis-server did not start.");
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
     }
 }
 

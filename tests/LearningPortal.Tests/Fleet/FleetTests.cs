@@ -159,6 +159,26 @@ public sealed partial class FleetTests(FleetFixture fleet, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Signing_out_on_A_ends_the_session_on_B_even_for_a_copy_of_its_cookie()
+    {
+        var user = await fleet.Control.CreateUserAsync(TestUsers.UniqueEmail("fleet-signout"));
+        using var onA = FleetFixture.ClientFor(fleet.A.Address);
+        await onA.SignInAsync(user.Email!);
+        // A copy of the cookie, as a second tab, a shared computer's other browser or a thief would still hold it.
+        var cookie = string.Join("; ", onA.Cookies.Select(c => $"{c.Key}={c.Value}"));
+        using var onB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = fleet.B.Address };
+        Assert.Equal(HttpStatusCode.OK, (await GetWithCookieAsync(onB, "/account", cookie)).StatusCode);
+
+        var signedOut = await onA.SubmitFormAsync("/account/sign-out", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        // Every instance re-checks the session against the database (Accounts:SessionRecheckInterval, 2 s here, 1 minute
+        // by default) and finds it signed out.
+        await Eventually.TrueAsync(async () => (await GetWithCookieAsync(onB, "/account", cookie)).StatusCode == HttpStatusCode.Redirect,
+            "B ended the session signed out on A", CrossInstanceLimit);
+    }
+
+    [Fact]
     public async Task Killing_the_instance_sending_an_email_leaves_the_other_to_send_it_once_with_the_same_message_id()
     {
         var address = TestUsers.UniqueEmail("fleet-kill");

@@ -71,8 +71,8 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the instance and waits until /health/ready answers 200.</summary>
-    public async Task StartAsync(TimeSpan? timeout = null)
+    /// <summary>Starts the instance and (unless told not to) waits until /health/ready answers 200.</summary>
+    public async Task StartAsync(TimeSpan? timeout = null, bool waitUntilReady = true)
     {
         var info = new ProcessStartInfo("dotnet", ["LearningPortal.Web.dll", .. Arguments])
         {
@@ -94,7 +94,10 @@ public sealed class SiteProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(300));
+        if (waitUntilReady)
+        {
+            await WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(300));
+        }
     }
 
     /// <summary>Extra command-line arguments (a command such as "migrate" runs instead of the site).</summary>

@@ -8,14 +8,14 @@ namespace LearningPortal.Web.Security.RateLimiting;
 /// Counts attempts in Redis, so that a limit holds across every instance behind the proxy: one key per window, counted
 /// and given its expiry in one atomic script (INCR, then PEXPIRE on the first count), so concurrent attempts on
 /// different instances never lose a count and a key never outlives its window. If Redis cannot be reached, this
-/// instance counts in its own memory until it can again: the limits weaken to per instance, but sign-in keeps working.
+/// instance counts in its own memory until it can again, at once rather than after a timeout (see
+/// <see cref="RedisAvailability"/>, which logs the outage): the limits weaken to per instance, but sign-in keeps working.
 /// </summary>
 public sealed class RedisAttemptCounter(
-    RedisServiceCollectionExtensions.RedisConnection redis,
+    RedisAvailability redis,
     IOptions<RedisOptions> options,
     MemoryAttemptCounter fallback,
-    TimeProvider clock,
-    ILogger<RedisAttemptCounter> logger) : IAttemptCounter
+    TimeProvider clock) : IAttemptCounter
 {
     // Returns the count and the milliseconds left in the window. The PTTL < 0 branch repairs a key left without an
     // expiry (it cannot happen through this script, but a stray key must not lock anyone out for ever).
@@ -36,15 +36,20 @@ public sealed class RedisAttemptCounter(
 
     public async ValueTask<AttemptCount> CountAsync(string key, TimeSpan window, CancellationToken cancellationToken = default)
     {
+        if (redis.Current is not { } multiplexer)
+        {
+            return await fallback.CountAsync(key, window, cancellationToken);
+        }
+
         try
         {
-            var database = (await redis.GetAsync()).GetDatabase();
+            var database = multiplexer.GetDatabase();
             var result = (RedisResult[])(await database.ScriptEvaluateAsync(Script, [prefix + key], [(long)Math.Ceiling(window.TotalMilliseconds)]))!;
             return new AttemptCount((long)result[0], clock.GetUtcNow() + TimeSpan.FromMilliseconds((long)result[1]));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            logger.LogWarning(ex, "Redis is unreachable: counting rate-limited attempts on this instance only");
+            redis.ReportFailure(ex);
             return await fallback.CountAsync(key, window, cancellationToken);
         }
     }
