@@ -8,9 +8,13 @@ namespace LearningPortal.Core.Impact;
 public sealed record ObjectiveImpact(
     ObjectiveName Objective, IReadOnlyList<BriefingReach> Briefings, ReflectionFigures Reflection, ActionFigures Actions, IReadOnlyList<OutcomeFigure> Outcomes);
 
-/// <summary>One objective's line on /manage/impact: its linked briefings, their readers and discussions (suppressed), its actions and latest outcome figure.</summary>
+/// <summary>
+/// One objective's line on /manage/impact: its linked briefings, the supervision discussions that used them (suppressed),
+/// its actions and its latest outcome figure. No readers total: the same page shows each briefing's readers, and a total
+/// of linked briefings beside them would give away a hidden one by subtraction.
+/// </summary>
 public sealed record ObjectiveSummary(
-    ObjectiveName Objective, int Briefings, Reporting.SuppressedCount Readers, Reporting.SuppressedCount Discussions, int Actions, int Overdue, OutcomeFigure? LatestOutcome);
+    ObjectiveName Objective, int Briefings, Reporting.SuppressedCount Discussions, int Actions, int Overdue, OutcomeFigure? LatestOutcome);
 
 /// <summary>
 /// Gathers an objective's figures from the briefings linked to it (ActionPlans' objective links): reach per briefing,
@@ -25,7 +29,6 @@ public class ImpactObjectives(PortalDbContext db, ImpactReach reach, ImpactRefle
         var all = await outcomes.ObjectivesAsync(cancellationToken);
         var links = await db.ObjectiveLinks.AsNoTracking().Where(l => l.Kind == ObjectiveLinkKind.Briefing)
             .Select(l => new { l.ObjectiveId, l.TargetId }).ToListAsync(cancellationToken);
-        var readers = await reach.ReaderCountsAsync(filter, cancellationToken);
         var published = await reach.PublishedBriefingIdsAsync(cancellationToken);
         var (first, last) = (filter.FirstDay, filter.LastDay);
         var discussions = await db.LearningDiscussions.AsNoTracking()
@@ -40,7 +43,6 @@ public class ImpactObjectives(PortalDbContext db, ImpactReach reach, ImpactRefle
             summaries.Add(new ObjectiveSummary(
                 objective,
                 linked.Count,
-                reach.Count(linked.Sum(id => readers.GetValueOrDefault(id))),
                 reach.Count(discussions.Where(d => linked.Contains(d.DocumentId)).Select(d => d.RecordId).Distinct().Count()),
                 actions.Total,
                 actions.Overdue.Count,

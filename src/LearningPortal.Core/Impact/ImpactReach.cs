@@ -110,10 +110,6 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             byAgency, total, byMonth, anonymous);
     }
 
-    /// <summary>Signed-in readers (person-days) per briefing in the period, not yet suppressed: for totals over several briefings.</summary>
-    public async Task<Dictionary<int, int>> ReaderCountsAsync(ReachFilter filter, CancellationToken cancellationToken = default) =>
-        await Reads(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-
     /// <summary>The ids of the published learning briefings.</summary>
     public async Task<HashSet<int>> PublishedBriefingIdsAsync(CancellationToken cancellationToken = default) =>
         [.. await PublishedBriefings().Select(d => d.Id).ToListAsync(cancellationToken)];
