@@ -128,6 +128,19 @@ public class ActionQueries(PortalDbContext db, IOptionsMonitor<ActionPlanOptions
         return new PublicProgress(plans[0].Title, counts, list);
     }
 
+    /// <summary>
+    /// How the actions matching <paramref name="filter"/> stand today (a count for every standing) and the overdue ones
+    /// by due date: for the impact pages, which ask by briefing or objective and optionally an owning agency.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<ActionStanding, int> Counts, IReadOnlyList<ActionRow> Overdue)> StandingAsync(ActionFilter filter, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var all = await Filtered(filter with { Standing = null }).Select(a => new { a.Status, a.DueOn }).ToListAsync(cancellationToken);
+        var counts = Enum.GetValues<ActionStanding>().ToDictionary(s => s, s => all.Count(a => PlanAction.Standing(a.Status, a.DueOn, today) == s));
+        var overdue = await Rows(Filtered(filter with { Standing = ActionStanding.Overdue }).OrderBy(a => a.DueOn).ThenBy(a => a.PlanId).ThenBy(a => a.Number), cancellationToken);
+        return (counts, overdue);
+    }
+
     internal IQueryable<PlanAction> Filtered(ActionFilter filter)
     {
         var today = Today;

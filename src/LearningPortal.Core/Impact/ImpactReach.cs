@@ -28,15 +28,11 @@ public sealed record ReachRow(string Label, SuppressedCount Readers, SuppressedC
     public double? Share => Readers.Value is { } r && EnabledAccounts is > 0 and { } e ? (double)r / e : null;
 }
 
-/// <summary>Supervision discussions of a briefing by kind (records, not people).</summary>
-public sealed record DiscussionCount(string Kind, SuppressedCount Discussions);
-
-/// <summary>One briefing's reach: by agency (against enabled accounts), by month, and its supervision discussions.</summary>
+/// <summary>One briefing's reach: by agency (against enabled accounts) and by month (its discussions are in <see cref="ImpactReflection"/>).</summary>
 public sealed record BriefingReachDetail(
     int DocumentId, string Slug, string Title,
     IReadOnlyList<ReachRow> ByAgency, ReachRow AgencyTotal,
-    IReadOnlyList<ReachRow> ByMonth, SuppressedCount? AnonymousViews,
-    IReadOnlyList<DiscussionCount> Discussions, SuppressedCount DiscussionTotal);
+    IReadOnlyList<ReachRow> ByMonth, SuppressedCount? AnonymousViews);
 
 /// <summary>
 /// Reach of published learning briefings for the Editors' impact pages, from Impact's own read models only
@@ -110,23 +106,16 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             anonymous = Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
         }
 
-        // Discussion copies carry the question set's title, which for a briefing's set is its published title.
-        var title = briefing.PublishedTitle ?? "";
-        var discussions = await db.LearningDiscussions.AsNoTracking()
-            .Where(d => d.Title == title && d.HeldOn >= filter.FirstDay && d.HeldOn <= filter.LastDay)
-            .Where(d => filter.AgencyId == null || d.AgencyId == filter.AgencyId)
-            .Select(d => new { d.RecordId, d.Kind }).Distinct().ToListAsync(cancellationToken);
-        var kinds = new[] { "One-to-one supervision", "Group supervision", "Team meeting" }
-            .Concat(discussions.Select(d => d.Kind).Distinct().Order()).Distinct().ToList();
-        var kindCells = smallNumbers.Cells([.. kinds.Select(k => discussions.Count(d => d.Kind == k))]);
-
         return new BriefingReachDetail(id, briefing.Slug, briefing.PublishedTitle ?? briefing.Slug,
-            byAgency, total, byMonth, anonymous,
-            [.. kinds.Select((k, i) => new DiscussionCount(k, kindCells[i]))], Count(discussions.Count));
+            byAgency, total, byMonth, anonymous);
     }
 
+    /// <summary>The ids of the published learning briefings.</summary>
+    public async Task<HashSet<int>> PublishedBriefingIdsAsync(CancellationToken cancellationToken = default) =>
+        [.. await PublishedBriefings().Select(d => d.Id).ToListAsync(cancellationToken)];
+
     /// <summary>A count on its own: below the threshold hidden; zero shown, as it singles nobody out.</summary>
-    private SuppressedCount Count(int count) => count == 0 ? new SuppressedCount(0, smallNumbers.Threshold) : smallNumbers.Count(count);
+    public SuppressedCount Count(int count) => count == 0 ? new SuppressedCount(0, smallNumbers.Threshold) : smallNumbers.Count(count);
 
     private IQueryable<Document> PublishedBriefings() =>
         db.Documents.AsNoTracking().Where(d => d.Type == DocumentType.LearningBriefing && d.State == DocumentState.Published);

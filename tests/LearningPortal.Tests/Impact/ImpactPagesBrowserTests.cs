@@ -20,12 +20,65 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
         await BrowserSignIn.SignInAsync(page, editor.Email!);
 
         await page.GotoAsync("/manage/impact");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reach of learning briefings");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Impact of learning");
         await page.AssertNoAxeViolationsAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = version.Title }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(version.Title);
         await Expect(page.Locator("#agency-table")).ToContainTextAsync("All agencies");
         await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task An_editor_adds_changes_and_deletes_an_outcome_figure_in_the_browser()
+    {
+        var data = new SupervisionData(site);
+        var objective = Guid.NewGuid();
+        var title = "Browser outcomes objective " + objective.ToString("N")[..6];
+        await site.WithDbAsync(async db =>
+        {
+            db.Objectives.Add(new Core.ActionPlans.Objective { Id = objective, Title = title, Number = 7, StrategyDocumentId = 0 });
+            await db.SaveChangesAsync();
+        });
+        var editor = await data.PersonAsync("browser-outcome-editor", PortalRoles.Editor);
+        var page = await browser.NewPageAsync(site);
+        await BrowserSignIn.SignInAsync(page, editor.Email!);
+
+        await page.GotoAsync("/manage/impact");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Outcome measures for each strategic objective" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Outcome measures");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a figure for objective 7" }).ClickAsync();
+        await page.GetByLabel("Year").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save figure" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what is measured");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByLabel("What is measured").FillAsync("Neglect screening tools completed");
+        await page.GetByLabel("Year").FillAsync("2025");
+        await page.GetByLabel("January to March").CheckAsync();
+        await page.GetByLabel("Figure", new() { Exact = true }).FillAsync("240");
+        await page.GetByLabel("Where the figure came from").FillAsync("GCP2 returns from agencies");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save figure" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Neglect screening tools completed, January to March 2025: saved");
+        await Expect(page.Locator("table[data-measure='Neglect screening tools completed']")).ToContainTextAsync("240");
+        await page.AssertNoAxeViolationsAsync();
+
+        // The objective's own impact page, reached from the impact list, charts the figure beside the rest.
+        await page.GotoAsync("/manage/impact?from=2025-01&to=2025-03");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Objective 7: {title}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Expect(page.Locator("table[data-measure='Neglect screening tools completed']")).ToContainTextAsync("240");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GotoAsync("/manage/impact/outcomes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change Neglect screening tools completed, January to March 2025" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Change an outcome figure");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Delete this figure" }).ClickAsync();
+        await page.AssertNoAxeViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete figure" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("deleted");
     }
 }

@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace LearningPortal.Web.Pages.Manage.Impact;
 
 /// <summary>
-/// /manage/impact: every published briefing's reach in a period (signed-in readers, a person once a day; anonymous
+/// /manage/impact: every strategic objective in one line (its briefings' readers and discussions, its actions, its
+/// latest outcome figure) with a chart, then every published briefing's reach in a period (signed-in readers, a person once a day; anonymous
 /// views; read and reflected), optionally for one agency. Small numbers suppressed; ?handler=Csv downloads the same figures.
 /// </summary>
-public class IndexModel(PortalDbContext db, TimeProvider clock, ImpactReach reach, SmallNumbers smallNumbers) : ImpactPageModel(db, clock)
+public class IndexModel(PortalDbContext db, TimeProvider clock, ImpactReach reach, ImpactObjectives objectives, SmallNumbers smallNumbers) : ImpactPageModel(db, clock)
 {
     public IReadOnlyList<BriefingReach> Briefings { get; private set; } = [];
+
+    public IReadOnlyList<ObjectiveSummary> Objectives { get; private set; } = [];
 
     public int Threshold => smallNumbers.Threshold;
 
@@ -20,6 +23,7 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, ImpactReach reac
     {
         await ReadFilterAsync();
         Briefings = await reach.BriefingsAsync(Filter, HttpContext.RequestAborted);
+        Objectives = await objectives.SummariesAsync(Filter, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -48,6 +52,19 @@ public class IndexModel(PortalDbContext db, TimeProvider clock, ImpactReach reac
 /// <summary>CSV lines for the impact downloads: quoted where needed, and cells a spreadsheet would run as formulas start with an apostrophe.</summary>
 public static class ImpactCsv
 {
+    /// <summary>A whole download: a header line, the rows, UTF-8 with a byte order mark so spreadsheets read it as such.</summary>
+    public static FileContentResult File(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, string name, string[] header, IEnumerable<string[]> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(Line(header));
+        foreach (var row in rows)
+        {
+            csv.AppendLine(Line(row));
+        }
+
+        return page.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
     public static string Line(params string[] cells) => string.Join(',', cells.Select(Cell));
 
     private static string Cell(string value)
