@@ -379,7 +379,8 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
                 var endUtc = startUtc.AddHours(course.Gcp2 ? 6.5 : 3);
                 var capacity = course.Gcp2 ? 16 : 24;
                 var online = sessionNumber % 3 == 1;
-                var pick = people.OrderBy(_ => random.Next()).Take(capacity + random.Next(-6, 4)).ToList();
+                // A third of the people at most, so a small demo (or its test) does not put everyone on every session.
+                var pick = people.OrderBy(_ => random.Next()).Take(Math.Min(people.Count / 3, capacity + random.Next(-6, 4))).ToList();
                 var marks = pick.Select(_ => random.NextDouble()).ToList();
                 await SessionAsync(clock, course.Id, startUtc, endUtc, capacity, online, pick, marks, random, cancellationToken);
             }
