@@ -15,6 +15,9 @@ namespace LearningPortal.Benchmarks.Impact;
 /// </summary>
 internal static class Bulk
 {
+    /// <summary>Print each table's row count and time.</summary>
+    public static bool Verbose { get; set; } = true;
+
     /// <param name="withKeys">Write the entity's generated key too (the caller chose the ids); otherwise the database numbers the rows.</param>
     public static async Task InsertAsync<T>(PortalDbContext db, IReadOnlyList<T> rows, bool withKeys = false) where T : class
     {
@@ -35,6 +38,7 @@ internal static class Bulk
         var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ";
         var perStatement = Math.Clamp(30_000 / properties.Count, 1, 1000);
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync();
         try
         {
@@ -66,6 +70,10 @@ internal static class Bulk
             }
 
             await transaction.CommitAsync();
+            if (Verbose)
+            {
+                Console.WriteLine($"  {table.Name}: {rows.Count:N0} rows in {watch.Elapsed.TotalSeconds:0.0} s");
+            }
         }
         finally
         {

@@ -36,6 +36,9 @@ internal sealed class ImpactSite : WebApplicationFactory<global::Program>
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The read beacon's time inside the site.</summary>
+    public BeaconTimer Beacons { get; } = new();
+
     public static async Task<ImpactSite> StartAsync(string provider, string postgresServer)
     {
         if (provider == "SQLite")
@@ -83,6 +86,8 @@ internal sealed class ImpactSite : WebApplicationFactory<global::Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(Beacons));
     }
 
     private static string WebProjectFolder()
