@@ -127,6 +127,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Impact.LearningDiscussion> LearningDiscussions => Set<Impact.LearningDiscussion>();
 
+    public DbSet<Impact.OutcomeFigure> OutcomeFigures => Set<Impact.OutcomeFigure>();
+
     public DbSet<AssuranceRequest> AssuranceRequests => Set<AssuranceRequest>();
 
     public DbSet<AssuranceRequestAgency> AssuranceRequestAgencies => Set<AssuranceRequestAgency>();

@@ -11,7 +11,13 @@ public sealed record AttendanceMarked(
     int BookingId, string UserId, int AgencyId, int CourseId, string CourseTitle, int SessionId, DateTime StartUtc, DateTime EndUtc,
     AttendanceResult Result, bool HasCertificate) : IImpactEvent;
 
-/// <summary>Supervision: a discussion record was finalised (its supervisor and participants, title and date; never its text).</summary>
+/// <summary>
+/// Supervision: a discussion record was finalised (its supervisor and participants with their confidence before and
+/// after, title, date and the briefing whose questions it used, if any; never its text).
+/// </summary>
 public sealed record DiscussionFinalised(
-    int RecordId, string Kind, DateOnly HeldOn, string Title, string? SupervisorId, int SupervisorAgencyId,
-    IReadOnlyList<(string UserId, int AgencyId)> Participants) : IImpactEvent;
+    int RecordId, string Kind, DateOnly HeldOn, string Title, int? DocumentId, string? SupervisorId, int SupervisorAgencyId,
+    IReadOnlyList<DiscussionPerson> Participants) : IImpactEvent;
+
+/// <summary>A participant of a finalised discussion: their agency then, and their confidence (1 to 5) before and after, if given.</summary>
+public sealed record DiscussionPerson(string UserId, int AgencyId, int? ConfidenceBefore = null, int? ConfidenceAfter = null);

@@ -50,6 +50,9 @@ public class ImpactFeed(PortalDbContext db)
                         Kind = d.Kind,
                         HeldOn = d.HeldOn,
                         Title = d.Title,
+                        DocumentId = d.DocumentId,
+                        ConfidenceBefore = person.Person?.ConfidenceBefore,
+                        ConfidenceAfter = person.Person?.ConfidenceAfter,
                     });
                 }
 
@@ -60,18 +63,18 @@ public class ImpactFeed(PortalDbContext db)
         }
     }
 
-    internal static IEnumerable<(string UserId, int AgencyId, bool AsSupervisor)> People(DiscussionFinalised d)
+    internal static IEnumerable<(string UserId, int AgencyId, bool AsSupervisor, DiscussionPerson? Person)> People(DiscussionFinalised d)
     {
         if (d.SupervisorId is { } supervisor)
         {
-            yield return (supervisor, d.SupervisorAgencyId, true);
+            yield return (supervisor, d.SupervisorAgencyId, true, null);
         }
 
-        foreach (var (userId, agencyId) in d.Participants.DistinctBy(p => p.UserId))
+        foreach (var p in d.Participants.DistinctBy(p => p.UserId))
         {
-            if (userId != d.SupervisorId)
+            if (p.UserId != d.SupervisorId)
             {
-                yield return (userId, agencyId, false);
+                yield return (p.UserId, p.AgencyId, false, p);
             }
         }
     }

@@ -110,10 +110,9 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             anonymous = Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
         }
 
-        // Discussion copies carry the question set's title, which for a briefing's set is its published title.
-        var title = briefing.PublishedTitle ?? "";
+        // Discussion copies carry the briefing of the question set they used, so a renamed briefing keeps its discussions.
         var discussions = await db.LearningDiscussions.AsNoTracking()
-            .Where(d => d.Title == title && d.HeldOn >= filter.FirstDay && d.HeldOn <= filter.LastDay)
+            .Where(d => d.DocumentId == id && d.HeldOn >= filter.FirstDay && d.HeldOn <= filter.LastDay)
             .Where(d => filter.AgencyId == null || d.AgencyId == filter.AgencyId)
             .Select(d => new { d.RecordId, d.Kind }).Distinct().ToListAsync(cancellationToken);
         var kinds = new[] { "One-to-one supervision", "Group supervision", "Team meeting" }

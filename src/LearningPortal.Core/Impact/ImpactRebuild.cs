@@ -37,15 +37,18 @@ public class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
         var records = await db.DiscussionRecords.AsNoTracking().Where(r => r.State == RecordState.Final)
             .Select(r => new
             {
-                r.Id, r.Kind, r.HeldOn, r.QuestionSetTitle, r.SupervisorId, r.SupervisorAgencyId,
-                Participants = r.Participants.Where(p => p.UserId != null).Select(p => new { p.UserId, p.AgencyId }).ToList(),
+                r.Id, r.Kind, r.HeldOn, r.QuestionSetTitle, r.QuestionSetId, r.SupervisorId, r.SupervisorAgencyId,
+                Participants = r.Participants.Where(p => p.UserId != null).Select(p => new { p.UserId, p.AgencyId, p.ConfidenceBefore, p.ConfidenceAfter }).ToList(),
             })
             .ToListAsync(cancellationToken);
+        var briefingOfSet = await db.QuestionSets.AsNoTracking().Where(s => s.DocumentId != null)
+            .ToDictionaryAsync(s => s.Id, s => s.DocumentId, cancellationToken);
         var discussions = 0;
         foreach (var r in records)
         {
-            var finalised = new DiscussionFinalised(r.Id, ImpactEventsFrom.KindName(r.Kind), r.HeldOn, r.QuestionSetTitle, r.SupervisorId, r.SupervisorAgencyId,
-                r.Participants.Select(p => (p.UserId!, p.AgencyId)).ToList());
+            var finalised = new DiscussionFinalised(r.Id, ImpactEventsFrom.KindName(r.Kind), r.HeldOn, r.QuestionSetTitle,
+                r.QuestionSetId is { } set ? briefingOfSet.GetValueOrDefault(set) : null, r.SupervisorId, r.SupervisorAgencyId,
+                [.. r.Participants.Select(p => new DiscussionPerson(p.UserId!, p.AgencyId, p.ConfidenceBefore, p.ConfidenceAfter))]);
             discussions += ImpactFeed.People(finalised).Count();
             await feed.RecordAsync(finalised, cancellationToken);
         }
@@ -77,7 +80,8 @@ public static class ImpactEventsFrom
         new(booking.Id, booking.UserId, booking.AgencyId, session.CourseId, session.Course.Title, session.Id, session.StartUtc, session.EndUtc,
             Result(record.Outcome), record.EarnsCertificate);
 
-    public static DiscussionFinalised Discussion(DiscussionRecord record) =>
-        new(record.Id, KindName(record.Kind), record.HeldOn, record.QuestionSetTitle, record.SupervisorId, record.SupervisorAgencyId,
-            record.Participants.Where(p => p.UserId != null).Select(p => (p.UserId!, p.AgencyId)).ToList());
+    /// <summary>The finalised record as Impact keeps it; <paramref name="documentId"/> is the briefing of its question set, if any.</summary>
+    public static DiscussionFinalised Discussion(DiscussionRecord record, int? documentId) =>
+        new(record.Id, KindName(record.Kind), record.HeldOn, record.QuestionSetTitle, documentId, record.SupervisorId, record.SupervisorAgencyId,
+            [.. record.Participants.Where(p => p.UserId != null).Select(p => new DiscussionPerson(p.UserId!, p.AgencyId, p.ConfidenceBefore, p.ConfidenceAfter))]);
 }

@@ -15,6 +15,7 @@ public static class ImpactServiceCollectionExtensions
         services.TryAddScoped<BriefingReflections>();
         services.TryAddScoped<LearningRecord>();
         services.TryAddScoped<ImpactReach>();
+        services.TryAddScoped<OutcomeMeasures>();
         services.TryAddSingleton<ReadRecorder>();
         if (!services.Any(s => s.ServiceType == typeof(ReadWriter)))
         {

@@ -60,4 +60,12 @@ public class LearningDiscussion
 
     /// <summary>The question set's title (the briefing discussed).</summary>
     public string Title { get; set; } = "";
+
+    /// <summary>The briefing whose questions the discussion used; null for a standing question set.</summary>
+    public int? DocumentId { get; set; }
+
+    /// <summary>The participant's confidence on the theme before the discussion (1 to 5); never set for the supervisor.</summary>
+    public int? ConfidenceBefore { get; set; }
+
+    public int? ConfidenceAfter { get; set; }
 }

@@ -252,7 +252,8 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
             record.State = RecordState.Final;
             record.FinalisedUtc = now;
             // Titles and dates for the people's learning records, saved with the finalising.
-            await impact.RecordAsync(ImpactEventsFrom.Discussion(record), cancellationToken);
+            var briefing = await db.QuestionSets.AsNoTracking().Where(s => s.Id == record.QuestionSetId).Select(s => s.DocumentId).SingleOrDefaultAsync(cancellationToken);
+            await impact.RecordAsync(ImpactEventsFrom.Discussion(record, briefing), cancellationToken);
         }
 
         Audit(record.Id, supervisorId, RecordAuditKind.Change, finalise ? "Finalised the record" : "Saved the draft");

@@ -74,6 +74,24 @@ public class SupervisionDashboard(PortalDbContext db, SmallNumbers smallNumbers)
             responses.IsSuppressed ? null : Math.Round((decimal)withConfidence.Average(p => p.ConfidenceAfter!.Value - p.ConfidenceBefore!.Value), 1));
     }
 
+    /// <summary>
+    /// How many actions the given final records agreed, and how many of those are done: counts only, for Impact's
+    /// pages, which choose the records from their own copies and suppress the counts themselves.
+    /// </summary>
+    public async Task<(int Agreed, int Done)> ActionsAsync(IReadOnlyCollection<int> recordIds, CancellationToken cancellationToken = default)
+    {
+        if (recordIds.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var ids = recordIds.Distinct().ToList();
+        var statuses = await db.AgreedActions.AsNoTracking()
+            .Where(a => ids.Contains(a.RecordId) && a.Record.State == RecordState.Final)
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return (statuses.Sum(s => s.Count), statuses.Where(s => s.Key == ActionStatus.Done).Sum(s => s.Count));
+    }
+
     /// <summary>The kind as people say it.</summary>
     public static string KindName(DiscussionKind kind) => kind switch
     {

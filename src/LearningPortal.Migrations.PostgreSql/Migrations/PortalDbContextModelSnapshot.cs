@@ -1839,6 +1839,15 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.Property<bool>("AsSupervisor")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("ConfidenceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConfidenceBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
 
@@ -1864,10 +1873,55 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("DocumentId", "HeldOn");
+
                     b.HasIndex("RecordId", "UserId")
                         .IsUnique();
 
                     b.ToTable("ImpactDiscussions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.OutcomeFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ObjectiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId", "Measure", "QuarterStart")
+                        .IsUnique();
+
+                    b.ToTable("ImpactOutcomeFigures", (string)null);
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Search.SearchJournalEntry", b =>
@@ -3196,6 +3250,15 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.OutcomeFigure", b =>
+                {
+                    b.HasOne("LearningPortal.Core.ActionPlans.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1772,6 +1772,15 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.Property<bool>("AsSupervisor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ConfidenceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfidenceBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("TEXT");
 
@@ -1797,10 +1806,53 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("DocumentId", "HeldOn");
+
                     b.HasIndex("RecordId", "UserId")
                         .IsUnique();
 
                     b.ToTable("ImpactDiscussions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.OutcomeFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("QuarterStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObjectiveId", "Measure", "QuarterStart")
+                        .IsUnique();
+
+                    b.ToTable("ImpactOutcomeFigures", (string)null);
                 });
 
             modelBuilder.Entity("LearningPortal.Core.Search.SearchJournalEntry", b =>
@@ -3093,6 +3145,15 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.OutcomeFigure", b =>
+                {
+                    b.HasOne("LearningPortal.Core.ActionPlans.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -55,7 +55,9 @@ public static class ModuleRules
             ("Accounts", "the learning record belongs to a person"),
             ("Content", "reads and reflections are of published documents"),
             ("Training", "the feed takes the register's own types; rebuild-impact rebuilds the copies from the registers"),
-            ("Supervision", "the feed takes the record's own types; rebuild-impact rebuilds the copies from the records"),
+            ("Supervision", "the feed takes the record's own types; rebuild-impact rebuilds the copies from the records; "
+                + "a briefing's reflection figures ask SupervisionDashboard for the actions agreed in the discussions Impact counted"),
+            ("ActionPlans", "outcome figures are entered per objective (its title and measures of success); objective pages gather its linked briefings and courses"),
         ],
         ["Privacy"] =
         [

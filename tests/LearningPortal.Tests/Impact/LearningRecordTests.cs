@@ -193,6 +193,33 @@ public class LearningRecordTests(SupervisionSite site) : IClassFixture<Supervisi
     }
 
     [Fact]
+    public async Task A_finalised_discussion_carries_its_briefing_and_confidence_and_the_rebuild_fills_them_again()
+    {
+        var (version, set) = await supervision.BriefingAsync();
+        var supervisor = await supervision.SupervisorAsync();
+        var practitioner = await supervision.PersonAsync("confident");
+        var recordId = await supervision.RecordAsync(supervisor, set, [practitioner], confidence: (2, 4));
+
+        async Task AssertCopiesAsync()
+        {
+            var copies = await supervision.WithDbAsync(db => db.LearningDiscussions.AsNoTracking().Where(d => d.RecordId == recordId).ToListAsync());
+            Assert.Equal(2, copies.Count);
+            Assert.All(copies, c => Assert.Equal(version.DocumentId, c.DocumentId));
+            var mine = Assert.Single(copies, c => !c.AsSupervisor);
+            Assert.Equal((2, 4), (mine.ConfidenceBefore, mine.ConfidenceAfter));
+            var supervisors = Assert.Single(copies, c => c.AsSupervisor);
+            Assert.Null(supervisors.ConfidenceBefore);
+        }
+
+        await AssertCopiesAsync();
+
+        // Copies made before discussions carried their briefing have none: the rebuild fills it from the question set.
+        await supervision.WithDbAsync(db => db.LearningDiscussions.Where(d => d.RecordId == recordId).ExecuteUpdateAsync(u => u.SetProperty(d => d.DocumentId, (int?)null)));
+        await site.WithScopeAsync(sp => sp.GetRequiredService<ImpactRebuild>().RunAsync());
+        await AssertCopiesAsync();
+    }
+
+    [Fact]
     public async Task Deleting_the_account_deletes_reflections_and_learning_and_leaves_reads_belonging_to_nobody()
     {
         var (version, set) = await supervision.BriefingAsync();

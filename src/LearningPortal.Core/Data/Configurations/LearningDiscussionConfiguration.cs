@@ -16,6 +16,7 @@ internal sealed class LearningDiscussionConfiguration : IEntityTypeConfiguration
         builder.Property(d => d.Title).HasMaxLength(300).IsRequired();
         builder.HasIndex(d => new { d.RecordId, d.UserId }).IsUnique();
         builder.HasIndex(d => d.UserId);
+        builder.HasIndex(d => new { d.DocumentId, d.HeldOn });
         // Gone with the record (retention deletes it) and with the person's account.
         builder.HasOne<DiscussionRecord>().WithMany().HasForeignKey(d => d.RecordId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
