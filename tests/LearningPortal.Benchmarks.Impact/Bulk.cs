@@ -36,7 +36,10 @@ internal static class Bulk
             .ToList();
         var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.Property.GetColumnName(table)!)));
         var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({columns}) VALUES ";
-        var perStatement = Math.Clamp(30_000 / properties.Count, 1, 1000);
+        // SQLite: one prepared single-row insert, run per row (fast in-process, and its parameter collection is searched by
+        // name, so thousands of parameters a statement would be slow). PostgreSQL: many rows a statement, numbered
+        // parameters ($1...) so Npgsql sends the text as it is, without rewriting named ones.
+        var perStatement = db.IsPostgres ? Math.Clamp(30_000 / properties.Count, 1, 1000) : 1;
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync();
@@ -44,11 +47,14 @@ internal static class Bulk
         {
             var connection = db.Database.GetDbConnection();
             await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var single = connection.CreateCommand();
             for (var start = 0; start < rows.Count; start += perStatement)
             {
                 var count = Math.Min(perStatement, rows.Count - start);
-                await using var command = connection.CreateCommand();
+                await using var batch = perStatement == 1 ? null : connection.CreateCommand();
+                var command = batch ?? single;
                 command.Transaction = transaction.GetDbTransaction();
+                command.Parameters.Clear();
                 var text = new StringBuilder(into);
                 for (var r = 0; r < count; r++)
                 {
@@ -57,15 +63,26 @@ internal static class Bulk
                     for (var c = 0; c < properties.Count; c++)
                     {
                         var (property, mapping, getter) = properties[c];
-                        var name = $"@p{r}_{c}";
-                        command.Parameters.Add(mapping.CreateParameter(command, name, getter.GetClrValue(row), property.IsNullable));
+                        var name = db.IsPostgres ? "$" + (r * properties.Count + c + 1) : "@p" + c;
+                        var parameter = mapping.CreateParameter(command, name, getter.GetClrValue(row), property.IsNullable);
+                        if (db.IsPostgres)
+                        {
+                            parameter.ParameterName = "";
+                        }
+
+                        command.Parameters.Add(parameter);
                         text.Append(c == 0 ? name : ", " + name);
                     }
 
                     text.Append(')');
                 }
 
-                command.CommandText = text.ToString();
+                var sqlText = text.ToString();
+                if (command.CommandText != sqlText)
+                {
+                    command.CommandText = sqlText;
+                }
+
                 await command.ExecuteNonQueryAsync();
             }
 

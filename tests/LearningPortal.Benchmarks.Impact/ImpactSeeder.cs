@@ -247,7 +247,11 @@ internal static class ImpactSeeder
                 CreatedUtc = now.AddDays(-random.Next(1, 365)), UpdatedUtc = now, FinalisedUtc = now,
             };
             records.Add(record);
-            copies.Add(new LearningDiscussion { RecordId = record.Id, UserId = supervisor.Id, AgencyId = supervisor.AgencyId, AsSupervisor = true, Kind = ImpactEventsFrom.KindName(kind), HeldOn = heldOn, Title = record.QuestionSetTitle });
+            copies.Add(new LearningDiscussion
+            {
+                RecordId = record.Id, UserId = supervisor.Id, AgencyId = supervisor.AgencyId, AsSupervisor = true, Kind = ImpactEventsFrom.KindName(kind), HeldOn = heldOn,
+                Title = record.QuestionSetTitle, DocumentId = documents[b].Id,
+            });
             var inRecord = new HashSet<int>();
             var count = kind == DiscussionKind.OneToOne ? 1 : random.Next(2, 6);
             while (inRecord.Count < count)
@@ -258,8 +262,13 @@ internal static class ImpactSeeder
             foreach (var u in inRecord)
             {
                 var before = random.Next(1, 4);
-                participants.Add(new DiscussionParticipant { RecordId = record.Id, UserId = users[u].Id, AgencyId = users[u].AgencyId, ConfidenceBefore = before, ConfidenceAfter = Math.Min(5, before + random.Next(0, 3)) });
-                copies.Add(new LearningDiscussion { RecordId = record.Id, UserId = users[u].Id, AgencyId = users[u].AgencyId, Kind = ImpactEventsFrom.KindName(kind), HeldOn = heldOn, Title = record.QuestionSetTitle });
+                var after = Math.Min(5, before + random.Next(0, 3));
+                participants.Add(new DiscussionParticipant { RecordId = record.Id, UserId = users[u].Id, AgencyId = users[u].AgencyId, ConfidenceBefore = before, ConfidenceAfter = after });
+                copies.Add(new LearningDiscussion
+                {
+                    RecordId = record.Id, UserId = users[u].Id, AgencyId = users[u].AgencyId, Kind = ImpactEventsFrom.KindName(kind), HeldOn = heldOn,
+                    Title = record.QuestionSetTitle, DocumentId = documents[b].Id, ConfidenceBefore = before, ConfidenceAfter = after,
+                });
             }
 
             foreach (var q in setQuestions.Skip(b * 3).Take(2))

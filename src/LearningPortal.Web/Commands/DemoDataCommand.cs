@@ -38,7 +38,7 @@ public static class DemoDataCommand
             $"Demo data now holds {totals.People} people, {totals.Reads} signed-in briefing reads (person-days), {totals.AnonymousViews} anonymous views, " +
             $"{totals.Reflections} 'read and reflected' marks, {totals.Sessions} past sessions with {totals.Bookings} bookings ({totals.Attended} attended, " +
             $"{totals.NoShows} did not attend), {totals.Responses} feedback responses, {totals.Discussions} supervision discussions with " +
-            $"{totals.AgreedActions} agreed actions, and {totals.ActionUpdates} action plan updates.");
+            $"{totals.AgreedActions} agreed actions, {totals.ActionUpdates} action plan updates and {totals.OutcomeFigures} outcome figures.");
         await output.WriteLineAsync("The demo people cannot sign in; sign in as a demo account (demo-accounts) with the Editor role and open /manage/impact.");
         return 0;
     }

@@ -17,7 +17,7 @@ namespace LearningPortal.Web.Infrastructure;
 
 /// <summary>What the demo data holds after a run (totals in the database, not what this run added).</summary>
 public sealed record DemoDataTotals(int People, int Reads, int AnonymousViews, int Reflections, int Sessions, int Bookings, int Attended, int NoShows,
-    int Responses, int Discussions, int AgreedActions, int ActionUpdates);
+    int Responses, int Discussions, int AgreedActions, int ActionUpdates, int OutcomeFigures);
 
 /// <summary>
 /// REVIEW: development shortcut, Development only. A year of made-up activity up to the day of the first run, so the
@@ -65,6 +65,8 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
             await output.WriteLineAsync("  supervision discussions and their actions");
             await ActionPlansAsync(clock, plan, people, cancellationToken);
             await output.WriteLineAsync("  action plan progress");
+            await OutcomeFiguresAsync(clock, plan, people, cancellationToken);
+            await output.WriteLineAsync("  outcome figures for each objective and quarter");
             await ForgetEmailsAsync(cancellationToken);
             return await TotalsAsync(cancellationToken);
         }
@@ -94,7 +96,8 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
             await db.FeedbackResponses.CountAsync(cancellationToken),
             await db.DiscussionRecords.CountAsync(r => people.Contains(r.SupervisorId!), cancellationToken),
             await db.AgreedActions.CountAsync(a => people.Contains(a.Record.SupervisorId!), cancellationToken),
-            await db.ActionUpdates.CountAsync(u => people.Contains(u.AuthorUserId!), cancellationToken));
+            await db.ActionUpdates.CountAsync(u => people.Contains(u.AuthorUserId!), cancellationToken),
+            await db.OutcomeFigures.CountAsync(f => f.Source.StartsWith(OutcomeSourcePrefix), cancellationToken));
     }
 
     private async Task<DateOnly> AnchorAsync(CancellationToken cancellationToken)
@@ -721,6 +724,49 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
                 var evidence = status == PlanActionStatus.Done ? "Minutes of the Neglect subgroup meeting recording the update and the decision to close." : null;
                 await scope.ServiceProvider.GetRequiredService<ActionProgress>().AddUpdateAsync(actionId, new UpdateInput(text, evidence, null, status, []), version, actor, cancellationToken);
                 day = day.AddDays(random.Next(45, 120));
+            }
+        }
+    }
+
+    private const string OutcomeSourcePrefix = "Demo data: ";
+
+    /// <summary>
+    /// Figures from elsewhere for each objective's first two measures of success, every quarter of the year, entered by
+    /// the business unit through the outcome measures service (which refuses a second figure for the same measure and
+    /// quarter, so a second run adds none): a slow improvement with some noise.
+    /// </summary>
+    private async Task OutcomeFiguresAsync(DemoClock clock, Plan plan, List<Member> people, CancellationToken cancellationToken)
+    {
+        var author = people.FirstOrDefault(p => p.Agency == "Safeguarding Children Partnership business unit") ?? people.FirstOrDefault();
+        if (author is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<ObjectiveName> objectives;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            objectives = await scope.ServiceProvider.GetRequiredService<OutcomeMeasures>().ObjectivesAsync(cancellationToken);
+        }
+
+        var first = Quarters.Start(plan.First.Year, Quarters.Of(plan.First));
+        foreach (var objective in objectives.Where(o => o.IsCurrent))
+        {
+            foreach (var measure in objective.Measures.Take(2))
+            {
+                var random = new Random(Seed ^ Plan.StableHash(objective.Id + measure));
+                var level = random.Next(20, 200);
+                for (var quarter = first; quarter.AddMonths(3) <= plan.Anchor; quarter = quarter.AddMonths(3))
+                {
+                    var value = Math.Max(0, level + random.Next(-level / 10, level / 10 + 1));
+                    level += random.Next(-level / 20, level / 8 + 1);
+                    clock.Set(UkTime.StartOfDayUtc(Weekday(quarter.AddMonths(3).AddDays(20))).AddHours(10));
+                    var name = measure.Length > OutcomeMeasures.MeasureLength ? measure[..OutcomeMeasures.MeasureLength] : measure;
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<OutcomeMeasures>().SaveAsync(
+                        new OutcomeFigureInput(objective.Id, name, quarter, value, $"{OutcomeSourcePrefix}partnership performance report, {Quarters.Label(quarter)}"),
+                        null, null, new Actor(author.Id, author.Name), cancellationToken);
+                }
             }
         }
     }

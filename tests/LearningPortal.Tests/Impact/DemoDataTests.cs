@@ -40,7 +40,7 @@ public class DemoDataTests(DemoDataSite development, PortalFactory testing) : IC
         Assert.Equal(first, second);
         Assert.Equal(People, first.People);
         Assert.All(new[] { first.Reads, first.AnonymousViews, first.Reflections, first.Sessions, first.Bookings, first.Attended, first.NoShows,
-            first.Responses, first.Discussions, first.AgreedActions, first.ActionUpdates }, n => Assert.True(n > 0));
+            first.Responses, first.Discussions, first.AgreedActions, first.ActionUpdates, first.OutcomeFigures }, n => Assert.True(n > 0));
         await development.WithDbAsync(async db =>
         {
             // Every session is in the past, with its register marked; nobody is left with a queued email.
