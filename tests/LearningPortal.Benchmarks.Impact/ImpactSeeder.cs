@@ -237,7 +237,8 @@ internal static class ImpactSeeder
         for (var i = 0; i < v.Records; i++)
         {
             var b = Briefing();
-            var supervisor = users[random.Next(v.Users)];
+            var supervisorIndex = random.Next(v.Users);
+            var supervisor = users[supervisorIndex];
             var kind = (DiscussionKind)(i % 3);
             var heldOn = today.AddDays(-random.Next(1, 365));
             var record = new DiscussionRecord
@@ -252,14 +253,15 @@ internal static class ImpactSeeder
                 RecordId = record.Id, UserId = supervisor.Id, AgencyId = supervisor.AgencyId, AsSupervisor = true, Kind = ImpactEventsFrom.KindName(kind), HeldOn = heldOn,
                 Title = record.QuestionSetTitle, DocumentId = documents[b].Id,
             });
-            var inRecord = new HashSet<int>();
+            // The supervisor is not also a participant (one copy a person and record).
+            var inRecord = new HashSet<int> { supervisorIndex };
             var count = kind == DiscussionKind.OneToOne ? 1 : random.Next(2, 6);
-            while (inRecord.Count < count)
+            while (inRecord.Count < count + 1)
             {
                 inRecord.Add(random.Next(v.Users));
             }
 
-            foreach (var u in inRecord)
+            foreach (var u in inRecord.Where(u => u != supervisorIndex))
             {
                 var before = random.Next(1, 4);
                 var after = Math.Min(5, before + random.Next(0, 3));
