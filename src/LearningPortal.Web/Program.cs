@@ -28,7 +28,8 @@ builder.Services
     .AddPortalAdministration()
     .AddPortalHealthChecks(builder.Configuration)
     .AddPortalSecurity(builder.Configuration)
-    .AddPortalSearch(builder.Configuration, builder.Environment);
+    .AddPortalSearch(builder.Configuration, builder.Environment)
+    .AddPortalCommands(args);
 
 var app = builder.Build();
 

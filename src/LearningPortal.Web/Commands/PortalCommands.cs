@@ -29,6 +29,7 @@ public static class PortalCommands
             "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
             "migrate" => 0,
             "demo-accounts" => await DemoAccountsCommand.RunAsync(scope.ServiceProvider, app.Environment, Console.Out),
+            DemoDataCommand.Name => await DemoDataCommand.RunAsync(scope.ServiceProvider, app.Environment, options, Console.Out),
             "import" => await ImportAsync(scope.ServiceProvider, options),
             "export" => await scope.ServiceProvider.GetRequiredService<Content.StarterContent>().ExportCommandAsync(options, Console.Out),
             "reindex" => await ReindexCommand.RunAsync(scope.ServiceProvider, Console.Out),
@@ -63,7 +64,7 @@ public static class PortalCommands
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, rebuild-impact, move-media-to-database, demo-accounts (Development only).");
+        Console.Error.WriteLine($"Unknown command '{command}'. Commands: create-admin, migrate, import [--path DIR], export [--path DIR], reindex, rebuild-impact, move-media-to-database, demo-accounts and demo-data [--people N] (Development only).");
         return 2;
     }
 
