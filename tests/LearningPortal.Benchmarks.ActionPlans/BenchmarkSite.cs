@@ -49,6 +49,8 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
             ["Email:SmtpHost"] = "",
             ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // LP_BENCH_SQL=1 prints each database command with its time, to find where a slow page spends it.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = Environment.GetEnvironmentVariable("LP_BENCH_SQL") == "1" ? "Information" : "Warning",
             // The reminders and weekly summaries run once at start (on the starter plans), not during the measurement.
             ["ActionPlans:JobInterval"] = "1.00:00:00",
             // A throwaway database: no certificate to protect its data-protection keys (Production requires one otherwise).

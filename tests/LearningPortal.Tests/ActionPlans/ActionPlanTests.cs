@@ -265,7 +265,14 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
             h => h.StartsWith("Lead account deleted", StringComparison.Ordinal));
         var list = await editorClient.GetDocumentAsync($"/manage/actions/{deletedAction}");
         Assert.Contains("Needs a lead", list.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
-        // One summary per plan the editor owns (four here), however many runs.
+        // One summary per plan the editor owns (four here), however many runs: wait for the outbox to send the fourth,
+        // then a moment more for any duplicate to show.
+        for (var i = 0; i < 100 && Count(editor.Email!, "Weekly summary") < 4; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
         Assert.Equal(4, Count(editor.Email!, "Weekly summary"));
     }
 
