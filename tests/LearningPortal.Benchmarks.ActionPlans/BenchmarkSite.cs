@@ -23,6 +23,15 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
     {
         this.postgresServer = postgresServer;
         Directory.CreateDirectory(folder);
+        if (postgresServer is not null)
+        {
+            // The site takes a lock in its database before migrating, so the database must exist first.
+            using var connection = new NpgsqlConnection(postgresServer + ";Database=postgres");
+            connection.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{postgresName}\"", connection);
+            create.ExecuteNonQuery();
+        }
+
         // A console project gets no content-root manifest from Mvc.Testing (test projects do): point it at the web project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_LEARNINGPORTAL_WEB", WebProjectFolder());
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
