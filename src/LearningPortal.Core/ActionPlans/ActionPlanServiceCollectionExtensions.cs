@@ -16,6 +16,7 @@ public static class ActionPlanServiceCollectionExtensions
         services.AddScoped<ActionProgress>();
         services.AddScoped<ActionQueries>();
         services.AddScoped<ActionChoices>();
+        services.AddScoped<ObjectiveLinks>();
         services.AddScoped<ActionReminders>();
         services.AddScoped<ActionReport>();
         services.AddScoped<AssuranceRequests>();

@@ -61,6 +61,9 @@ public class ActionReport(PortalDbContext db, TimeProvider clock)
         var start = UkTime.ToUtc(since.ToDateTime(TimeOnly.MinValue));
         var end = UkTime.ToUtc(until.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var actions = db.PlanActions.AsNoTracking().Where(a => planId == null || a.PlanId == planId);
+        // The latest update of each action up to the period's end, as two scalar subqueries that each seek the
+        // (ActionId, CreatedUtc) index and stop at one row. Projecting the whole update with FirstOrDefault instead makes
+        // the database number every update of every action (50,000 at the benchmark's size) before picking one each.
         var rows = await actions
             .Select(a => new
             {
@@ -68,8 +71,10 @@ public class ActionReport(PortalDbContext db, TimeProvider clock)
                 Owner = db.Agencies.Where(x => x.Id == a.OwnerAgencyId).Select(x => x.Name).FirstOrDefault()
                     ?? db.PartnershipGroups.Where(x => x.Id == a.OwnerGroupId).Select(x => x.Name).FirstOrDefault(),
                 Lead = db.Users.Where(u => u.Id == a.LeadUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                Latest = db.ActionUpdates.Where(u => u.ActionId == a.Id && u.CreatedUtc < end).OrderByDescending(u => u.CreatedUtc).ThenByDescending(u => u.Id)
-                    .Select(u => new { u.CreatedUtc, u.Text }).FirstOrDefault(),
+                LatestUtc = db.ActionUpdates.Where(u => u.ActionId == a.Id && u.CreatedUtc < end).OrderByDescending(u => u.CreatedUtc).ThenByDescending(u => u.Id)
+                    .Select(u => (DateTime?)u.CreatedUtc).FirstOrDefault(),
+                LatestText = db.ActionUpdates.Where(u => u.ActionId == a.Id && u.CreatedUtc < end).OrderByDescending(u => u.CreatedUtc).ThenByDescending(u => u.Id)
+                    .Select(u => u.Text).FirstOrDefault(),
             })
             .OrderBy(a => a.PlanTitle).ThenBy(a => a.PlanId).ThenBy(a => a.Number)
             .ToListAsync(cancellationToken);
@@ -82,7 +87,7 @@ public class ActionReport(PortalDbContext db, TimeProvider clock)
         var plans = rows.GroupBy(r => (r.PlanId, r.PlanTitle)).Select(g =>
         {
             var list = g.Select(a => new ReportAction(a.Id, a.Number, a.What, a.Owner ?? "", a.Lead, a.DueOn, PlanAction.Standing(a.Status, a.DueOn, today),
-                a.Latest?.CreatedUtc, a.Latest?.Text)).ToList();
+                a.LatestUtc, a.LatestUtc is null ? null : a.LatestText)).ToList();
             return new ReportPlan(g.Key.PlanId, g.Key.PlanTitle, Enum.GetValues<ActionStanding>().ToDictionary(s => s, s => list.Count(a => a.Standing == s)), list);
         }).ToList();
         return new BoardReport(since, until, today, plans,
@@ -102,17 +107,17 @@ public class ActionReport(PortalDbContext db, TimeProvider clock)
             requests = requests.Where(r => db.PlanActions.Any(a => a.Id == r.ActionId && a.PlanId == plan));
         }
 
+        // One answer per agency and request at most (a unique index), so a plain left join: no per-row subquery.
+        var sent = db.AssuranceAnswers.Where(a => !a.IsDraft && a.SentUtc < end);
         var rows = await (from r in requests
                           from ra in r.Agencies
                           join ag in db.Agencies on ra.AgencyId equals ag.Id
-                          select new
-                          {
-                              r.Id, r.Question, r.DueOn, Agency = ag.Name,
-                              Answer = db.AssuranceAnswers.Where(a => a.RequestId == r.Id && a.AgencyId == ra.AgencyId && !a.IsDraft && a.SentUtc < end)
-                                  .Select(a => new { a.Rating, a.SentUtc, a.Narrative }).FirstOrDefault(),
-                          }).ToListAsync(cancellationToken);
+                          join a in sent on new { RequestId = r.Id, ra.AgencyId } equals new { a.RequestId, a.AgencyId } into answers
+                          from a in answers.DefaultIfEmpty()
+                          select new { r.Id, r.Question, r.DueOn, Agency = ag.Name, Rating = a == null ? null : a.Rating, SentUtc = a == null ? null : a.SentUtc, Narrative = a == null ? null : a.Narrative })
+                         .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.DueOn).ThenBy(r => r.Id)
-            .Select(r => new ReportAssuranceReturn(r.Id, r.Question, r.DueOn, r.Agency, r.Answer?.Rating, r.Answer?.SentUtc, r.Answer?.Narrative ?? "")).ToList();
+            .Select(r => new ReportAssuranceReturn(r.Id, r.Question, r.DueOn, r.Agency, r.Rating, r.SentUtc, r.Narrative ?? "")).ToList();
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.ActionPlans;
@@ -27,12 +28,33 @@ public class ActionPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         var page = await browser.NewPageAsync(site);
         await BrowserSignIn.SignInAsync(page, editor.Email!);
-        foreach (var path in new[] { "/manage/actions", "/manage/actions/plans", $"/manage/actions/plans/{planId}", $"/manage/actions/plans/{planId}/add-action", $"/manage/actions/{actionId}", $"/manage/actions/{actionId}/change", "/manage/actions/report", "/manage/actions/plans/new" })
+        var briefingPlan = await site.DbAsync(db => db.ActionPlans.Where(p => p.DocumentId != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        foreach (var path in new[]
+        {
+            "/manage/actions", "/manage/actions/plans", $"/manage/actions/plans/{planId}", $"/manage/actions/plans/{planId}/add-action",
+            $"/manage/actions/plans/{planId}/change", $"/manage/actions/plans/{briefingPlan}/from-recommendations",
+            $"/manage/actions/{actionId}", $"/manage/actions/{actionId}/change", "/manage/actions/report", "/manage/actions/plans/new",
+        })
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
             await page.AssertNoAxeViolationsAsync();
         }
+
+        // The report prints on A4: the print button works, and in print the site's header, the period form and the
+        // button go while the report's tables stay.
+        await page.GotoAsync("/manage/actions/report");
+        var print = page.GetByRole(AriaRole.Button, new() { Name = "Print this report" });
+        await page.EvaluateAsync("() => { window.lpPrinted = false; window.print = () => { window.lpPrinted = true; }; }");
+        await print.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.lpPrinted === true"));
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".lp-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("form[action='/manage/actions/report']")).ToBeHiddenAsync();
+        await Assertions.Expect(print).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main table").First).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         await page.GotoAsync($"/manage/actions/plans/{planId}/add-action");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
@@ -42,6 +64,9 @@ public class ActionPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var leadPage = await browser.NewPageAsync(site);
         await BrowserSignIn.SignInAsync(leadPage, lead.Email!);
         await leadPage.GotoAsync("/actions");
+        await leadPage.AssertNoAxeViolationsAsync();
+        await leadPage.GotoAsync($"/actions/{actionId}");
+        await Assertions.Expect(leadPage.Locator("h1")).ToBeVisibleAsync();
         await leadPage.AssertNoAxeViolationsAsync();
         await leadPage.GotoAsync($"/actions/{actionId}/update");
         await leadPage.AssertNoAxeViolationsAsync();

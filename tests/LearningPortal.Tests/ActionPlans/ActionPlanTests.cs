@@ -224,7 +224,7 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
     [Fact]
     public async Task Reminders_go_once_before_the_due_date_and_when_overdue_and_a_disabled_leads_actions_go_back_to_the_editors()
     {
-        var editor = await site.CreateUserAsync(TestUsers.UniqueEmail("editor"), TestUsers.Password, PortalRoles.Editor);
+        var (editor, editorClient) = await site.SignedInAsync("editor", PortalRoles.Editor);
         var soonLead = await site.CreateUserAsync(TestUsers.UniqueEmail("soon"));
         var lateLead = await site.CreateUserAsync(TestUsers.UniqueEmail("late"));
         var leaver = await site.CreateUserAsync(TestUsers.UniqueEmail("leaver"));
@@ -233,6 +233,14 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         await site.PlanWithActionAsync(editor, lateLead, today.AddDays(-1));
         var (_, leaverAction) = await site.PlanWithActionAsync(editor, leaver, today.AddDays(40));
         await site.DbAsync(db => db.Users.Where(u => u.Id == leaver.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        // A lead whose account is deleted (as /account/delete does): the action loses its lead and goes back too.
+        var deleted = await site.CreateUserAsync(TestUsers.UniqueEmail("deleted"));
+        var (_, deletedAction) = await site.PlanWithActionAsync(editor, deleted, today.AddDays(50));
+        await site.WithAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+            return (await users.DeleteAsync((await users.FindByIdAsync(deleted.Id))!)).Succeeded;
+        });
         var jobs = site.Services.GetRequiredService<ActionPlanJobs>();
 
         await Task.WhenAll(jobs.RunOnceAsync(), jobs.RunOnceAsync());
@@ -245,13 +253,27 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         int Count(string email, string subject) => site.Smtp.Messages.Count(m => m.To.ToString().Contains(email, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith(subject, StringComparison.Ordinal));
         Assert.Equal(1, Count(soonLead.Email!, "Reminder"));
         Assert.Equal(1, Count(lateLead.Email!, "Overdue"));
-        Assert.Equal(1, Count(editor.Email!, "An action needs a lead"));
+        Assert.Equal(2, Count(editor.Email!, "An action needs a lead"));
         Assert.Equal(0, Count(leaver.Email!, "Reminder"));
         var returned = await site.DbAsync(db => db.PlanActions.SingleAsync(a => a.Id == leaverAction));
         Assert.True(returned.NeedsLead);
         Assert.Null(returned.LeadUserId);
-        // One summary per plan the editor owns (three here), however many runs.
-        Assert.Equal(3, Count(editor.Email!, "Weekly summary"));
+        var orphan = await site.DbAsync(db => db.PlanActions.SingleAsync(a => a.Id == deletedAction));
+        Assert.True(orphan.NeedsLead);
+        Assert.Null(orphan.LeadUserId);
+        Assert.Contains(await site.DbAsync(db => db.ActionHistory.Where(h => h.ActionId == deletedAction).Select(h => h.What).ToListAsync()),
+            h => h.StartsWith("Lead account deleted", StringComparison.Ordinal));
+        var list = await editorClient.GetDocumentAsync($"/manage/actions/{deletedAction}");
+        Assert.Contains("Needs a lead", list.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        // One summary per plan the editor owns (four here), however many runs: wait for the outbox to send the fourth,
+        // then a moment more for any duplicate to show.
+        for (var i = 0; i < 100 && Count(editor.Email!, "Weekly summary") < 4; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(500);
+        Assert.Equal(4, Count(editor.Email!, "Weekly summary"));
     }
 
     [Fact]
@@ -294,6 +316,137 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         Assert.Contains("Overdue", lines[1]);
         Assert.Contains("Waiting for the agencies' dates", lines[1]);
         Assert.Contains("Changes since must be a real date", bad.QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_objective_owner_status_and_due_date_and_pages_with_the_filters_kept()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var objectives = await site.DbAsync(db => db.Objectives.OrderBy(o => o.Number).Select(o => o.Id).Take(2).ToListAsync());
+        var agency = await site.DbAsync(db => db.Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync());
+        var group = await site.DbAsync(db => db.PartnershipGroups.Where(g => g.Name == "Neglect subgroup").Select(g => g.Id).SingleAsync());
+        // A window of due dates no other test uses, so the counts below are this test's own.
+        var from = new DateOnly(2080 + Random.Shared.Next(0, 15), 1, 1).AddDays(Random.Shared.Next(0, 300));
+        var to = from.AddDays(40);
+        var planning = (Func<IServiceProvider, ActionPlanning>)(sp => sp.GetRequiredService<ActionPlanning>());
+        var first = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective one plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[0], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Id;
+        var second = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective two plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[1], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Id;
+        // 27 actions of the first plan, owned by the agency, due within the window; 3 of the second, owned by the group.
+        for (var i = 0; i < 27; i++)
+        {
+            var due = from.AddDays(i);
+            await site.WithAsync(sp => planning(sp).AddActionAsync(first, new ActionInput($"Agency action {i:00}", "Summary", null, agency, null, null, due), false, ActionPlanSite.Editor(editor)));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var due = from.AddDays(30 + i);
+            await site.WithAsync(sp => planning(sp).AddActionAsync(second, new ActionInput($"Group action {i}", "Summary", null, null, group, null, due), false, ActionPlanSite.Editor(editor)));
+        }
+
+        var atRisk = await site.DbAsync(db => db.PlanActions.Where(a => a.PlanId == first).OrderBy(a => a.DueOn).Select(a => a.Id).FirstAsync());
+        await site.DbAsync(db => db.PlanActions.Where(a => a.Id == atRisk).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, PlanActionStatus.AtRisk)));
+        string Window(DateOnly f, DateOnly t) => $"DueFrom.Day={f.Day}&DueFrom.Month={f.Month}&DueFrom.Year={f.Year}&DueTo.Day={t.Day}&DueTo.Month={t.Month}&DueTo.Year={t.Year}";
+        async Task<(string Count, string[] Rows, AngleSharp.Html.Dom.IHtmlDocument Page)> ListAsync(string query)
+        {
+            var page = await client.GetDocumentAsync("/manage/actions?" + query);
+            return (page.GetElementById("result-count")!.TextContent, page.QuerySelectorAll("main table tbody tr").Select(r => r.TextContent).ToArray(), page);
+        }
+
+        var window = await ListAsync(Window(from, to));
+        var pageTwo = await ListAsync(Window(from, to) + "&page=2");
+        var byObjective = await ListAsync(Window(from, to) + $"&objective={objectives[1]}");
+        var byAgency = await ListAsync(Window(from, to) + $"&owner=agency:{agency}");
+        var byGroup = await ListAsync(Window(from, to) + $"&owner=group:{group}");
+        var byStatus = await ListAsync(Window(from, to) + "&status=AtRisk");
+        var narrower = await ListAsync(Window(from.AddDays(5), from.AddDays(9)));
+        var byObjectiveAndOwner = await ListAsync(Window(from, to) + $"&objective={objectives[0]}&owner=group:{group}");
+        var backwards = await ListAsync(Window(to, from));
+
+        Assert.Equal("30 actions, page 1 of 2, soonest due first", window.Count.Trim());
+        Assert.Equal(25, window.Rows.Length);
+        Assert.Contains("Agency action 00", window.Rows[0]);
+        Assert.Contains("At risk", window.Rows[0]);
+        Assert.Contains("30 actions, page 2 of 2", pageTwo.Count);
+        Assert.Equal(5, pageTwo.Rows.Length);
+        Assert.Contains("Group action 2", pageTwo.Rows[^1]);
+        // The pagination keeps the filters.
+        var next = window.Page.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        Assert.Contains($"DueFrom.Year={from.Year}", next);
+        Assert.Contains("page=2", next);
+        Assert.Contains("3 actions", byObjective.Count);
+        Assert.All(byObjective.Rows, r => Assert.Contains("Group action", r));
+        Assert.Contains("27 actions", byAgency.Count);
+        Assert.Contains("3 actions", byGroup.Count);
+        Assert.Contains("1 action", byStatus.Count);
+        Assert.Contains("Agency action 00", byStatus.Rows.Single());
+        Assert.Contains("5 actions", narrower.Count);
+        Assert.Equal(["Agency action 05", "Agency action 06", "Agency action 07", "Agency action 08", "Agency action 09"], narrower.Rows.Select(r => System.Text.RegularExpressions.Regex.Match(r, @"Agency action \d\d").Value));
+        Assert.Contains("0 actions", byObjectiveAndOwner.Count);
+        Assert.Contains("Due to must be the same as or after due from", backwards.Page.QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_editor_links_a_briefing_a_course_and_a_standing_question_set_to_an_objective_and_unlinks_one()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var objective = await site.DbAsync(db => db.Objectives.OrderBy(o => o.Number).Skip(4).Select(o => new { o.Id, o.Title }).FirstAsync());
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var courseId = await site.DbAsync(async db =>
+        {
+            var course = new Core.Training.Course { Title = "Neglect for managers " + suffix, Slug = "neglect-for-managers-" + suffix, Summary = "s", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Courses.Add(course);
+            await db.SaveChangesAsync();
+            return course.Id;
+        });
+        var setId = await site.DbAsync(async db =>
+        {
+            var set = new Core.Supervision.QuestionSet { Source = Core.Supervision.QuestionSetSource.Standing, Title = "Neglect supervision prompts " + suffix, UpdatedUtc = DateTime.UtcNow };
+            db.QuestionSets.Add(set);
+            await db.SaveChangesAsync();
+            return set.Id;
+        });
+        var slug = Build.Slug("objective-briefing");
+        var briefing = await site.CreateAsync(Build.Briefing(), slug);
+        await site.PublishAsync(briefing.DocumentId, 1);
+        var (planId, actionId) = await site.PlanWithActionAsync(editor, null, ActionPlanSite.Today().AddDays(30), briefing.DocumentId);
+        var path = $"/manage/actions/objectives/{objective.Id}";
+
+        var list = await client.GetDocumentAsync("/manage/actions/objectives");
+        var before = await client.GetDocumentAsync($"/manage/actions?objective={objective.Id}&plan={planId}");
+        var empty = await PortalClient.ParseAsync(await client.SubmitFormAsync(path, new Dictionary<string, string> { ["Item"] = "" }, "main form:not([action*=Unlink])"));
+        var forged = await PortalClient.ParseAsync(await client.SubmitFormAsync(path, new Dictionary<string, string> { ["Item"] = "Plan:" + planId }, "main form:not([action*=Unlink])"));
+        var linkedBriefing = await client.SubmitFormAsync(path, new Dictionary<string, string> { ["Item"] = $"Briefing:{briefing.DocumentId}" }, "main form:not([action*=Unlink])");
+        var linkedCourse = await client.SubmitFormAsync(path, new Dictionary<string, string> { ["Item"] = $"Course:{courseId}" }, "main form:not([action*=Unlink])");
+        var linkedSet = await client.SubmitFormAsync(path, new Dictionary<string, string> { ["Item"] = $"QuestionSet:{setId}" }, "main form:not([action*=Unlink])");
+        var page = await client.GetDocumentAsync(path);
+        var after = await client.GetDocumentAsync($"/manage/actions?objective={objective.Id}&plan={planId}");
+        var courseLink = await site.DbAsync(db => db.ObjectiveLinks.Where(l => l.ObjectiveId == objective.Id && l.Kind == ObjectiveLinkKind.Course && l.TargetId == courseId).Select(l => l.Id).SingleAsync());
+        var unlinkForm = page.QuerySelectorAll("main form[action*=Unlink]").Single(f => f.QuerySelector($"input[name=LinkId][value='{courseLink}']") is not null);
+        var unlinked = await client.SubmitFormAsync(page, path + "?handler=Unlink", new Dictionary<string, string> { ["LinkId"] = courseLink.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "main form[action*=Unlink]");
+        var final = await client.GetDocumentAsync(path);
+
+        Assert.Contains(objective.Title, list.QuerySelector("main table")!.TextContent);
+        Assert.Contains("0 actions", before.GetElementById("result-count")!.TextContent);
+        Assert.Contains("Select a briefing, course or question set to link", empty.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Contains("Select a briefing, course or question set to link", forged.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.All(new[] { linkedBriefing, linkedCourse, linkedSet }, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var linked = page.GetElementById("linked")!.NextElementSibling!.TextContent;
+        Assert.Contains("Neglect for managers " + suffix, linked);
+        Assert.Contains("Neglect supervision prompts " + suffix, linked);
+        Assert.Contains(briefing.Title, linked);
+        Assert.Equal($"/learning/{slug}", page.QuerySelector($"main dl a[href='/learning/{slug}']")!.GetAttribute("href"));
+        // Linked things are no longer offered; the plan filter now finds the briefing's plan under the objective.
+        Assert.DoesNotContain(page.QuerySelectorAll("select[name=Item] option"), o => o.GetAttribute("value") == $"Course:{courseId}");
+        Assert.Contains("1 action", after.GetElementById("result-count")!.TextContent);
+        Assert.NotNull(unlinkForm);
+        Assert.Equal(HttpStatusCode.Redirect, unlinked.StatusCode);
+        Assert.DoesNotContain("Neglect for managers " + suffix, final.GetElementById("linked")!.NextElementSibling!.TextContent);
+        Assert.Contains(final.QuerySelectorAll("select[name=Item] option"), o => o.GetAttribute("value") == $"Course:{courseId}");
+        var audit = await site.DbAsync(db => db.AuditEntries.Where(e => e.SubjectType == "objective" && e.SubjectId == objective.Id.ToString()).Select(e => e.Action).ToListAsync());
+        Assert.Equal(3, audit.Count(a => a == "objective.linked"));
+        Assert.Equal(1, audit.Count(a => a == "objective.unlinked"));
+        _ = actionId;
     }
 
     private static async Task<HttpResponseMessage> PostWithFileAsync(PortalClient client, string path, string status, string text, string fileName, byte[] content)

@@ -263,6 +263,42 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         Assert.All(actions, a => Assert.False(string.IsNullOrEmpty(a.RecommendationText)));
     }
 
+    [Fact]
+    public async Task Update_and_answer_narratives_that_look_identifying_are_shown_back_and_saved_only_when_saved_again()
+    {
+        const string Identifying = "Visited the family at SW1A 1AA; the child (DOB 12/03/2019) was seen.";
+        var (editor, editorClient) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (_, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(30));
+        var updatePath = $"/actions/{actionId}/update";
+        var agencies = await AgenciesAsync(1);
+        var (_, agencyClient) = await LeadAsync("lead-id", agencies[0]);
+        var everyAgency = await PostNewRequestAsync(editorClient, "Assure us that home visits are recorded " + Guid.NewGuid().ToString("N")[..6], "all", [], ActionPlanSite.Today().AddDays(14));
+        var requestId = int.Parse(everyAgency.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        var asked = await site.DbAsync(db => db.AssuranceRequestAgencies.CountAsync(r => r.RequestId == requestId));
+        var activeAgencies = await site.DbAsync(db => db.Agencies.CountAsync(a => a.IsActive));
+
+        var warned = await PortalClient.ParseAsync(await leadClient.SubmitFormAsync(updatePath, new Dictionary<string, string> { ["Status"] = "OnTrack", ["Text"] = Identifying }));
+        var updatesAfterWarning = await site.DbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == actionId));
+        var saved = await leadClient.SubmitFormAsync(warned, updatePath, new Dictionary<string, string>());
+        var answerWarned = await PortalClient.ParseAsync(await agencyClient.SubmitFormAsync($"/assurance/{requestId}", new Dictionary<string, string> { ["Intent"] = "send", ["Rating"] = "Assured", ["Narrative"] = Identifying }));
+        var answersAfterWarning = await site.DbAsync(db => db.AssuranceAnswers.CountAsync(a => a.RequestId == requestId));
+        var answered = await agencyClient.SubmitFormAsync(answerWarned, $"/assurance/{requestId}", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, everyAgency.StatusCode);
+        Assert.Equal(activeAgencies, asked);
+        Assert.Equal(["12/03/2019", "DOB", "SW1A 1AA"], warned.QuerySelectorAll("#identifying-warning mark").Select(m => m.FirstChild!.TextContent).Order(StringComparer.Ordinal));
+        Assert.Equal(Identifying, warned.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
+        Assert.Equal(0, updatesAfterWarning);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(Identifying, await site.DbAsync(db => db.ActionUpdates.Where(u => u.ActionId == actionId).Select(u => u.Text).SingleAsync()));
+        Assert.NotNull(answerWarned.QuerySelector("#identifying-warning"));
+        Assert.Equal(Identifying, answerWarned.QuerySelector("textarea[name=Narrative]")!.TextContent.Trim());
+        Assert.Equal(0, answersAfterWarning);
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Equal(Identifying, await site.DbAsync(db => db.AssuranceAnswers.Where(a => a.RequestId == requestId).Select(a => a.Narrative).SingleAsync()));
+    }
+
     private async Task<List<int>> AgenciesAsync(int count) =>
         await site.DbAsync(db => db.Agencies.Where(a => a.IsActive).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).Select(a => a.Id).Take(count).ToListAsync());
 

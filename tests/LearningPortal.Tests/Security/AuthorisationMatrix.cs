@@ -217,6 +217,8 @@ public static class AuthorisationMatrix
         ["/manage/actions/groups/add"] = Rule.Editors("/manage/actions/groups/add"),
         ["/manage/actions/groups/{id:int}/rename"] = Rule.Editors("/manage/actions/groups/0/rename"),
         ["/manage/actions/groups/{id:int}/{change}"] = Rule.Editors("/manage/actions/groups/0/retire"),
+        ["/manage/actions/objectives"] = Rule.Editors("/manage/actions/objectives"),
+        ["/manage/actions/objectives/{id:guid}"] = Rule.Editors("/manage/actions/objectives/3f0c1a52-7d1e-4a8b-9c21-1b6e2a0d4f01"),
         // Assurance (issue 14): an Agency lead answers for their own agency; a request of another agency is not found.
         ["/assurance"] = Rule.AgencyLeads("/assurance"),
         ["/assurance/{id:int}"] = Rule.AgencyLeads("/assurance/0"),

@@ -31,8 +31,11 @@ public class IndexModel(ActionQueries queries, ActionChoices choices) : PageMode
     [BindProperty(SupportsGet = true)]
     public DateInput DueTo { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>
+    /// The page asked for (?page=N). Read from the query itself: "page" is also Razor Pages' own route value (the page's
+    /// path), which model binding would try first and fail to read as a number, leaving every request on page 1.
+    /// </summary>
+    public int PageNumber { get; private set; } = 1;
 
     public ActionPage Results { get; private set; } = new([], 0, 1, 1);
 
@@ -49,6 +52,7 @@ public class IndexModel(ActionQueries queries, ActionChoices choices) : PageMode
 
     public async Task OnGetAsync()
     {
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         Plans = (await choices.PlansAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Briefings = (await choices.BriefingsAsync()).Select(b => new SelectListItem(b.Title, b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Objectives = (await choices.ObjectivesAsync()).Select(o => new SelectListItem($"{o.Number}. {o.Title}" + (o.IsCurrent ? "" : " (no longer in the strategy)"), o.Id.ToString())).ToList();

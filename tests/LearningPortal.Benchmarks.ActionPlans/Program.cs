@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LearningPortal.Benchmarks.ActionPlans;
+
+/// <summary>
+/// The action plan pages over 200 plans, 5,000 actions, 50,000 updates and 40 agencies: /manage/actions with each
+/// filter and deep paging, and the board report as a page and as CSV, signed in as an Editor, one request at a time
+/// against the real site on Kestrel; on SQLite and on PostgreSQL (LP_BENCH_PG). Exits 1 when a p95 is over its goal.
+/// </summary>
+internal static class ActionPlansBenchmark
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        var runs = Option("--runs", 30);
+        var plans = Option("--plans", 200);
+        var only = args.SkipWhile(a => a != "--pages").Skip(1).FirstOrDefault(); // "list" or "report": only those pages
+        var providers = args.Contains("--sqlite-only") ? ["SQLite"] : args.Contains("--postgres-only") ? ["PostgreSQL"] : new[] { "SQLite", "PostgreSQL" };
+        var postgres = Environment.GetEnvironmentVariable("LP_BENCH_PG") ?? "Host=127.0.0.1;Port=55439;Username=postgres";
+        var goals = new Dictionary<string, double> { ["SQLite"] = 400, ["PostgreSQL"] = 200 };
+        var failed = false;
+
+        Console.WriteLine($"Action plan pages benchmark: {plans} plans x 25 actions x 10 updates, 40 agencies; {runs} timed requests per page after 3 to warm up; {Environment.ProcessorCount} cores");
+        foreach (var provider in providers)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {provider}: starting the site (Production, starter content)...");
+            var starting = Stopwatch.StartNew();
+            await using var site = new BenchmarkSite(provider == "PostgreSQL" ? postgres : null);
+            var startup = starting.Elapsed;
+            var editor = await CreateEditorAsync(site.Services);
+            var seeding = Stopwatch.StartNew();
+            var seeded = await Seeder.SeedAsync(site.Services, editor.Id, plans, 25, 10, 40);
+            Console.WriteLine($"started in {startup.TotalSeconds:0.0} s; seeded {seeded.Plans:N0} plans, {seeded.Actions:N0} actions, {seeded.Updates:N0} updates, {seeded.History:N0} history lines, {seeded.Requests} assurance requests x 40 agencies in {seeding.Elapsed.TotalSeconds:0.0} s");
+            using (var scope = site.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+                Console.WriteLine($"in the database: {await db.ActionPlans.CountAsync():N0} plans, {await db.PlanActions.CountAsync():N0} actions, {await db.ActionUpdates.CountAsync():N0} updates (with the starter plans)");
+            }
+
+            var cookie = await SessionCookieAsync(site.Services, editor);
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            string Date(string name, DateOnly d) => $"{name}.Day={d.Day}&{name}.Month={d.Month}&{name}.Year={d.Year}";
+            var pages = new (string Label, string Path)[]
+            {
+                ("list, no filter", "/manage/actions"),
+                ("list, page 100 of 200", "/manage/actions?page=100"),
+                ("list, last page", "/manage/actions?page=200"),
+                ("list, by briefing", $"/manage/actions?briefing={seeded.BriefingId}"),
+                ("list, by objective", $"/manage/actions?objective={seeded.ObjectiveId}"),
+                ("list, by owner (agency)", $"/manage/actions?owner=agency:{seeded.AgencyId}"),
+                ("list, by owner (group), page 5", $"/manage/actions?owner=group:{seeded.GroupId}&page=5"),
+                ("list, by plan", $"/manage/actions?plan={seeded.PlanId}"),
+                ("list, overdue, page 10", "/manage/actions?status=Overdue&page=10"),
+                ("list, at risk, due next 3 months", $"/manage/actions?status=AtRisk&{Date("DueFrom", today)}&{Date("DueTo", today.AddMonths(3))}"),
+                ("list, all filters", $"/manage/actions?objective={seeded.ObjectiveId}&owner=agency:{seeded.AgencyId}&status=OnTrack&{Date("DueFrom", today.AddMonths(-12))}&{Date("DueTo", today.AddMonths(12))}"),
+                ("report, last 3 months", "/manage/actions/report"),
+                ("report, last 12 months", $"/manage/actions/report?{Date("Period.Since", today.AddMonths(-12))}&{Date("Period.Until", today)}"),
+                ("report, one plan", $"/manage/actions/report?Period.Plan={seeded.PlanId}"),
+                ("report CSV, last 3 months", "/manage/actions/report.csv"),
+                ("report CSV, last 12 months", $"/manage/actions/report.csv?{Date("Period.Since", today.AddMonths(-12))}&{Date("Period.Until", today)}"),
+            };
+
+            Console.WriteLine($"{"page",-34} {"bytes",9} {"p50",9} {"p95",9} {"max",9}");
+            foreach (var (label, path) in pages.Where(p => only is null || p.Label.StartsWith(only, StringComparison.Ordinal)))
+            {
+                var times = new List<double>();
+                long bytes = 0;
+                for (var i = 0; i < runs + 3; i++)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    request.Headers.Add("Cookie", cookie);
+                    var watch = Stopwatch.StartNew();
+                    using var response = await http.SendAsync(request);
+                    var body = await response.Content.ReadAsByteArrayAsync();
+                    var elapsed = watch.Elapsed.TotalMilliseconds;
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} {response.Headers.Location}");
+                    }
+
+                    bytes = body.Length;
+                    if (i >= 3)
+                    {
+                        times.Add(elapsed);
+                    }
+                }
+
+                var sorted = times.Order().ToArray();
+                double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+                var ok = P(0.95) <= goals[provider];
+                failed |= !ok;
+                Console.WriteLine($"{label,-34} {bytes,9:N0} {P(0.50),6:0.0} ms {P(0.95),6:0.0} ms {sorted[^1],6:0.0} ms  {(ok ? "OK" : $"OVER (goal p95 <= {goals[provider]:0} ms)")}");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(failed ? "Some figures are over their goal." : "All figures within their goals.");
+        return failed ? 1 : 0;
+
+        int Option(string name, int fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        // An Editor with an authenticator (no password: the benchmark signs in with a cookie as the sign-in would issue it).
+        static async Task<PortalUser> CreateEditorAsync(IServiceProvider services)
+        {
+            using var scope = services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
+            var user = new PortalUser
+            {
+                UserName = "bench.editor@example.org",
+                Email = "bench.editor@example.org",
+                EmailConfirmed = true,
+                DisplayName = "Benchmark Editor",
+                JobRole = "Business manager",
+                AgencyId = agency.Id,
+                CreatedUtc = DateTime.UtcNow,
+            };
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRolesAsync(user, [PortalRoles.Practitioner, PortalRoles.Editor]));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            return user;
+
+            static void Check(IdentityResult result)
+            {
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+                }
+            }
+        }
+
+        // The cookie the site issues after a password and authenticator sign-in, with a signed-in session (as the Pages benchmark).
+        static async Task<string> SessionCookieAsync(IServiceProvider services, PortalUser user)
+        {
+            using var scope = services.CreateScope();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
+            var fresh = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The benchmark user is gone.");
+            var principal = await signIn.CreateUserPrincipalAsync(fresh);
+            ((ClaimsIdentity)principal.Identity!).AddClaims(SecondFactor.Claims(SecondFactor.AuthenticatorMethod));
+            var started = await scope.ServiceProvider.GetRequiredService<UserSessions>().BeginAsync(fresh, Guid.NewGuid().ToString("N"), "benchmark");
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.SessionClaimType, started.Session.Id));
+            var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+            var now = DateTimeOffset.UtcNow;
+            var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.ExpireTimeSpan };
+            var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme);
+            return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
+        }
+    }
+}
