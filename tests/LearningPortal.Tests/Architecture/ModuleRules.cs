@@ -84,6 +84,7 @@ public static class ModuleRules
         ("Privacy", "LearningPortal.Core.Training.Gcp2RegisterEntry", "retention anonymises the GCP2 register after the booking period"),
         ("Privacy", "LearningPortal.Core.Feedback.FeedbackInvitation", "retention deletes invitations with the bookings they were for"),
         ("Privacy", "LearningPortal.Core.ActionPlans.ActionHistoryEntry", "retention deletes action history after its period"),
+        ("Privacy", "LearningPortal.Core.Impact.BriefingRead", "retention unlinks reads from their reader after a year, keeping them as counts"),
     ];
 
     /// <summary>The modules a shared part may use, and why (a shared part uses no module otherwise; Data maps them all).</summary>

@@ -27,6 +27,25 @@ public class ContentEditorPagesTests(ContentSite site) : IClassFixture<ContentSi
     }
 
     [Fact]
+    public async Task The_content_list_shows_the_page_asked_for()
+    {
+        var (_, editor) = await site.EditorAsync("content-paging");
+        for (var i = 1; i <= 27; i++)
+        {
+            await site.CreateAsync(Build.Briefing($"Pagination check {i:00}"));
+        }
+
+        var first = await editor.GetDocumentAsync("/manage/content?q=pagination+check&type=&state=&page=1");
+        var second = await editor.GetDocumentAsync("/manage/content?q=pagination+check&type=&state=&page=2");
+
+        var firstTitles = first.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var secondTitles = second.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(25, firstTitles.Count);
+        Assert.Equal(2, secondTitles.Count);
+        Assert.Empty(secondTitles.Intersect(firstTitles));
+    }
+
+    [Fact]
     public async Task The_audit_date_takes_a_month_and_year_without_a_day()
     {
         var (_, editor) = await site.EditorAsync("audit-month");

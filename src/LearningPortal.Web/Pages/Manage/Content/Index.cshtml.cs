@@ -18,8 +18,11 @@ public class IndexModel(ContentLibrary library) : PageModel
     [BindProperty(SupportsGet = true, Name = "state")]
     public string? StateKey { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>
+    /// The page asked for (?page=N), read from the query itself: "page" is also Razor Pages' own route value, which
+    /// model binding reads first and cannot parse, so binding it left every request on page 1.
+    /// </summary>
+    public int PageNumber { get; private set; } = 1;
 
     public ResultPage<ContentSummary> Results { get; private set; } = new([], 0, 1, 25);
 
@@ -37,6 +40,7 @@ public class IndexModel(ContentLibrary library) : PageModel
 
     public async Task OnGetAsync()
     {
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var state = States.Where(s => s.Key == StateKey).Select(s => (DocumentState?)s.State).FirstOrDefault();
         Results = await library.SearchAsync(new ContentSearch(Query, DocumentTypes.FromKey(TypeKey), state, Page: PageNumber));
     }
