@@ -26,7 +26,7 @@ public static class PortalCommands
 
         Environment.ExitCode = command switch
         {
-            "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out),
+            "create-admin" => await CreateAdminCommand.RunAsync(scope.ServiceProvider, options, Console.Out, Environment.GetEnvironmentVariable("LP_ADMIN_PASSWORD")),
             "migrate" => 0,
             "demo-accounts" => await DemoAccountsCommand.RunAsync(scope.ServiceProvider, app.Environment, Console.Out),
             DemoDataCommand.Name => await DemoDataCommand.RunAsync(scope.ServiceProvider, app.Environment, options, Console.Out),
