@@ -300,8 +300,10 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
         var (lead, leadClient) = await site.SignedInAsync("lead");
         var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(-3));
-        await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().AddActionAsync(planId,
-            new ActionInput("Audit the use of the toolkit", "Audit the toolkit", null, null, null, null, ActionPlanSite.Today().AddDays(40)), false, ActionPlanSite.Editor(editor)));
+        var agency = await site.DbAsync(db => db.Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync());
+        var added = await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().AddActionAsync(planId,
+            new ActionInput("Audit the use of the toolkit", "Audit the toolkit", null, agency, null, null, ActionPlanSite.Today().AddDays(40)), false, ActionPlanSite.Editor(editor)));
+        Assert.Equal(ActionOutcomeKind.Saved, added.Kind);
         await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
 
         var page = await client.GetDocumentAsync($"/manage/actions/report/plans/{planId}");
