@@ -274,6 +274,8 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
 
         await Task.Delay(500);
         Assert.Equal(4, Count(editor.Email!, "Weekly summary"));
+        var summary = site.Smtp.Messages.First(m => m.To.ToString().Contains(editor.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Weekly summary", StringComparison.Ordinal));
+        Assert.Contains("/manage/actions/report/plans/", summary.TextBody);
     }
 
     [Fact]
