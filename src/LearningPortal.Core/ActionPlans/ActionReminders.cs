@@ -180,6 +180,7 @@ public class ActionReminders(
                 text.Append("\nOverdue:\n");
                 text.Append(overdue.Count == 0 ? "- nothing\n" : string.Concat(overdue.Select(o => $"- Action {o.Number}, due {ActionPlanning.Format(o.DueOn)}: {o.What}\n")));
                 text.Append($"\nSee the plan's actions:\n{new Uri(site.BaseUri, $"/manage/actions?plan={planId}")}\n");
+                text.Append($"\nOr its page of the action plans report (overdue and why, what changed, printable):\n{new Uri(site.BaseUri, $"/manage/actions/report/plans/{planId}")}\n");
                 foreach (var editor in editors)
                 {
                     outbox.Queue(editor.Email, editor.Name, $"Weekly summary: {plan}", $"Dear {editor.Name},\n\n{text}");

@@ -7,7 +7,7 @@ namespace LearningPortal.Tests.ActionPlans;
 
 /// <summary>
 /// Action plans in Chromium, with axe on every page visited: an Editor goes through the actions list, the plans, a plan,
-/// an action and the report; the lead adds an update using the keyboard only; a reader sees the public progress.
+/// an action, the report and a plan's page of it; the lead adds an update using the keyboard only; a reader sees the public progress.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", BrowserCollection.Trait)]
@@ -53,6 +53,18 @@ public class ActionPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("form[action='/manage/actions/report']")).ToBeHiddenAsync();
         await Assertions.Expect(print).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("main table").First).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // From the summary to one plan's page, which passes axe and prints on its own.
+        await page.Locator($"#plan-summary tr[data-plan='{planId}'] a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/manage/actions/report/plans/{planId}\\?"));
+        await Assertions.Expect(page.Locator("#actions + .lp-table-scroll")).ToContainTextAsync("Relaunch the screening tool with every agency");
+        await page.AssertNoAxeViolationsAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator($"form[action='/manage/actions/report/plans/{planId}']")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print this plan" })).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#overdue")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("main table").First).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
 

@@ -274,6 +274,8 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
 
         await Task.Delay(500);
         Assert.Equal(4, Count(editor.Email!, "Weekly summary"));
+        var summary = site.Smtp.Messages.First(m => m.To.ToString().Contains(editor.Email!, StringComparison.OrdinalIgnoreCase) && (m.Subject ?? "").StartsWith("Weekly summary", StringComparison.Ordinal));
+        Assert.Contains("/manage/actions/report/plans/", summary.TextBody);
     }
 
     [Fact]
@@ -295,27 +297,84 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
     }
 
     [Fact]
-    public async Task The_report_shows_counts_overdue_actions_with_their_latest_update_and_changes_and_the_csv_has_a_row_per_action()
+    public async Task A_plans_report_page_shows_its_counts_overdue_actions_with_their_latest_update_and_changes_and_its_csv_is_streamed()
     {
         var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
         var (lead, leadClient) = await site.SignedInAsync("lead");
         var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(-3));
+        var agency = await site.DbAsync(db => db.Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync());
+        var added = await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().AddActionAsync(planId,
+            new ActionInput("Audit the use of the toolkit", "Audit the toolkit", null, agency, null, null, ActionPlanSite.Today().AddDays(40)), false, ActionPlanSite.Editor(editor)));
+        Assert.Equal(ActionOutcomeKind.Saved, added.Kind);
         await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
 
-        var page = await client.GetDocumentAsync($"/manage/actions/report?Period.Plan={planId}");
+        var page = await client.GetDocumentAsync($"/manage/actions/report/plans/{planId}");
         var csv = await client.GetAsync($"/manage/actions/report.csv?Period.Plan={planId}");
-        var bad = await client.GetDocumentAsync("/manage/actions/report?Period.Since.Day=31&Period.Since.Month=2&Period.Since.Year=2026");
+        var missing = await client.GetAsync("/manage/actions/report/plans/999999");
+        var oldLink = await client.GetAsync($"/manage/actions/report?Period.Plan={planId}");
+        var bad = await client.GetDocumentAsync($"/manage/actions/report/plans/{planId}?Period.Since.Day=31&Period.Since.Month=2&Period.Since.Year=2026");
 
+        var counts = page.QuerySelectorAll("#counts .govuk-summary-list__row").ToDictionary(r => r.QuerySelector("dt")!.TextContent.Trim(), r => r.QuerySelector("dd")!.TextContent.Trim());
+        Assert.Equal("2", counts["Actions"]);
+        Assert.Equal("1", counts["Overdue"]);
+        Assert.Equal("1", counts["Not started"]);
+        Assert.Equal("0", counts["At risk"]);
         var overdue = page.GetElementById("overdue")!.NextElementSibling!.TextContent;
         Assert.Contains("Relaunch the screening tool with every agency", overdue);
         Assert.Contains("Waiting for the agencies' dates", overdue);
-        Assert.Contains("Progress update added", page.QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("Audit the use of the toolkit", overdue);
+        Assert.Contains("Progress update added", page.GetElementById("changes")!.ParentElement!.TextContent);
+        Assert.Contains("Audit the use of the toolkit", page.GetElementById("actions")!.NextElementSibling!.TextContent);
+        Assert.Contains($"Period.Plan={planId}", page.QuerySelector("a[href^='/manage/actions/report.csv']")!.GetAttribute("href"));
+
+        // Streamed: written as the rows are read, so the response has no length up front (a built file would).
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Trim().Split('\n');
-        Assert.Equal(2, lines.Length);
-        Assert.Contains("Overdue", lines[1]);
-        Assert.Contains("Waiting for the agencies' dates", lines[1]);
+        Assert.False(csv.Content.Headers.NonValidated.Contains("Content-Length"));
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal("Row,Plan,Number,What will be done,Owner,Lead,Due,Status,Latest update on,Latest update,Changes in the period", lines[0]);
+        Assert.Equal(3, lines.Length);
+        var overdueLine = lines.Single(l => l.Contains("Relaunch the screening tool", StringComparison.Ordinal)).Split(',');
+        Assert.Equal("Overdue", overdueLine[7]);
+        Assert.Equal("Waiting for the agencies' dates", overdueLine[9]);
+        Assert.True(int.Parse(overdueLine[10], System.Globalization.CultureInfo.InvariantCulture) >= 2, "created and updated in the period");
+        Assert.Contains("Needs a lead", lines.Single(l => l.Contains("Audit the use of the toolkit", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, oldLink.StatusCode);
+        Assert.StartsWith($"/manage/actions/report/plans/{planId}?Period.Since.Day=", oldLink.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Contains("Changes since must be a real date", bad.QuerySelector(".govuk-error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_report_summary_gives_each_plan_one_line_with_its_counts_and_changes_since_the_date_and_totals()
+    {
+        var (editor, client) = await site.SignedInAsync("editor", PortalRoles.Editor);
+        var (lead, leadClient) = await site.SignedInAsync("lead");
+        var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(-3));
+        var (otherPlanId, otherActionId) = await site.PlanWithActionAsync(editor, null, ActionPlanSite.Today().AddDays(30));
+        await site.DbAsync(db => db.PlanActions.Where(a => a.Id == otherActionId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, PlanActionStatus.OnTrack)));
+        await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
+        var tomorrow = ActionPlanSite.Today().AddDays(1);
+
+        var page = await client.GetDocumentAsync("/manage/actions/report");
+        var later = await client.GetDocumentAsync($"/manage/actions/report?Period.Since.Day={tomorrow.Day}&Period.Since.Month={tomorrow.Month}&Period.Since.Year={tomorrow.Year}&Period.Until.Day={tomorrow.Day}&Period.Until.Month={tomorrow.Month}&Period.Until.Year={tomorrow.Year}");
+        var csv = await (await client.GetAsync("/manage/actions/report.csv")).Content.ReadAsStringAsync();
+
+        // Columns: plan, actions, not started, on track, at risk, overdue, done, changes.
+        int[] Cells(AngleSharp.Dom.IElement row) => row.QuerySelectorAll("td").Select(c => int.Parse(c.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var row = page.QuerySelector($"#plan-summary tr[data-plan='{planId}']")!;
+        var other = page.QuerySelector($"#plan-summary tr[data-plan='{otherPlanId}']")!;
+        Assert.Equal([1, 0, 0, 0, 1, 0], Cells(row)[..6]);
+        Assert.True(Cells(row)[6] >= 2, "the action was added and updated in the period");
+        Assert.Equal([1, 0, 1, 0, 0, 0], Cells(other)[..6]);
+        Assert.StartsWith($"/manage/actions/report/plans/{planId}?Period.Since.Day=", row.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+        var rows = page.QuerySelectorAll("#plan-summary tbody tr[data-plan]").Select(Cells).ToList();
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => rows.Sum(r => r[i])), Cells(page.GetElementById("plan-totals")!));
+        Assert.Equal(rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#totals dd")!.TextContent.Trim());
+        Assert.Equal(0, Cells(later.QuerySelector($"#plan-summary tr[data-plan='{planId}']")!)[6]);
+        Assert.Null(page.GetElementById("overdue"));
+        Assert.Contains("Waiting for the agencies' dates", csv);
+        Assert.Contains(await site.DbAsync(db => db.ActionPlans.Where(p => p.Id == otherPlanId).Select(p => p.Title).SingleAsync()), csv);
     }
 
     [Fact]

@@ -119,7 +119,8 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         var first = await clientA.SubmitFormAsync($"/assurance/{id}", new Dictionary<string, string> { ["Intent"] = "send", ["Rating"] = "NotAssured", ["Narrative"] = "Not yet in place" });
         var second = await clientA.SubmitFormAsync($"/assurance/{id}", new Dictionary<string, string> { ["Intent"] = "send", ["Rating"] = "Assured", ["Narrative"] = "In place since the relaunch", ["Links"] = "https://example.org/audit" });
         var badLink = await PortalClient.ParseAsync(await clientA.SubmitFormAsync($"/assurance/{id}", new Dictionary<string, string> { ["Intent"] = "send", ["Rating"] = "Assured", ["Narrative"] = "x", ["Links"] = "javascript:alert(1)" }));
-        var report = await editorClient.GetDocumentAsync($"/manage/actions/report?Period.Plan={planId}");
+        var report = await editorClient.GetDocumentAsync($"/manage/actions/report/plans/{planId}");
+        var summary = await editorClient.GetDocumentAsync("/manage/actions/report");
         var csv = await (await editorClient.GetAsync($"/manage/actions/report.csv?Period.Plan={planId}")).Content.ReadAsStringAsync();
         var formBeforeClose = await clientA.GetDocumentAsync($"/assurance/{id}");
         var closed = await editorClient.SubmitFormAsync(path, new Dictionary<string, string>(), "form[action*=Close]");
@@ -137,6 +138,13 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         Assert.Contains(question, returns);
         Assert.Contains("Assured", returns);
         Assert.Contains("Not answered (late)", returns);
+        // The summary counts the returns: per request (asked, assured, partly, not assured, not answered) and per agency.
+        var requestRow = summary.QuerySelectorAll("#assurance-requests tbody tr").Single(r => r.TextContent.Contains(question, StringComparison.Ordinal));
+        Assert.Equal(["2", "1", "0", "0", "1"], requestRow.QuerySelectorAll("td.govuk-table__cell--numeric").Select(c => c.TextContent.Trim()));
+        var agencyNames = await site.DbAsync(db => db.Agencies.Where(a => a.Id == agencies[0] || a.Id == agencies[1]).Select(a => a.Name).ToListAsync());
+        var byAgency = summary.QuerySelectorAll("#assurance-by-agency tbody tr").Select(r => r.QuerySelector("th")!.TextContent.Trim()).ToList();
+        Assert.All(agencyNames, name => Assert.Contains(name, byAgency));
+        Assert.Null(summary.GetElementById("assurance-returns"));
         Assert.Contains("Assurance return", csv);
         Assert.Contains("In place since the relaunch", csv);
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);

@@ -203,6 +203,7 @@ public static class AuthorisationMatrix
         ["/manage/actions/plans"] = Rule.Editors("/manage/actions/plans"),
         ["/manage/actions/report"] = Rule.Editors("/manage/actions/report"),
         ["/manage/actions/report.csv"] = Rule.Editors("/manage/actions/report.csv"),
+        ["/manage/actions/report/plans/{id:int}"] = Rule.Editors("/manage/actions/report/plans/0"),
         ["/manage/actions/plans/new"] = Rule.Editors("/manage/actions/plans/new"),
         ["/manage/actions/plans/{id:int}"] = Rule.Editors("/manage/actions/plans/0"),
         ["/manage/actions/plans/{id:int}/change"] = Rule.Editors("/manage/actions/plans/0/change"),

@@ -1,44 +1,66 @@
+using CsvHelper;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 
 /// <summary>
-/// The board report for the Neglect subgroup or the Executive: every plan with its counts and actions, what changed in
-/// the period, what is overdue and why (the latest update). Printable on A4; the same as CSV at /manage/actions/report.csv.
+/// The board report for the Neglect subgroup or the Executive, summary first: a line per plan with its counts by status
+/// (overdue among them) and its changes in the period, totals, and assurance returns by agency and by request. Each
+/// plan's detail is its own page (<see cref="ReportPlanModel"/>); every action is in the CSV at /manage/actions/report.csv.
 /// </summary>
-public class ReportModel(ActionReport reports, ActionQueries queries, ActionChoices choices) : PageModel
+public class ReportModel(ActionReport reports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ReportPeriod Period { get; set; } = new();
 
-    public BoardReport Report { get; private set; } = default!;
+    public BoardSummary Report { get; private set; } = default!;
 
-    public IReadOnlyList<SelectListItem> Plans { get; private set; } = [];
+    public string PeriodQuery => ReportPeriod.Query(Report.Since, Report.Until);
 
-    public string CsvLink => "/manage/actions/report.csv" + Request.QueryString;
-
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        Plans = (await choices.PlansAsync()).Select(p => new SelectListItem(p.Title, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var (since, until) = Period.Read(queries.Today, ModelState, "Period.");
-        Report = await reports.BuildAsync(since, until, Period.Plan);
+        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
+
+        // The report once took a plan; such a link now opens that plan's page.
+        if (Period.Plan is { } plan && ModelState.IsValid)
+        {
+            return Redirect($"/manage/actions/report/plans/{plan}" + ReportPeriod.Query(since, until));
+        }
+
+        Report = await reports.SummaryAsync(since, until, HttpContext.RequestAborted);
+        return Page();
     }
 }
 
-/// <summary>/manage/actions/report.csv: the board report as one row per action.</summary>
-public class ReportCsvModel(ActionReport reports, ActionQueries queries) : PageModel
+/// <summary>
+/// /manage/actions/report.csv: every action (or one plan's, with Period.Plan) and every assurance return, written to
+/// the response row by row as the database gives them, so the whole file is never in memory.
+/// </summary>
+public class ReportCsvModel(ActionReport reports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ReportPeriod Period { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (since, until) = Period.Read(queries.Today, ModelState, "Period.");
-        var report = await reports.BuildAsync(since, until, Period.Plan);
-        return File(TrainingReports.ToCsv(ActionReport.CsvRows(report)), "text/csv; charset=utf-8", $"action-plans-{since:yyyy-MM-dd}-to-{until:yyyy-MM-dd}.csv");
+        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
+        var cancel = HttpContext.RequestAborted;
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"action-plans-{since:yyyy-MM-dd}-to-{until:yyyy-MM-dd}{(Period.Plan is { } p ? $"-plan-{p}" : "")}.csv\"";
+        var options = CsvWriterOptions.Default with
+        {
+            Injection = CsvInjection.Escape,
+            WriteByteOrderMark = true,
+            FormatProvider = System.Globalization.CultureInfo.InvariantCulture,
+        };
+        await using (var csv = CsvWriter.Create(Response.Body, options, true))
+        {
+            await csv.WriteRecordsAsync(reports.CsvRowsAsync(since, until, Period.Plan, cancel), cancel);
+            await csv.FlushAsync(cancel);
+        }
+
+        return new EmptyResult();
     }
 }

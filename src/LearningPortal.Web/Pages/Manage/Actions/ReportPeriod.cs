@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -7,10 +8,17 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// <summary>The report's period, as chosen (day, month, year) or by default the last three months up to today.</summary>
 public sealed class ReportPeriod
 {
+    /// <summary>The query string that asks for the period (and a plan, for the CSV), to carry it from page to page.</summary>
+    public static string Query(DateOnly since, DateOnly until, int? plan = null) =>
+        string.Create(CultureInfo.InvariantCulture, $"?Period.Since.Day={since.Day}&Period.Since.Month={since.Month}&Period.Since.Year={since.Year}") +
+        string.Create(CultureInfo.InvariantCulture, $"&Period.Until.Day={until.Day}&Period.Until.Month={until.Month}&Period.Until.Year={until.Year}") +
+        (plan is { } p ? string.Create(CultureInfo.InvariantCulture, $"&Period.Plan={p}") : "");
+
     public DateInput Since { get; set; } = new();
 
     public DateInput Until { get; set; } = new();
 
+    /// <summary>For the CSV: only this plan's actions and returns.</summary>
     public int? Plan { get; set; }
 
     /// <summary>The dates to report on; errors go on the form (in field order) and the default is used instead.</summary>

@@ -1,0 +1,34 @@
+using LearningPortal.Core.ActionPlans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LearningPortal.Web.Pages.Manage.Actions;
+
+/// <summary>
+/// One plan in the board report, for the same period as the summary that links to it: its counts, what is overdue and
+/// why (the latest update), what changed in the period, every action, and the returns to assurance requests about its
+/// actions. Printable on A4 on its own; the same actions as CSV at /manage/actions/report.csv with the plan chosen.
+/// </summary>
+public class ReportPlanModel(ActionReport reports) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public ReportPeriod Period { get; set; } = new();
+
+    public PlanReport Report { get; private set; } = default!;
+
+    public string PeriodQuery => ReportPeriod.Query(Report.Since, Report.Until);
+
+    public string CsvLink => "/manage/actions/report.csv" + ReportPeriod.Query(Report.Since, Report.Until, Report.PlanId);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
+        if (await reports.PlanAsync(id, since, until, HttpContext.RequestAborted) is not { } report)
+        {
+            return NotFound();
+        }
+
+        Report = report;
+        return Page();
+    }
+}
