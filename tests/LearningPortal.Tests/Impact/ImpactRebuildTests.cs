@@ -34,9 +34,9 @@ public class ImpactRebuildTests(SupervisionSite site) : IClassFixture<Supervisio
             var people = await training.PeopleAsync(70, agencies[s % agencies.Count], $"rebuild{s}-");
             var bookings = await supervision.WithDbAsync(async db =>
             {
-                var made = people.Select(p => new Booking
+                var made = people.Select((p, i) => new Booking
                 {
-                    SessionId = session.Id, UserId = p.Id, Status = BookingStatus.Confirmed, AttendeeName = p.DisplayName, AttendeeEmail = p.Email!,
+                    SessionId = session.Id, UserId = p.Id, Status = BookingStatus.Confirmed, QueueNumber = i + 1, AttendeeName = p.DisplayName, AttendeeEmail = p.Email!,
                     AgencyId = p.AgencyId, JobRole = p.JobRole, RequestedUtc = DateTime.UtcNow.AddDays(-10), PlaceGivenUtc = DateTime.UtcNow.AddDays(-10),
                     ConfirmedUtc = DateTime.UtcNow.AddDays(-10), CalendarUid = Guid.NewGuid(),
                 }).ToList();
