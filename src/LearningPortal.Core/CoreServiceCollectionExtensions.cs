@@ -1,6 +1,5 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Email;
-using LearningPortal.Core.Impact;
 using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Reporting;
@@ -21,7 +20,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddSearchJournal();
-        services.AddImpactCore();
         services.TryAddSingleton<SmallNumbers>();
 
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));

@@ -24,6 +24,7 @@ builder.Services
     .AddPortalSupervision(builder.Configuration)
     .AddPortalFeedback(builder.Configuration)
     .AddPortalActionPlans(builder.Configuration)
+    .AddPortalImpact()
     .AddPortalPages()
     .AddPortalAdministration()
     .AddPortalHealthChecks(builder.Configuration)

@@ -1,17 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Benchmarks.ActionPlans;
 
@@ -40,9 +33,13 @@ internal static class ActionPlansBenchmark
             Console.WriteLine();
             Console.WriteLine($"== {provider}: starting the site (Production, starter content)...");
             var starting = Stopwatch.StartNew();
-            await using var site = new BenchmarkSite(provider == "PostgreSQL" ? cluster!.Server : null);
+            await using var site = new BenchmarkSite("actions", provider == "PostgreSQL" ? cluster!.Server : null, new Dictionary<string, string?>
+            {
+                // The reminders and weekly summaries run once at start (on the starter plans), not during the measurement.
+                ["ActionPlans:JobInterval"] = "1.00:00:00",
+            });
             var startup = starting.Elapsed;
-            var editor = await CreateEditorAsync(site.Services);
+            var editor = await BenchmarkEditor.CreateAsync(site.Services);
             var seeding = Stopwatch.StartNew();
             var seeded = await Seeder.SeedAsync(site.Services, editor.Id, plans, 25, 10, 40);
             Console.WriteLine($"started in {startup.TotalSeconds:0.0} s; seeded {seeded.Plans:N0} plans, {seeded.Actions:N0} actions, {seeded.Updates:N0} updates, {seeded.History:N0} history lines, {seeded.Requests} assurance requests x 40 agencies in {seeding.Elapsed.TotalSeconds:0.0} s");
@@ -52,7 +49,7 @@ internal static class ActionPlansBenchmark
                 Console.WriteLine($"in the database: {await db.ActionPlans.CountAsync():N0} plans, {await db.PlanActions.CountAsync():N0} actions, {await db.ActionUpdates.CountAsync():N0} updates (with the starter plans)");
             }
 
-            var cookie = await SessionCookieAsync(site.Services, editor);
+            var cookie = await BenchmarkEditor.SessionCookieAsync(site.Services, editor);
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             string Date(string name, DateOnly d) => $"{name}.Day={d.Day}&{name}.Month={d.Month}&{name}.Year={d.Year}";
@@ -122,56 +119,6 @@ internal static class ActionPlansBenchmark
         {
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-        }
-
-        // An Editor with an authenticator (no password: the benchmark signs in with a cookie as the sign-in would issue it).
-        static async Task<PortalUser> CreateEditorAsync(IServiceProvider services)
-        {
-            using var scope = services.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
-            var user = new PortalUser
-            {
-                UserName = "bench.editor@example.org",
-                Email = "bench.editor@example.org",
-                EmailConfirmed = true,
-                DisplayName = "Benchmark Editor",
-                JobRole = "Business manager",
-                AgencyId = agency.Id,
-                CreatedUtc = DateTime.UtcNow,
-            };
-            Check(await users.CreateAsync(user));
-            Check(await users.AddToRolesAsync(user, [PortalRoles.Practitioner, PortalRoles.Editor]));
-            Check(await users.ResetAuthenticatorKeyAsync(user));
-            Check(await users.SetTwoFactorEnabledAsync(user, true));
-            return user;
-
-            static void Check(IdentityResult result)
-            {
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-                }
-            }
-        }
-
-        // The cookie the site issues after a password and authenticator sign-in, with a signed-in session (as the Pages benchmark).
-        static async Task<string> SessionCookieAsync(IServiceProvider services, PortalUser user)
-        {
-            using var scope = services.CreateScope();
-            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-            var fresh = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The benchmark user is gone.");
-            var principal = await signIn.CreateUserPrincipalAsync(fresh);
-            ((ClaimsIdentity)principal.Identity!).AddClaims(SecondFactor.Claims(SecondFactor.AuthenticatorMethod));
-            var started = await scope.ServiceProvider.GetRequiredService<UserSessions>().BeginAsync(fresh, Guid.NewGuid().ToString("N"), "benchmark");
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
-            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.SessionClaimType, started.Session.Id));
-            var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-            var now = DateTimeOffset.UtcNow;
-            var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.ExpireTimeSpan };
-            var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme);
-            return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
         }
     }
 }

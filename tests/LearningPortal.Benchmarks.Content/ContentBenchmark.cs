@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
+using LearningPortal.Benchmarks.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Benchmarks.Content;
@@ -26,7 +27,7 @@ internal static class ContentBenchmark
         const string StaticPath = "/bench/briefing.html";
 
         Console.WriteLine("Starting the site (Production, SQLite, starter content)...");
-        await using var site = new BenchmarkSite();
+        await using var site = new BenchmarkSite("content");
         using var http = new HttpClient { BaseAddress = site.BaseAddress };
 
         // 1. Cached page versus static file.

@@ -1,18 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
-using LearningPortal.Benchmarks.Content;
-using LearningPortal.Core.Accounts;
+using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Benchmarks.Pages;
 
@@ -32,9 +25,9 @@ internal static class Program
         var connections = Option(args, "--connections", 32);
 
         Console.WriteLine("Starting the site (Production, SQLite, starter content)...");
-        await using var site = new BenchmarkSite();
+        await using var site = new BenchmarkSite("pages");
         using var commands = new CommandCounter();
-        var user = await CreateEditorAsync(site.Services);
+        var user = await BenchmarkEditor.CreateAsync(site.Services);
 
         string[] pages = ["/training", "/account", "/training/my", "/manage/content", "/manage/feedback"];
         var results = new List<(string Page, string Who, double Rps, double Commands)>();
@@ -46,14 +39,14 @@ internal static class Program
         {
             // A fresh sign-in per page, as a browser would hold one: a cookie older than the session re-check interval
             // (a minute) is re-checked and re-issued on every request by a client that, like wrk, never stores the new one.
-            var cookie = await SessionCookieAsync(site.Services, user, age: TimeSpan.Zero);
+            var cookie = await BenchmarkEditor.SessionCookieAsync(site.Services, user, age: TimeSpan.Zero);
             var measured = await MeasureAsync(site, page, cookie);
             results.Add((page, "signed in", measured.Rps, measured.Commands));
         }
 
         // The worst case for the session re-check: every request carries a cookie older than the re-check interval, as
         // happens when a page's requests arrive together at the minute or a client never keeps the re-issued cookie.
-        var due = await MeasureAsync(site, "/training", await SessionCookieAsync(site.Services, user, age: TimeSpan.FromMinutes(5)));
+        var due = await MeasureAsync(site, "/training", await BenchmarkEditor.SessionCookieAsync(site.Services, user, age: TimeSpan.FromMinutes(5)));
         results.Add(("/training", "re-check", due.Rps, due.Commands));
 
         Console.WriteLine();
@@ -121,60 +114,6 @@ internal static class Program
         }
 
         return copy;
-    }
-
-    /// <summary>An Editor (who may open every page measured), with an authenticator, as an Administrator would set one up.</summary>
-    private static async Task<PortalUser> CreateEditorAsync(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var agency = await db.Agencies.OrderBy(a => a.SortOrder).FirstAsync();
-        var user = new PortalUser
-        {
-            UserName = "bench.editor@example.org",
-            Email = "bench.editor@example.org",
-            EmailConfirmed = true,
-            DisplayName = "Benchmark Editor",
-            JobRole = "Learning and development lead",
-            AgencyId = agency.Id,
-            CreatedUtc = DateTime.UtcNow,
-        };
-        Check(await users.CreateAsync(user, "correct horse battery staple"));
-        Check(await users.AddToRolesAsync(user, [PortalRoles.Practitioner, PortalRoles.Editor]));
-        Check(await users.ResetAuthenticatorKeyAsync(user));
-        Check(await users.SetTwoFactorEnabledAsync(user, true));
-        return user;
-
-        static void Check(IdentityResult result)
-        {
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The cookie the site issues after a password and authenticator sign-in: the principal from Identity's own factory
-    /// with the second-factor claims the sign-in adds, protected by the site's own cookie ticket format.
-    /// </summary>
-    private static async Task<string> SessionCookieAsync(IServiceProvider services, PortalUser user, TimeSpan age)
-    {
-        using var scope = services.CreateScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var fresh = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByIdAsync(user.Id) ?? throw new InvalidOperationException("The benchmark user is gone.");
-        var principal = await signIn.CreateUserPrincipalAsync(fresh);
-        ((ClaimsIdentity)principal.Identity!).AddClaims(SecondFactor.Claims(SecondFactor.AuthenticatorMethod));
-        // A signed-in session, as the sign-in form begins one: the re-check ends a sign-in without it.
-        var started = await scope.ServiceProvider.GetRequiredService<UserSessions>().BeginAsync(fresh, Guid.NewGuid().ToString("N"), "benchmark");
-        await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
-        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.SessionClaimType, started.Session.Id));
-        var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var now = DateTimeOffset.UtcNow - age;
-        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.ExpireTimeSpan };
-        var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme);
-        return $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}";
     }
 
     private static async Task<double> Wrk(string arguments)

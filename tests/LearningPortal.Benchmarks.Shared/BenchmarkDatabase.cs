@@ -79,9 +79,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
             .AddPortalCore(configuration, Path.GetTempPath()), configuration)
             .AddSingleton<ISiteAddress, FixedSiteAddress>()
             .AddSingleton<IConfiguration>(configuration) // as a host gives it: some Core services read their settings from it
-            // Not validated on build: Core registers every module's services, and some (Impact's) need modules a
-            // benchmark does not add. What a benchmark resolves is still checked, scopes included.
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });
+            // Validated as the site validates itself: each module registers its own services and only those.
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         using (var scope = services.CreateScope())
         {

@@ -24,44 +24,52 @@ public class ImpactFeed(PortalDbContext db)
                     db.LearningAttendances.Add(row);
                 }
 
-                row.UserId = a.UserId;
-                row.AgencyId = a.AgencyId;
-                row.CourseId = a.CourseId;
-                row.CourseTitle = a.CourseTitle;
-                row.SessionId = a.SessionId;
-                row.StartUtc = a.StartUtc;
-                row.EndUtc = a.EndUtc;
-                row.Result = a.Result;
-                row.HasCertificate = a.HasCertificate;
+                Apply(row, a);
                 break;
 
             case DiscussionFinalised d:
                 // A record is finalised once; anything already there (a rebuild ran first) is replaced.
                 var existing = await db.LearningDiscussions.Where(x => x.RecordId == d.RecordId).ToListAsync(cancellationToken);
                 db.LearningDiscussions.RemoveRange(existing);
-                foreach (var person in People(d))
-                {
-                    db.LearningDiscussions.Add(new LearningDiscussion
-                    {
-                        RecordId = d.RecordId,
-                        UserId = person.UserId,
-                        AgencyId = person.AgencyId,
-                        AsSupervisor = person.AsSupervisor,
-                        Kind = d.Kind,
-                        HeldOn = d.HeldOn,
-                        Title = d.Title,
-                        DocumentId = d.DocumentId,
-                        ConfidenceBefore = person.Person?.ConfidenceBefore,
-                        ConfidenceAfter = person.Person?.ConfidenceAfter,
-                    });
-                }
-
+                db.LearningDiscussions.AddRange(Rows(d));
                 break;
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "No read model takes this event");
         }
     }
+
+    /// <summary>The attendance copy's fields from the event: one mapping for the live feed and the rebuild.</summary>
+    internal static LearningAttendance Apply(LearningAttendance row, AttendanceMarked a)
+    {
+        row.BookingId = a.BookingId;
+        row.UserId = a.UserId;
+        row.AgencyId = a.AgencyId;
+        row.CourseId = a.CourseId;
+        row.CourseTitle = a.CourseTitle;
+        row.SessionId = a.SessionId;
+        row.StartUtc = a.StartUtc;
+        row.EndUtc = a.EndUtc;
+        row.Result = a.Result;
+        row.HasCertificate = a.HasCertificate;
+        return row;
+    }
+
+    /// <summary>A finalised discussion's copies, one a person (the supervisor first): one mapping for the live feed and the rebuild.</summary>
+    internal static IEnumerable<LearningDiscussion> Rows(DiscussionFinalised d) =>
+        People(d).Select(person => new LearningDiscussion
+        {
+            RecordId = d.RecordId,
+            UserId = person.UserId,
+            AgencyId = person.AgencyId,
+            AsSupervisor = person.AsSupervisor,
+            Kind = d.Kind,
+            HeldOn = d.HeldOn,
+            Title = d.Title,
+            DocumentId = d.DocumentId,
+            ConfidenceBefore = person.Person?.ConfidenceBefore,
+            ConfidenceAfter = person.Person?.ConfidenceAfter,
+        });
 
     internal static IEnumerable<(string UserId, int AgencyId, bool AsSupervisor, DiscussionPerson? Person)> People(DiscussionFinalised d)
     {

@@ -83,6 +83,15 @@ public class ImpactReflection(PortalDbContext db, SmallNumbers smallNumbers, Sup
             responses.IsSuppressed || answered.Count == 0 ? null : Math.Round((decimal)answered.Average(r => r.ConfidenceAfter!.Value), 1));
     }
 
+    /// <summary>The briefings whose questions a finalised discussion in the filter's period used (for choosing which briefings a report details).</summary>
+    public async Task<HashSet<int>> DiscussedBriefingIdsAsync(ReachFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (first, last) = (filter.FirstDay, filter.LastDay);
+        return [.. await db.LearningDiscussions.AsNoTracking()
+            .Where(d => d.DocumentId != null && d.HeldOn >= first && d.HeldOn <= last && (filter.AgencyId == null || d.AgencyId == filter.AgencyId))
+            .Select(d => d.DocumentId!.Value).Distinct().ToListAsync(cancellationToken)];
+    }
+
     /// <summary>The actions of a briefing's plans (<paramref name="documentId"/>) or an objective's, optionally owned by one agency.</summary>
     public async Task<ActionFigures> ActionsAsync(int? documentId, Guid? objectiveId, int? agencyId, CancellationToken cancellationToken = default)
     {

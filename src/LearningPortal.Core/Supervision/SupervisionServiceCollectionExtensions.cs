@@ -1,4 +1,5 @@
 using LearningPortal.Core.Content;
+using LearningPortal.Core.Impact;
 using LearningPortal.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class SupervisionServiceCollectionExtensions
     {
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         services.TryAddSingleton<Reporting.SmallNumbers>();
+        services.AddImpactFeed(); // finalising a record writes Impact's copy in the same transaction
         services.AddScoped<BriefingQuestionSets>();
         services.AddNotificationHandler<ContentPublished, BriefingQuestionSets>();
         services.AddNotificationHandler<ContentUnpublished, BriefingQuestionSets>();

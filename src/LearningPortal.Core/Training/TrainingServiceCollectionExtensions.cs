@@ -1,3 +1,4 @@
+using LearningPortal.Core.Impact;
 using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Search;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class TrainingServiceCollectionExtensions
         services.Configure<TrainingOptions>(configuration.GetSection(TrainingOptions.Section));
         services.AddSingleton<SessionLocks>();
         services.AddNotifications();
+        services.AddImpactFeed(); // marking attendance writes Impact's copy in the same transaction
         services.AddScoped<TrainingEmails>();
         services.AddScoped<PlaceAllocation>();
         services.AddScoped<BookingService>();

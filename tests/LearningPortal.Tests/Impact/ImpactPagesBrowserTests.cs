@@ -11,11 +11,22 @@ namespace LearningPortal.Tests.Impact;
 public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browser) : IClassFixture<SupervisionSite>
 {
     [Fact]
-    public async Task An_editor_reads_the_reach_of_briefings_and_one_briefings_page_in_the_browser()
+    public async Task An_editor_reads_the_reach_of_briefings_one_briefings_page_and_the_yearly_report_in_the_browser()
     {
         var data = new SupervisionData(site);
         var (version, _) = await data.BriefingAsync("Browser impact briefing " + Guid.NewGuid().ToString("N")[..6]);
         var editor = await data.PersonAsync("browser-impact-editor", PortalRoles.Editor);
+        // Three reads today, so the report for this year has a section for the briefing (its partials, its ids).
+        await site.WithDbAsync(async db =>
+        {
+            var agency = db.Agencies.OrderBy(a => a.SortOrder).First().Id;
+            for (var i = 0; i < 3; i++)
+            {
+                db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = version.DocumentId, AgencyId = agency, Day = SupervisionData.Today() });
+            }
+
+            await db.SaveChangesAsync();
+        });
         var page = await browser.NewPageAsync(site);
         await BrowserSignIn.SignInAsync(page, editor.Email!);
 
@@ -26,6 +37,16 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(version.Title);
         await Expect(page.Locator("#agency-table")).ToContainTextAsync("All agencies");
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GotoAsync("/manage/impact");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Yearly report on learning" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Learning and its impact");
+        var today = SupervisionData.Today();
+        await page.GetByLabel("Reporting year").SelectOptionAsync($"{(today.Month >= 4 ? today.Year : today.Year - 1)}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the report" }).ClickAsync();
+        await Expect(page.Locator($"#briefing-{version.DocumentId}-agency-table")).ToContainTextAsync("All agencies");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print this report" })).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync();
     }
 

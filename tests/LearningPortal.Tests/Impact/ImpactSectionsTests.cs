@@ -190,7 +190,7 @@ public class ImpactSectionsTests(SupervisionSite site) : IClassFixture<Supervisi
     };
 
     /// <summary>A finalised record with one participant and one agreed action, and Impact's copies of it, as finalising leaves them.</summary>
-    private static async Task AddDiscussionAsync(PortalDbContext db, int documentId, DiscussionKind kind, DateOnly heldOn, int agency, PortalUser person, (int Before, int After)? confidence, bool done)
+    internal static async Task AddDiscussionAsync(PortalDbContext db, int documentId, DiscussionKind kind, DateOnly heldOn, int agency, PortalUser person, (int Before, int After)? confidence, bool done)
     {
         var record = new DiscussionRecord
         {

@@ -1,0 +1,104 @@
+using System.Globalization;
+using LearningPortal.Core.Impact;
+using LearningPortal.Core.Reporting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace LearningPortal.Web.Pages.Manage.Impact;
+
+/// <summary>
+/// /manage/impact/report: the learning section of the partnership's yearly report for one reporting year (April to
+/// March): every objective with its briefings' reach, reflection, actions and outcome figures, the reach of every
+/// published briefing, then each briefing read or discussed in the year with its reach, reflection and actions. The
+/// sections are the impact pages' own partials with the same services, so suppression is exactly theirs; each table
+/// links to the CSV its own page serves for the same months. Prints on A4.
+/// </summary>
+public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection reflection, ImpactObjectives objectives, OutcomeMeasures outcomes, SmallNumbers smallNumbers) : PageModel
+{
+    /// <summary>How many reporting years the year list offers, the current one included.</summary>
+    public const int YearsOffered = 6;
+
+    /// <summary>The first year of the reporting year (2025 for April 2025 to March 2026).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public IReadOnlyList<SelectListItem> Years { get; private set; } = [];
+
+    public ReachFilter Filter { get; private set; } = default!;
+
+    public IReadOnlyList<ObjectiveImpact> Objectives { get; private set; } = [];
+
+    public IReadOnlyList<BriefingReach> Briefings { get; private set; } = [];
+
+    public IReadOnlyList<BriefingSection> Sections { get; private set; } = [];
+
+    public int Threshold => smallNumbers.Threshold;
+
+    public string YearText => $"April {Filter.FirstDay.Year} to March {Filter.LastDay.Year}";
+
+    /// <summary>The year's months as the other impact pages take them, for their links and CSV addresses.</summary>
+    public string FilterQuery => $"from={Filter.FirstDay:yyyy-MM}&to={Filter.LastDay:yyyy-MM}";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var cancel = HttpContext.RequestAborted;
+        var today = Core.Time.UkTime.Today(clock.GetUtcNow().UtcDateTime);
+        var current = today.Month >= 4 ? today.Year : today.Year - 1;
+        var offered = Enumerable.Range(0, YearsOffered).Select(i => current - i).ToList();
+        // The last complete year by default: the report is written after the year it covers.
+        var chosen = Year ?? current - 1;
+        if (!offered.Contains(chosen))
+        {
+            ModelState.AddModelError(nameof(Year), "Select a reporting year from the list");
+            chosen = current - 1;
+        }
+
+        Year = chosen;
+        Years = [.. offered.Select(y => new SelectListItem($"April {y} to March {y + 1}{(y == current ? " (so far)" : "")}", y.ToString(CultureInfo.InvariantCulture), y == chosen))];
+        Filter = new ReachFilter(new DateOnly(chosen, 4, 1), new DateOnly(chosen + 1, 3, 1), null);
+
+        var list = new List<ObjectiveImpact>();
+        foreach (var objective in await outcomes.ObjectivesAsync(cancel))
+        {
+            if (await objectives.ObjectiveAsync(objective.Id, Filter, cancel) is { } impact)
+            {
+                // The year's outcome figures only: the report speaks for its own quarters.
+                list.Add(impact with { Outcomes = [.. impact.Outcomes.Where(f => f.QuarterStart >= Filter.FirstDay && f.QuarterStart <= Filter.LastDay)] });
+            }
+        }
+
+        Objectives = list;
+        Briefings = await reach.BriefingsAsync(Filter, cancel);
+        var discussed = await reflection.DiscussedBriefingIdsAsync(Filter, cancel);
+        var sections = new List<BriefingSection>();
+        foreach (var briefing in Briefings.Where(b => discussed.Contains(b.DocumentId) || HadReaders(b)))
+        {
+            if (await reach.BriefingAsync(briefing.Slug, Filter, cancel) is { } detail)
+            {
+                sections.Add(new BriefingSection(
+                    detail,
+                    await reflection.ReflectionAsync([detail.DocumentId], Filter, cancel),
+                    await reflection.ActionsAsync(detail.DocumentId, null, null, cancel)));
+            }
+        }
+
+        Sections = sections;
+        return Page();
+    }
+
+    /// <summary>Any signed-in reader, anonymous view or reflection in the year (a hidden small figure counts: it is not zero).</summary>
+    private static bool HadReaders(BriefingReach b) =>
+        b.Readers.Value != 0 || b.Reflected.Value != 0 || b.AnonymousViews is { Value: not 0 };
+
+    public string BriefingCsv(BriefingReachDetail d, string table) => $"/manage/impact/briefings/{d.Slug}?handler=Csv&table={table}&{FilterQuery}";
+
+    public string ObjectiveCsv(ObjectiveImpact o, string table) => $"/manage/impact/objectives/{o.Objective.Id}?handler=Csv&table={table}&{FilterQuery}";
+
+    public static SectionPlace ObjectivePlace(ObjectiveImpact o) => new($"objective-{o.Objective.Id:N}-", 3, $"objective {o.Objective.Number}");
+
+    public static SectionPlace BriefingPlace(BriefingReachDetail d) => new($"briefing-{d.DocumentId}-", 3, d.Title);
+}
+
+/// <summary>One briefing's sections in the yearly report.</summary>
+public sealed record BriefingSection(BriefingReachDetail Reach, ReflectionFigures Reflection, ActionFigures Actions);
