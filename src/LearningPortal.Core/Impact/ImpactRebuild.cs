@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Impact;
 
 /// <summary>What a rebuild wrote.</summary>
-public sealed record ImpactRebuildResult(int Attendances, int Discussions);
+public sealed record ImpactRebuildResult(int Attendances, int Discussions, int Bookings = 0, int FeedbackResponses = 0);
 
 /// <summary>
 /// Rebuilds Impact's read models of other modules' data (training attendance, supervision discussions) from their
 /// source tables in one transaction: after a restore, or for data from before Impact existed. The only place Impact
 /// reads another module's tables. Reads, reflections and learning added by hand are Impact's own data and are kept.
 /// </summary>
-public class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
+public partial class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
 {
     public async Task<ImpactRebuildResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -53,14 +53,15 @@ public class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
             await feed.RecordAsync(finalised, cancellationToken);
         }
 
+        var (bookings, responses) = (await RebuildBookingsAsync(cancellationToken), await RebuildFeedbackAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImpactRebuildResult(marks.Count, discussions);
+        return new ImpactRebuildResult(marks.Count, discussions, bookings, responses);
     }
 }
 
 /// <summary>Turns the modules' own terms into Impact's, in one place for the modules' feeds and the rebuild.</summary>
-public static class ImpactEventsFrom
+public static partial class ImpactEventsFrom
 {
     public static AttendanceResult Result(AttendanceOutcome outcome) => outcome switch
     {
