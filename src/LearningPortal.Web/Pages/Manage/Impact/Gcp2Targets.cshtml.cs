@@ -20,9 +20,9 @@ public class Gcp2TargetsModel(Gcp2Targets targets, CurrentActor actor) : PageMod
     [BindProperty]
     public List<string?> Targets { get; set; } = [];
 
-    /// <summary>The targets as they stood when the page was opened.</summary>
+    /// <summary>The targets as they stood when the page was opened (empty, posted back as null, when none were set).</summary>
     [BindProperty]
-    public string Stamp { get; set; } = "";
+    public string? Stamp { get; set; }
 
     public IReadOnlyList<Gcp2TargetLine> Lines { get; private set; } = [];
 
@@ -70,7 +70,7 @@ public class Gcp2TargetsModel(Gcp2Targets targets, CurrentActor actor) : PageMod
             return Page();
         }
 
-        if (!await targets.SaveAsync(given, Stamp, await actor.GetAsync(), HttpContext.RequestAborted))
+        if (!await targets.SaveAsync(given, Stamp ?? "", await actor.GetAsync(), HttpContext.RequestAborted))
         {
             // Show what is there now; the Editor checks it and saves again.
             ModelState.Clear();
