@@ -129,6 +129,12 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Impact.OutcomeFigure> OutcomeFigures => Set<Impact.OutcomeFigure>();
 
+    public DbSet<Impact.ImpactBooking> ImpactBookings => Set<Impact.ImpactBooking>();
+
+    public DbSet<Impact.ImpactFeedback> ImpactFeedback => Set<Impact.ImpactFeedback>();
+
+    public DbSet<Impact.Gcp2Target> Gcp2Targets => Set<Impact.Gcp2Target>();
+
     public DbSet<AssuranceRequest> AssuranceRequests => Set<AssuranceRequest>();
 
     public DbSet<AssuranceRequestAgency> AssuranceRequestAgencies => Set<AssuranceRequestAgency>();

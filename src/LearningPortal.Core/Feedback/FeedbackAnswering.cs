@@ -32,8 +32,9 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<A
 /// <summary>
 /// Checks answers against the form's current questions and stores a response once per token. Answers come as
 /// posted form values: <c>q{questionId}</c> (one or more values) and <c>q{questionId}-after</c> for a confidence pair.
+/// A stored response is copied to Impact (<see cref="Impact.FeedbackGiven"/>) in the same transaction.
 /// </summary>
-public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimeProvider clock)
+public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact.ImpactFeed impact, TimeProvider clock)
 {
     public const int ShortTextMax = 200;
     public const int LongTextMax = 4000;
@@ -197,13 +198,15 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
             return new SubmissionResult(SubmissionOutcome.Invalid, errors);
         }
 
+        // Impact's copy takes the numbers only, read while each answer still knows its question.
+        var figures = answers.Select(a => new Impact.FeedbackFigure(a.Question.Type, a.Question.Text, a.Question.SortOrder, a.QuestionId, a.Number, a.After)).ToList();
         foreach (var answer in answers)
         {
             answer.Question = null!;
         }
 
         db.FeedbackSpentTokens.Add(new FeedbackSpentToken { Marker = marker });
-        db.FeedbackResponses.Add(new FeedbackResponse
+        var response = new FeedbackResponse
         {
             FormId = form.Id,
             DocumentId = ticket.Place.DocumentId,
@@ -215,15 +218,34 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
             SubmittedUtc = form.IsAnonymous ? UkMonthStartUtc(now) : now,
             UserId = form.IsAnonymous ? null : ticket.UserId,
             Answers = answers,
-        });
+        };
+        db.FeedbackResponses.Add(response);
+
+        // One transaction: the marker, the response and Impact's copy (which needs the response's id) are stored
+        // together or not at all. A caller's transaction, if any, is used instead.
+        var transaction = db.Database.CurrentTransaction is null ? await db.BeginWriteTransactionAsync(cancellationToken) : null;
         try
         {
-            // One SaveChanges is one transaction: the marker and the response are stored together or not at all.
             await db.SaveChangesAsync(cancellationToken);
+            await impact.RecordAsync(Impact.ImpactEventsFrom.Feedback(response.Id, response.FormId, response.DocumentId, response.SessionId,
+                response.AgencyId, response.SubmittedUtc, figures), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return SubmissionResult.Saved;
         }
         catch (DbUpdateException)
         {
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await transaction.DisposeAsync();
+                transaction = null;
+            }
+
             db.ChangeTracker.Clear();
             if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
             {
@@ -231,6 +253,13 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, TimePr
             }
 
             throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
     }
 }

@@ -21,3 +21,25 @@ public sealed record DiscussionFinalised(
 
 /// <summary>A participant of a finalised discussion: their agency then, and their confidence (1 to 5) before and after, if given.</summary>
 public sealed record DiscussionPerson(string UserId, int AgencyId, int? ConfidenceBefore = null, int? ConfidenceAfter = null);
+
+/// <summary>
+/// Training: a session's places or register changed (a booking, a cancellation, a place from the waiting list, an
+/// approval decided, the session moved or cancelled, the register marked). Every booking the session has, as it
+/// now stands; Impact replaces its copies of the session's bookings with these.
+/// </summary>
+public sealed record SessionBookings(
+    int SessionId, int CourseId, string CourseTitle, bool LicensesGcp2, DateTime StartUtc, IReadOnlyList<BookingPlace> Bookings) : IImpactEvent;
+
+/// <summary>One booking of a <see cref="SessionBookings"/>: whether it holds a place on a session that goes ahead, and the register's mark.</summary>
+public sealed record BookingPlace(int BookingId, string UserId, int AgencyId, bool HoldsPlace, AttendanceResult? Attendance);
+
+/// <summary>
+/// Feedback: a response was stored. Where it was given, the agency if known, when (as stored: a month for anonymous
+/// forms) and its usefulness rating and confidence before and after, if the form asks them. Never who, never text.
+/// </summary>
+public sealed record FeedbackGiven(
+    int ResponseId, int FormId, int? DocumentId, int? SessionId, int? AgencyId, DateTime SubmittedUtc,
+    int? Usefulness, int? ConfidenceBefore, int? ConfidenceAfter) : IImpactEvent;
+
+/// <summary>Training: a course was saved; its title and whether it licenses GCP2 are copied onto Impact's booking copies.</summary>
+public sealed record CourseChanged(int CourseId, string Title, bool LicensesGcp2) : IImpactEvent;

@@ -9,7 +9,7 @@ namespace LearningPortal.Core.Impact;
 /// with the search journal, so the read model commits or rolls back with it. Applying at once (rather than queuing the
 /// event for a background applier) keeps the learning record current the moment the change is saved.
 /// </summary>
-public class ImpactFeed(PortalDbContext db)
+public partial class ImpactFeed(PortalDbContext db)
 {
     public async Task RecordAsync(IImpactEvent change, CancellationToken cancellationToken = default)
     {
@@ -32,6 +32,20 @@ public class ImpactFeed(PortalDbContext db)
                 var existing = await db.LearningDiscussions.Where(x => x.RecordId == d.RecordId).ToListAsync(cancellationToken);
                 db.LearningDiscussions.RemoveRange(existing);
                 db.LearningDiscussions.AddRange(Rows(d));
+                break;
+
+            case SessionBookings s:
+                await SessionBookingsAsync(s, cancellationToken);
+                break;
+
+            case CourseChanged c:
+                // Runs at once, in the caller's transaction (the course's save), like the rest of the feed.
+                await db.ImpactBookings.Where(b => b.CourseId == c.CourseId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.CourseTitle, c.Title).SetProperty(b => b.LicensesGcp2, c.LicensesGcp2), cancellationToken);
+                break;
+
+            case FeedbackGiven f:
+                FeedbackGiven(f);
                 break;
 
             default:

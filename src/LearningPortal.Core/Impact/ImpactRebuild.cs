@@ -6,17 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Impact;
 
 /// <summary>What a rebuild wrote.</summary>
-public sealed record ImpactRebuildResult(int Attendances, int Discussions);
+public sealed record ImpactRebuildResult(int Attendances, int Discussions, int Bookings = 0, int FeedbackResponses = 0);
 
 /// <summary>
-/// Rebuilds Impact's read models of other modules' data (training attendance, supervision discussions) from their
+/// Rebuilds Impact's read models of other modules' data (training attendance and bookings, supervision discussions,
+/// feedback ratings) from their
 /// source tables in one transaction: after a restore, or for data from before Impact existed. The only place Impact
 /// reads another module's tables. Reads, reflections and learning added by hand are Impact's own data and are kept.
 /// Set-based: the copies are deleted in one statement each, the sources read a batch at a time in key order (a few
 /// queries per thousand rows, not one a row) and the copies inserted a batch at a time, through the same mapping the
 /// live feed uses (<see cref="ImpactFeed.Apply"/>, <see cref="ImpactFeed.Rows"/>), so memory stays flat on a large database.
 /// </summary>
-public class ImpactRebuild(PortalDbContext db)
+public partial class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
 {
     /// <summary>Source rows read and copies written per round trip (smaller in tests, to cross batch edges).</summary>
     public int BatchSize { get; set; } = 1000;
@@ -32,8 +33,11 @@ public class ImpactRebuild(PortalDbContext db)
             await db.LearningDiscussions.ExecuteDeleteAsync(cancellationToken);
             var attendances = await CopyAttendancesAsync(cancellationToken);
             var discussions = await CopyDiscussionsAsync(cancellationToken);
+            var bookings = await RebuildBookingsAsync(cancellationToken);
+            var responses = await RebuildFeedbackAsync(cancellationToken);
+            await SaveBatchAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImpactRebuildResult(attendances, discussions);
+            return new ImpactRebuildResult(attendances, discussions, bookings, responses);
         }
         finally
         {
@@ -114,7 +118,7 @@ public class ImpactRebuild(PortalDbContext db)
 }
 
 /// <summary>Turns the modules' own terms into Impact's, in one place for the modules' feeds and the rebuild.</summary>
-public static class ImpactEventsFrom
+public static partial class ImpactEventsFrom
 {
     public static AttendanceResult Result(AttendanceOutcome outcome) => outcome switch
     {

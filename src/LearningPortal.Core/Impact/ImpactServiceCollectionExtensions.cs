@@ -31,6 +31,9 @@ public static class ImpactServiceCollectionExtensions
         services.TryAddScoped<OutcomeMeasures>();
         services.TryAddScoped<ImpactReflection>();
         services.TryAddScoped<ImpactObjectives>();
+        services.TryAddScoped<ImpactTraining>();
+        services.TryAddScoped<ImpactFeedbackFigures>();
+        services.TryAddScoped<Gcp2Targets>();
         services.TryAddSingleton<ReadRecorder>();
         if (!services.Any(s => s.ServiceType == typeof(ReadWriter)))
         {

@@ -33,7 +33,7 @@ public sealed record CourseSaveResult(int? CourseId, IReadOnlyList<KeyValuePair<
 /// Adds and changes courses. The course, its audit line and the search journal entries for it and its upcoming
 /// sessions (whose titles carry the course's) are saved in one transaction.
 /// </summary>
-public partial class CourseAdministration(PortalDbContext db, AuditLog audit, SearchJournal searchJournal, TimeProvider clock)
+public partial class CourseAdministration(PortalDbContext db, AuditLog audit, SearchJournal searchJournal, Impact.ImpactFeed impact, TimeProvider clock)
 {
     /// <summary>Adds a course (<paramref name="courseId"/> null) or changes one; null when the course does not exist.</summary>
     public async Task<CourseSaveResult?> SaveAsync(int? courseId, CourseDetails details, Actor actor, CancellationToken cancellationToken = default)
@@ -97,6 +97,7 @@ public partial class CourseAdministration(PortalDbContext db, AuditLog audit, Se
             course.Id.ToString(CultureInfo.InvariantCulture), course.Title);
         var upcoming = await db.TrainingSessions.Where(s => s.CourseId == course.Id && s.StartUtc > now).Select(s => s.Id).ToListAsync(cancellationToken);
         TrainingSearchSource.CourseChanged(searchJournal, course.Id, upcoming);
+        await impact.RecordAsync(new Impact.CourseChanged(course.Id, course.Title, course.LicensesGcp2), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new CourseSaveResult(course.Id, []);

@@ -17,6 +17,8 @@ namespace LearningPortal.Core.Training;
 /// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
 /// database retry with sleeps, which is slow and unfair under load.</item>
 /// </list>
+/// Every change to a session's places or register passes through here, so this is where Impact is told how the
+/// session's bookings now stand (<see cref="ImpactCopy"/>), in the same transaction.
 /// </summary>
 public sealed class SessionLocks : IDisposable
 {
@@ -49,6 +51,11 @@ public sealed class SessionLocks : IDisposable
 
             var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
             var result = await work(session);
+            if (session is not null)
+            {
+                await ImpactCopy.SessionAsync(db, session, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

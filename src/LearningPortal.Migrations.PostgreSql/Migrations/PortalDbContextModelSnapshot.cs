@@ -1725,6 +1725,109 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ImpactReflections", (string)null);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Impact.Gcp2Target", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("ImpactGcp2Targets", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactBooking", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("HoldsPlace")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LicensesGcp2")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CourseId", "StartUtc");
+
+                    b.ToTable("ImpactBookings", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactFeedback", b =>
+                {
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConfidenceAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ConfidenceBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Usefulness")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("DocumentId", "SubmittedUtc");
+
+                    b.HasIndex("SessionId", "SubmittedUtc");
+
+                    b.ToTable("ImpactFeedback", (string)null);
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Impact.LearningActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -3219,6 +3322,33 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.Gcp2Target", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactBooking", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Training.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactFeedback", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

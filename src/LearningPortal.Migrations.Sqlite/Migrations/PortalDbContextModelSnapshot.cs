@@ -1662,6 +1662,109 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ImpactReflections", (string)null);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Impact.Gcp2Target", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("ImpactGcp2Targets", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactBooking", b =>
+                {
+                    b.Property<int>("BookingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CourseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourseTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HoldsPlace")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LicensesGcp2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BookingId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CourseId", "StartUtc");
+
+                    b.ToTable("ImpactBookings", (string)null);
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactFeedback", b =>
+                {
+                    b.Property<int>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfidenceAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConfidenceBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FormId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Usefulness")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ResponseId");
+
+                    b.HasIndex("DocumentId", "SubmittedUtc");
+
+                    b.HasIndex("SessionId", "SubmittedUtc");
+
+                    b.ToTable("ImpactFeedback", (string)null);
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Impact.LearningActivity", b =>
                 {
                     b.Property<int>("Id")
@@ -3114,6 +3217,33 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.HasOne("LearningPortal.Core.Accounts.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.Gcp2Target", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Accounts.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactBooking", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Training.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningPortal.Core.Impact.ImpactFeedback", b =>
+                {
+                    b.HasOne("LearningPortal.Core.Feedback.FeedbackResponse", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -30,12 +30,13 @@ public static class ModuleRules
             ("Accounts", "bookings, approvals and registers belong to people and their line managers"),
             ("Content", "course descriptions are Markdown, rendered and sanitised by Content's renderer"),
             ("Feedback", "a course names its evaluation form; saving checks that the form exists"),
-            ("Impact", "marking attendance writes the learning record's copy in the same transaction (ImpactFeed)"),
+            ("Impact", "marking attendance writes the learning record's copy, and every change to a session's places the booking copies, in the same transaction (ImpactFeed)"),
         ],
         ["Feedback"] =
         [
             ("Accounts", "invitations go to people; responses carry the person's agency, never the person"),
             ("Training", "attending a session (SessionAttended) invites the attendee to evaluate it; and ISiteAddress, see below"),
+            ("Impact", "storing a response writes Impact's copy of its figures in the same transaction (ImpactFeed)"),
         ],
         ["Supervision"] =
         [
@@ -58,6 +59,7 @@ public static class ModuleRules
             ("Supervision", "the feed takes the record's own types; rebuild-impact rebuilds the copies from the records; "
                 + "a briefing's reflection figures ask SupervisionDashboard for the actions agreed in the discussions Impact counted"),
             ("ActionPlans", "outcome figures are entered per objective (its title and measures of success); objective pages gather its linked briefings and courses"),
+            ("Feedback", "the feed takes the answers' question types; rebuild-impact rebuilds the feedback copies from the responses"),
         ],
         ["Privacy"] =
         [

@@ -15,6 +15,20 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
     {
         var data = new SupervisionData(site);
         var (version, _) = await data.BriefingAsync("Browser impact briefing " + Guid.NewGuid().ToString("N")[..6]);
+
+        // A GCP2 course linked to the briefing's objective, with a booking, so the Training section draws its tables.
+        var training = new Training.TrainingData(site);
+        var course = await training.CourseAsync(c => c.LicensesGcp2 = true);
+        var session = await training.SessionAsync(course);
+        await training.BookAsync(session, await training.PersonAsync(prefix: "browser-booked"));
+        await site.WithDbAsync(async db =>
+        {
+            var objective = Guid.NewGuid();
+            db.Objectives.Add(new Core.ActionPlans.Objective { Id = objective, Title = "Browser training objective", Number = 8, StrategyDocumentId = 0 });
+            db.ObjectiveLinks.Add(new Core.ActionPlans.ObjectiveLink { ObjectiveId = objective, Kind = Core.ActionPlans.ObjectiveLinkKind.Briefing, TargetId = version.DocumentId });
+            db.ObjectiveLinks.Add(new Core.ActionPlans.ObjectiveLink { ObjectiveId = objective, Kind = Core.ActionPlans.ObjectiveLinkKind.Course, TargetId = course.Id });
+            await db.SaveChangesAsync();
+        });
         var editor = await data.PersonAsync("browser-impact-editor", PortalRoles.Editor);
         // Three reads today, so the report for this year has a section for the briefing (its partials, its ids).
         await site.WithDbAsync(async db =>
@@ -37,6 +51,25 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(version.Title);
         await Expect(page.Locator("#agency-table")).ToContainTextAsync("All agencies");
+        await Expect(page.Locator("#training-table")).ToContainTextAsync("All agencies");
+        await Expect(page.Locator("#gcp2-table")).ToContainTextAsync("not set");
+        await Expect(page.Locator("#feedback-agency-table")).ToContainTextAsync("All responses");
+        await page.AssertNoAxeViolationsAsync();
+
+        // The GCP2 targets, reached from the impact list: an error first, then saved.
+        await page.GotoAsync("/manage/impact");
+        await page.GetByRole(AriaRole.Link, new() { Name = "GCP2 targets for each agency" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("GCP2 targets");
+        await page.AssertNoAxeViolationsAsync();
+        var first = page.Locator("input[name='Targets[0]']");
+        await first.FillAsync("many");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save targets" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("must be a whole number");
+        await page.AssertNoAxeViolationsAsync();
+        await page.Locator("input[name='Targets[0]']").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save targets" }).ClickAsync();
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("GCP2 targets saved");
+        await Expect(page.Locator("input[name='Targets[0]']")).ToHaveValueAsync("40");
         await page.AssertNoAxeViolationsAsync();
 
         await page.GotoAsync("/manage/impact");

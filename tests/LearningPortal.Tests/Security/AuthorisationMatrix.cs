@@ -195,6 +195,7 @@ public static class AuthorisationMatrix
         ["/manage/impact/briefings/{slug}"] = Rule.Editors("/manage/impact/briefings/no-such-briefing"),
         ["/manage/impact/objectives/{id:guid}"] = Rule.Editors("/manage/impact/objectives/00000000-0000-0000-0000-000000000000"),
         ["/manage/impact/report"] = Rule.Editors("/manage/impact/report"),
+        ["/manage/impact/gcp2-targets"] = Rule.Editors("/manage/impact/gcp2-targets"),
         ["/manage/impact/outcomes"] = Rule.Editors("/manage/impact/outcomes"),
         ["/manage/impact/outcomes/{objective:guid}/add"] = Rule.Editors("/manage/impact/outcomes/00000000-0000-0000-0000-000000000000/add"),
         ["/manage/impact/outcomes/{objective:guid}/{id:int}"] = Rule.Editors("/manage/impact/outcomes/00000000-0000-0000-0000-000000000000/0"),

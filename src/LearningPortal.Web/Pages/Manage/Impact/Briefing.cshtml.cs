@@ -9,16 +9,22 @@ namespace LearningPortal.Web.Pages.Manage.Impact;
 /// <summary>
 /// /manage/impact/briefings/{slug}: one briefing's reach (readers by agency against enabled accounts, by month, read and
 /// reflected), reflection in supervision (discussions by kind and month, actions agreed and done, confidence before
-/// and after) and its plan's actions. Each column is suppressed with its total shown, so a hidden cell cannot be worked
+/// and after), its plan's actions, training on the courses linked to its objectives, and feedback. Each column is suppressed with its total shown, so a hidden cell cannot be worked
 /// out by subtraction. ?handler=Csv&amp;table=... downloads one table.
 /// </summary>
-public class BriefingModel(PortalDbContext db, TimeProvider clock, ImpactReach reach, ImpactReflection reflection, SmallNumbers smallNumbers) : ImpactPageModel(db, clock)
+public class BriefingModel(
+    PortalDbContext db, TimeProvider clock, ImpactReach reach, ImpactReflection reflection, ImpactTraining training, ImpactFeedbackFigures feedback, SmallNumbers smallNumbers)
+    : ImpactPageModel(db, clock)
 {
     public BriefingReachDetail Detail { get; private set; } = default!;
 
     public ReflectionFigures Reflection { get; private set; } = default!;
 
     public ActionFigures Actions { get; private set; } = default!;
+
+    public TrainingFigures Training { get; private set; } = default!;
+
+    public FeedbackSection Feedback { get; private set; } = default!;
 
     public int Threshold => smallNumbers.Threshold;
 
@@ -32,7 +38,7 @@ public class BriefingModel(PortalDbContext db, TimeProvider clock, ImpactReach r
         return Page();
     }
 
-    /// <summary>One table as CSV: agency, month, kind, discussion-month, reflection or actions.</summary>
+    /// <summary>One table as CSV: agency, month, kind, discussion-month, reflection, actions, training, gcp2, feedback-source or feedback-agency.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string slug, string? table)
     {
         if (!await LoadAsync(slug))
@@ -57,7 +63,7 @@ public class BriefingModel(PortalDbContext db, TimeProvider clock, ImpactReach r
             "discussion-month" => (["Month", "Discussions"], r.ByMonth.Append(new("All months", r.Discussions)).Select(x => new[] { x.Label, x.Discussions.ToString() })),
             "reflection" => (["Figure", "Value"], ImpactSections.ReflectionSummary(r).Select(x => new[] { x.Label, x.Value })),
             "actions" => (["Standing", "Actions"], Actions.ByStanding.Append(("All actions", Actions.Total)).Select(x => new[] { x.Item1, $"{x.Item2}" })),
-            _ => null,
+            _ => TrainingAndFeedbackSections.Csv(table, Training, Feedback),
         };
         if (csv is not { } c)
         {
@@ -84,6 +90,9 @@ public class BriefingModel(PortalDbContext db, TimeProvider clock, ImpactReach r
         Detail = detail;
         Reflection = await reflection.ReflectionAsync([detail.DocumentId], Filter, cancel);
         Actions = await reflection.ActionsAsync(detail.DocumentId, null, Filter.AgencyId, cancel);
+        var courses = await training.CoursesOfBriefingAsync(detail.DocumentId, cancel);
+        Training = await training.TrainingAsync(courses, Filter, cancel);
+        Feedback = await feedback.FeedbackAsync([detail.DocumentId], courses, Filter, cancel);
         return true;
     }
 

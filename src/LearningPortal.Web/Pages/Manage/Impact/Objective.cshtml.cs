@@ -7,18 +7,24 @@ namespace LearningPortal.Web.Pages.Manage.Impact;
 
 /// <summary>
 /// /manage/impact/objectives/{id}: one strategic objective for the chosen period and agency: the reach of the briefings
-/// linked to it, reflection in supervision across them, the actions of its plans and its outcome figures. Each table has
+/// linked to it, training on its linked courses, reflection in supervision across them, feedback, the actions of its plans and its outcome figures. Each table has
 /// a CSV (?handler=Csv&amp;table=...) and the page prints.
 /// </summary>
-public class ObjectiveModel(PortalDbContext db, TimeProvider clock, ImpactObjectives objectives, SmallNumbers smallNumbers) : ImpactPageModel(db, clock)
+public class ObjectiveModel(
+    PortalDbContext db, TimeProvider clock, ImpactObjectives objectives, ImpactTraining training, ImpactFeedbackFigures feedback, SmallNumbers smallNumbers)
+    : ImpactPageModel(db, clock)
 {
     public ObjectiveImpact Impact { get; private set; } = default!;
+
+    public TrainingFigures Training { get; private set; } = default!;
+
+    public FeedbackSection Feedback { get; private set; } = default!;
 
     public int Threshold => smallNumbers.Threshold;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    /// <summary>One table as CSV: briefings, kind, discussion-month, reflection, actions or outcomes.</summary>
+    /// <summary>One table as CSV: briefings, kind, discussion-month, reflection, actions, outcomes, training, gcp2, feedback-source or feedback-agency.</summary>
     public async Task<IActionResult> OnGetCsvAsync(Guid id, string? table)
     {
         if (!await LoadAsync(id))
@@ -43,7 +49,7 @@ public class ObjectiveModel(PortalDbContext db, TimeProvider clock, ImpactObject
             "actions" => (["Standing", "Actions"], i.Actions.ByStanding.Append(("All actions", i.Actions.Total)).Select(x => new[] { x.Item1, $"{x.Item2}" })),
             "outcomes" => (["Measure", "Quarter", "Figure", "Source"],
                 i.Outcomes.Select(f => new[] { f.Measure, Quarters.Label(f.QuarterStart), f.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), f.Source })),
-            _ => null,
+            _ => TrainingAndFeedbackSections.Csv(table, Training, Feedback),
         };
         if (csv is not { } c)
         {
@@ -66,6 +72,9 @@ public class ObjectiveModel(PortalDbContext db, TimeProvider clock, ImpactObject
         }
 
         Impact = impact;
+        var courses = await training.CoursesOfObjectiveAsync(id, HttpContext.RequestAborted);
+        Training = await training.TrainingAsync(courses, Filter, HttpContext.RequestAborted);
+        Feedback = await feedback.FeedbackAsync([.. impact.Briefings.Select(b => b.DocumentId)], courses, Filter, HttpContext.RequestAborted);
         return true;
     }
 }

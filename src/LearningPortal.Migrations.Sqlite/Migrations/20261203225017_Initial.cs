@@ -302,6 +302,26 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactGcp2Targets",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactGcp2Targets", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_ImpactGcp2Targets_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -743,6 +763,31 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactFeedback",
+                columns: table => new
+                {
+                    ResponseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Usefulness = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfidenceBefore = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfidenceAfter = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactFeedback", x => x.ResponseId);
+                    table.ForeignKey(
+                        name: "FK_ImpactFeedback_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingSessions",
                 columns: table => new
                 {
@@ -898,6 +943,32 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_ImpactAttendances", x => x.BookingId);
                     table.ForeignKey(
                         name: "FK_ImpactAttendances_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpactBookings",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CourseTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LicensesGcp2 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    HoldsPlace = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactBookings", x => x.BookingId);
+                    table.ForeignKey(
+                        name: "FK_ImpactBookings_TrainingBookings_BookingId",
                         column: x => x.BookingId,
                         principalTable: "TrainingBookings",
                         principalColumn: "Id",
@@ -1975,6 +2046,16 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactBookings_CourseId_StartUtc",
+                table: "ImpactBookings",
+                columns: new[] { "CourseId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactBookings_SessionId",
+                table: "ImpactBookings",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImpactBriefingReads_DocumentId_Day_AgencyId",
                 table: "ImpactBriefingReads",
                 columns: new[] { "DocumentId", "Day", "AgencyId" });
@@ -2005,6 +2086,16 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "IX_ImpactDiscussions_UserId",
                 table: "ImpactDiscussions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactFeedback_DocumentId_SubmittedUtc",
+                table: "ImpactFeedback",
+                columns: new[] { "DocumentId", "SubmittedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactFeedback_SessionId_SubmittedUtc",
+                table: "ImpactFeedback",
+                columns: new[] { "SessionId", "SubmittedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImpactLearningActivities_UserId_On",
@@ -2426,10 +2517,19 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 name: "ImpactAttendances");
 
             migrationBuilder.DropTable(
+                name: "ImpactBookings");
+
+            migrationBuilder.DropTable(
                 name: "ImpactBriefingReads");
 
             migrationBuilder.DropTable(
                 name: "ImpactDiscussions");
+
+            migrationBuilder.DropTable(
+                name: "ImpactFeedback");
+
+            migrationBuilder.DropTable(
+                name: "ImpactGcp2Targets");
 
             migrationBuilder.DropTable(
                 name: "ImpactLearningActivities");

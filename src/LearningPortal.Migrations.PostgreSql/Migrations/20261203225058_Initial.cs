@@ -303,6 +303,26 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactGcp2Targets",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Target = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactGcp2Targets", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_ImpactGcp2Targets_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -744,6 +764,31 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactFeedback",
+                columns: table => new
+                {
+                    ResponseId = table.Column<int>(type: "integer", nullable: false),
+                    FormId = table.Column<int>(type: "integer", nullable: false),
+                    DocumentId = table.Column<int>(type: "integer", nullable: true),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    SubmittedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Usefulness = table.Column<int>(type: "integer", nullable: true),
+                    ConfidenceBefore = table.Column<int>(type: "integer", nullable: true),
+                    ConfidenceAfter = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactFeedback", x => x.ResponseId);
+                    table.ForeignKey(
+                        name: "FK_ImpactFeedback_FeedbackResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "FeedbackResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingSessions",
                 columns: table => new
                 {
@@ -899,6 +944,32 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_ImpactAttendances", x => x.BookingId);
                     table.ForeignKey(
                         name: "FK_ImpactAttendances_TrainingBookings_BookingId",
+                        column: x => x.BookingId,
+                        principalTable: "TrainingBookings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImpactBookings",
+                columns: table => new
+                {
+                    BookingId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    CourseId = table.Column<int>(type: "integer", nullable: false),
+                    CourseTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LicensesGcp2 = table.Column<bool>(type: "boolean", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HoldsPlace = table.Column<bool>(type: "boolean", nullable: false),
+                    Attendance = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactBookings", x => x.BookingId);
+                    table.ForeignKey(
+                        name: "FK_ImpactBookings_TrainingBookings_BookingId",
                         column: x => x.BookingId,
                         principalTable: "TrainingBookings",
                         principalColumn: "Id",
@@ -1976,6 +2047,16 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactBookings_CourseId_StartUtc",
+                table: "ImpactBookings",
+                columns: new[] { "CourseId", "StartUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactBookings_SessionId",
+                table: "ImpactBookings",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImpactBriefingReads_DocumentId_Day_AgencyId",
                 table: "ImpactBriefingReads",
                 columns: new[] { "DocumentId", "Day", "AgencyId" });
@@ -2006,6 +2087,16 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "IX_ImpactDiscussions_UserId",
                 table: "ImpactDiscussions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactFeedback_DocumentId_SubmittedUtc",
+                table: "ImpactFeedback",
+                columns: new[] { "DocumentId", "SubmittedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImpactFeedback_SessionId_SubmittedUtc",
+                table: "ImpactFeedback",
+                columns: new[] { "SessionId", "SubmittedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImpactLearningActivities_UserId_On",
@@ -2427,10 +2518,19 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 name: "ImpactAttendances");
 
             migrationBuilder.DropTable(
+                name: "ImpactBookings");
+
+            migrationBuilder.DropTable(
                 name: "ImpactBriefingReads");
 
             migrationBuilder.DropTable(
                 name: "ImpactDiscussions");
+
+            migrationBuilder.DropTable(
+                name: "ImpactFeedback");
+
+            migrationBuilder.DropTable(
+                name: "ImpactGcp2Targets");
 
             migrationBuilder.DropTable(
                 name: "ImpactLearningActivities");
