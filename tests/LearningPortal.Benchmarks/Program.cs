@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 // Exits 1 when a goal is missed.
 namespace LearningPortal.Benchmarks;
 
-internal static class Program
+internal static class SearchBenchmark
 {
     /// <summary>Engine goal: p95 CPU time of ISearchIndex.Search at 10,000 documents (issue 19).</summary>
     private const double EngineCpuGoalMs = 10;
