@@ -45,11 +45,14 @@ app.UsePortalErrorPages();
 app.UsePortalSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+// After routing (the page's cache policy is endpoint metadata), inside the security headers (each response gets its own
+// CSP), and before authentication, rate limiting and authorisation: a cached page is anonymous and public, so a hit
+// skips them. Only requests without a sign-in cookie or Authorization header are looked up (PublicContentCache), and
+// only a 200 rendered for an anonymous reader, who passed authorisation like every other, is stored.
+app.UseOutputCache();
 app.UseAuthentication();
 app.UsePortalRateLimiting();
 app.UseAuthorization();
-// After authentication (signed-in users bypass it) and inside the security headers (each response gets its own CSP).
-app.UseOutputCache();
 app.MapPortalEndpoints();
 
 await app.RunAsync();

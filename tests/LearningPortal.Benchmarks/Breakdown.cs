@@ -43,7 +43,7 @@ internal static class Breakdown
     /// <summary>Queries per second from one thread and from several at once over the same index.</summary>
     public static void Concurrency(string folder)
     {
-        using var index = new LuceneSearchIndex(folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System);
+        using var index = new LuceneSearchIndex(folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System) { CacheResults = false };
         index.Open();
         var query = new SearchQuery { Text = "neglect" };
         foreach (var threads in new[] { 1, 2, 8 })

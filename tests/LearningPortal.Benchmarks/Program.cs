@@ -1,71 +1,97 @@
 using LearningPortal.Core.Search;
 using System.Diagnostics;
 using System.Globalization;
-using LearningPortal.Benchmarks;
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Search benchmark: builds indexes of generated briefing-sized documents and times realistic queries.
-//   dotnet run -c Release --project tests/LearningPortal.Benchmarks                 10,000 and 100,000 documents
+//   dotnet run -c Release --project tests/LearningPortal.Benchmarks                 10,000 and 100,000 documents, then the site
+//   ... -- --no-site                                                                  the engine only
 //   ... -- --sizes 10000 --keep-index /tmp/lp-bench-index                            keep the index to serve with the site
-//   ... -- --wrk http://127.0.0.1:5099                                              the search page under wrk load
-var options = Options.Parse(args);
-if (options.WrkUrl is { } url)
-{
-    return WrkRun.Run(url, options.WrkDuration);
-}
+//   ... -- --wrk http://127.0.0.1:5099                                              the search page of a running site under wrk load
+//   ... -- --site                                                                     the site itself: /search against /training, then
+//                                                                                     broad queries over 10,000 documents, with wrk
+// Exits 1 when a goal is missed.
+namespace LearningPortal.Benchmarks;
 
-Console.WriteLine($"Search benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.Rounds} rounds of {Queries.All.Length} queries per corpus");
-Console.WriteLine();
-Console.WriteLine($"{"",37} {"wall time per query",-23} {"CPU time per query",-15} {"goal: p95 at most",-18}");
-Console.WriteLine($"{"documents",10} {"build s",8} {"docs/s",8} {"index MB",9} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"p50 ms",7} {"p95 ms",7} {"ms",4} {"wall",6} {"CPU",6}");
-var keep = options.KeepIndex;
-foreach (var size in options.Sizes)
+internal static class SearchBenchmark
 {
-    var folder = keep ?? Path.Combine(Path.GetTempPath(), "lp-bench-" + Guid.NewGuid().ToString("N"));
-    keep = null;
-    var result = await Benchmark.RunAsync(size, folder, options.Rounds);
-    var goal = size <= 10_000 ? 20 : 50;
-    static string Verdict(double p95, int goal) => p95 <= goal ? "met" : "missed";
-    Console.WriteLine($"{size,10:N0} {result.Build.TotalSeconds,8:0.0} {size / result.Build.TotalSeconds,8:N0} {result.IndexMegabytes,9:N0} {result.P50,7:0.0} {result.P95,7:0.0} {result.Max,7:0.0} {result.CpuP50,7:0.0} {result.CpuP95,7:0.0} {goal,4} {Verdict(result.P95, goal),6} {Verdict(result.CpuP95, goal),6}");
-    if (options.Breakdown)
-    {
-        Breakdown.Print(folder);
-        Breakdown.Concurrency(folder);
-    }
+    /// <summary>Engine goal: p95 CPU time of ISearchIndex.Search at 10,000 documents (issue 19).</summary>
+    private const double EngineCpuGoalMs = 10;
 
-    if (options.Verbose)
+    public static async Task<int> Main(string[] args)
     {
-        foreach (var (query, p50, cpu, hits) in result.PerQuery)
+        var options = Options.Parse(args);
+        if (options.WrkUrl is { } url)
         {
-            Console.WriteLine($"    {p50,6:0.0} ms wall {cpu,6:0.0} ms CPU {hits,8:N0} hits  {query}");
+            return WrkRun.Run(url, options.WrkDuration);
         }
+
+        var missed = false;
+        if (options.SiteOnly)
+        {
+            return await SiteRun.RunAsync(options.WrkDuration) ? 0 : 1;
+        }
+
+        Console.WriteLine($"Search benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.Rounds} rounds of {Queries.All.Length} queries per corpus");
+        Console.WriteLine();
+        Console.WriteLine($"{"",37} {"wall time per query",-23} {"CPU time per query",-15} {"goal p95 wall/CPU",-18}");
+        Console.WriteLine($"{"documents",10} {"build s",8} {"docs/s",8} {"index MB",9} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"p50 ms",7} {"p95 ms",7} {"ms",8} {"wall",6} {"CPU",6}");
+        var keep = options.KeepIndex;
+        foreach (var size in options.Sizes)
+        {
+            var folder = keep ?? Path.Combine(Path.GetTempPath(), "lp-bench-" + Guid.NewGuid().ToString("N"));
+            keep = null;
+            var result = await Benchmark.RunAsync(size, folder, options.Rounds);
+            // Wall time is shown against the older goal (20 ms, 50 ms at 100,000) but depends on the machine's load; the
+            // goal checked is CPU time, which does not: at most 10 ms at 10,000 documents.
+            var goal = size <= 10_000 ? 20 : 50;
+            var cpuGoal = size <= 10_000 ? EngineCpuGoalMs : goal;
+            static string Verdict(double p95, double goal) => p95 <= goal ? "met" : "missed";
+            missed |= size <= 10_000 && result.CpuP95 > EngineCpuGoalMs;
+            Console.WriteLine($"{size,10:N0} {result.Build.TotalSeconds,8:0.0} {size / result.Build.TotalSeconds,8:N0} {result.IndexMegabytes,9:N0} {result.P50,7:0.0} {result.P95,7:0.0} {result.Max,7:0.0} {result.CpuP50,7:0.0} {result.CpuP95,7:0.0} {goal,4}/{cpuGoal,-3} {Verdict(result.P95, goal),6} {Verdict(result.CpuP95, cpuGoal),6}");
+            if (options.Breakdown)
+            {
+                Breakdown.Print(folder);
+                Breakdown.Concurrency(folder);
+            }
+
+            if (options.Verbose)
+            {
+                foreach (var (query, p50, cpu, hits) in result.PerQuery)
+                {
+                    Console.WriteLine($"    {p50,6:0.0} ms wall {cpu,6:0.0} ms CPU {hits,8:N0} hits  {query}");
+                }
+            }
+
+            if (folder != options.KeepIndex)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Times are for ISearchIndex.Search: query, facet counts, highlighting and did-you-mean; build time includes generating the text.");
+        Console.WriteLine("Wall time includes waiting for a core when the machine is busy (load average now " + LoadAverage() + "); CPU time is the query's own.");
+        Console.WriteLine($"Engine goal (CPU p95 at most {EngineCpuGoalMs} ms at 10,000 documents): {(missed ? "NOT MET" : "met")}");
+        if (!options.NoSite)
+        {
+            Console.WriteLine();
+            missed |= !await SiteRun.RunAsync(options.WrkDuration);
+        }
+
+        return missed ? 1 : 0;
     }
 
-    if (folder != options.KeepIndex)
-    {
-        Directory.Delete(folder, recursive: true);
-    }
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
 
-Console.WriteLine();
-Console.WriteLine("Times are for ISearchIndex.Search: query, facet counts, highlighting and did-you-mean; build time includes generating the text.");
-Console.WriteLine("Wall time includes waiting for a core when the machine is busy (load average now " + LoadAverage() + "); CPU time is the query's own.");
-Console.WriteLine("The search page under load (wrk): serve an index kept with --keep-index, e.g.");
-Console.WriteLine("  dotnet run -c Release --project tests/LearningPortal.Benchmarks -- --sizes 10000 --keep-index /tmp/lp-bench-index");
-Console.WriteLine("  dotnet run -c Release --project src/LearningPortal.Web -- --urls http://127.0.0.1:5099 --Search:IndexPath=/tmp/lp-bench-index");
-Console.WriteLine("  dotnet run -c Release --project tests/LearningPortal.Benchmarks -- --wrk http://127.0.0.1:5099");
-Console.WriteLine($"  (or by hand: {WrkRun.Command("http://127.0.0.1:5099" + WrkRun.Paths[0], "10s")})");
-return 0;
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, string? WrkUrl, string WrkDuration, bool Verbose, bool Breakdown = false)
+internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, string? WrkUrl, string WrkDuration, bool Verbose, bool Breakdown = false, bool SiteOnly = false, bool NoSite = false)
 {
     public static Options Parse(string[] args)
     {
-        var o = new Options([10_000, 100_000], 5, null, null, "10s", false);
+        var o = new Options([10_000, 100_000], 5, null, null, "10", false);
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -78,6 +104,8 @@ internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, strin
                 "--duration" => o with { WrkDuration = Next() },
                 "--verbose" => o with { Verbose = true },
                 "--breakdown" => o with { Breakdown = true },
+                "--site" => o with { SiteOnly = true },
+                "--no-site" => o with { NoSite = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }
@@ -98,7 +126,8 @@ internal static class Benchmark
             Directory.Delete(folder, recursive: true);
         }
 
-        using var index = new LuceneSearchIndex(folder, NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System);
+        // The search itself is timed: repeated queries are not answered from the result cache.
+        using var index = new LuceneSearchIndex(folder, NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System) { CacheResults = false };
         index.Open();
         var clock = Stopwatch.StartNew();
         await index.RebuildAsync(Documents(new BriefingGenerator(seed: 20261126).Generate(size)), 0, CancellationToken.None);

@@ -10,6 +10,9 @@ public sealed partial class LuceneSearchIndex
     /// <summary>Spelling suggestions are looked for when a search finds fewer results than this.</summary>
     internal const int SuggestBelow = 5;
 
+    /// <summary>Whether answers are kept (see <see cref="ResultCache"/>); the benchmark turns it off to time the search itself.</summary>
+    internal bool CacheResults { get; set; } = true;
+
     public SearchResults Search(SearchQuery query)
     {
         query = Clamp(query);
@@ -37,7 +40,18 @@ public sealed partial class LuceneSearchIndex
 
         try
         {
-            return Search(searcher, query, text);
+            // Answers are kept per reader until an item expires (see ResultCache): a search repeated before the index
+            // changes is not run again.
+            var key = ResultCache.Key(query);
+            var nowTicks = clock.GetUtcNow().UtcTicks;
+            if (CacheResults && results.TryGet(searcher.IndexReader, key, nowTicks, out var cached))
+            {
+                return cached;
+            }
+
+            var answer = Search(searcher, query, text, new DateTime(nowTicks, DateTimeKind.Utc));
+            results.Add(searcher.IndexReader, key, nowTicks, answer);
+            return answer;
         }
         catch (ObjectDisposedException)
         {
@@ -58,7 +72,7 @@ public sealed partial class LuceneSearchIndex
         }
     }
 
-    private SearchResults Search(IndexSearcher searcher, SearchQuery query, UserText text)
+    private SearchResults Search(IndexSearcher searcher, SearchQuery query, UserText text, DateTime now)
     {
         Query? words = null;
         if (text.Parts.Count > 0)
@@ -70,7 +84,6 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var (total, hits, facets) = Run(searcher, words, query, now);
         var anyWord = false;
         if (total == 0 && words is not null && text.Parts.Count > 1)

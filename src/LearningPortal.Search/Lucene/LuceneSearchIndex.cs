@@ -37,6 +37,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private readonly QueryFactory queries;
     private readonly Snippets snippets;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ResultCache results = new();
 
     private LuceneDirectory? directory;
     private IndexWriter? writer;

@@ -23,6 +23,11 @@ internal sealed class Snippets(Analyzer analyzer)
 
     // Matches further into a long document than this are not looked for; the passage comes from elsewhere.
     private const int MaxCharsToAnalyze = 20_000;
+
+    // The body's passage is looked for in its opening first: analysing the text again is most of a page of results'
+    // cost, and words that many documents match are nearly always in their opening. Only when the opening has none of
+    // the words is the rest (up to MaxCharsToAnalyze) read.
+    internal const int OpeningChars = 2_500;
     private static readonly SimpleHTMLFormatter Marks = new("<mark>", "</mark>");
 
     /// <summary>Highlighters for one query, reused for each hit on the page.</summary>
@@ -40,29 +45,31 @@ internal sealed class Snippets(Analyzer analyzer)
             }
 
             var title = Highlight(IndexFields.Title, d.Title, 1, whole: true) ?? Encode(d.Title);
-            var snippet = Highlight(IndexFields.Body, d.Body, 2, whole: false)
+            var snippet = Highlight(IndexFields.Body, d.Body, 2, whole: false, OpeningChars)
+                ?? (d.Body.Length > OpeningChars ? Highlight(IndexFields.Body, d.Body, 2, whole: false) : null)
                 ?? d.Questions.Select(q => Highlight(IndexFields.Questions, q, 1, whole: true)).FirstOrDefault(q => q is not null)
                 ?? Highlight(IndexFields.About, d.Summary, 1, whole: true)
                 ?? Encode(Lead(d));
             return (title, snippet);
         }
 
-        private string? Highlight(string field, string text, int fragments, bool whole)
+        private string? Highlight(string field, string text, int fragments, bool whole, int maxChars = MaxCharsToAnalyze)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
                 return null;
             }
 
-            if (!byField.TryGetValue(field, out var highlighter))
+            var key = maxChars == MaxCharsToAnalyze ? field : field + "\u001f" + maxChars.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!byField.TryGetValue(key, out var highlighter))
             {
                 var scorer = new QueryTermScorer(words, field);
                 highlighter = new Highlighter(Marks, new SimpleHTMLEncoder(), scorer)
                 {
                     TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(FragmentSize),
-                    MaxDocCharsToAnalyze = MaxCharsToAnalyze,
+                    MaxDocCharsToAnalyze = maxChars,
                 };
-                byField[field] = highlighter;
+                byField[key] = highlighter;
             }
 
             try

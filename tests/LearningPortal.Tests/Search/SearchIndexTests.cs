@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Search;
+using LearningPortal.Search.Lucene;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningPortal.Tests.Search;
@@ -232,6 +233,45 @@ public class SearchIndexTests
         Assert.Equal(2, atStart.Total);
         Assert.Equal(2, Assert.Single(atStart.Facets.Kinds).Count);
         Assert.Equal(["course-1", "session-2"], backOffice.Hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public void A_repeated_search_is_answered_again_only_when_the_index_changes_or_an_item_expires()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 5, 10, 9, 0, 0, TimeSpan.Zero));
+        var start = clock.GetUtcNow().UtcDateTime.AddHours(1);
+        using var index = new TempIndex(
+            clock,
+            Docs.Of("training", "course-1", "Understanding neglect"),
+            Docs.Of("training", "session-1", "Understanding neglect: morning session") with { ExpiresUtc = start });
+
+        var first = index.Search("understanding neglect");
+        var repeated = index.Search("understanding neglect");
+        clock.SetUtcNow(start.AddTicks(-1));
+        var justBefore = index.Search("understanding neglect");
+        clock.SetUtcNow(start);
+        var atStart = index.Search("understanding neglect");
+        index.Add(Docs.Of("training", "course-2", "Understanding neglect again"));
+        var afterCommit = index.Search("understanding neglect");
+
+        // The same answer while nothing changed: kept, not searched again.
+        Assert.Same(first, repeated);
+        Assert.Same(first, justBefore);
+        Assert.Equal(["course-1", "session-1"], first.Hits.Select(h => h.Id).Order());
+        Assert.Equal(["course-1"], atStart.Hits.Select(h => h.Id));
+        Assert.Equal(["course-1", "course-2"], afterCommit.Hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public void A_word_found_only_after_the_opening_of_a_long_body_still_gets_a_marked_passage()
+    {
+        var opening = string.Join(' ', Enumerable.Repeat("Practitioners met the family and agreed a plan.", 80));
+        using var index = new TempIndex(Docs.Briefing("long", "Audit of practice", opening + " Later the audit found cumulative neglect at home."));
+
+        var hit = Assert.Single(index.Search("cumulative").Hits);
+
+        Assert.True(opening.Length > Snippets.OpeningChars);
+        Assert.Contains("<mark>cumulative</mark>", hit.SnippetHtml, StringComparison.Ordinal);
     }
 
     private static int CountTags(string html) =>
