@@ -28,13 +28,13 @@ internal static class ContentBenchmark
         var requestCount = Option("--requests", 200);
         const string BriefingPath = "/learning/neglect-multi-agency-audit-2025";
         Console.WriteLine($"Starting the site (Production, SQLite, starter content); load average {LoadAverage()}...");
-        var memory = new InMemoryPage();
-        await using var site = new BenchmarkSite("content", configureServices: s => s.AddSingleton<IStartupFilter>(memory));
+        var inMemory = new InMemoryPage();
+        await using var site = new BenchmarkSite("content", configureServices: s => s.AddSingleton<IStartupFilter>(inMemory));
         using var http = new HttpClient { BaseAddress = site.BaseAddress };
 
         // 1. Cached page versus the same bytes from memory, through the site's pipeline and in front of it.
         var bytes = await http.GetByteArrayAsync(BriefingPath);
-        memory.Page = bytes;
+        inMemory.Page = bytes;
         using var cachedResponse = await http.GetAsync(BriefingPath);
         var cachedBytes = await cachedResponse.Content.ReadAsByteArrayAsync();
         Check(cachedResponse.Headers.Age is not null, "the second anonymous request for the briefing was not served from the output cache (no Age header)");
