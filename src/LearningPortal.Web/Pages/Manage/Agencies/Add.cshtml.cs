@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,10 +23,9 @@ public class AddModel(AgencyAdministration agencies) : PageModel
         }
 
         var result = await agencies.AddAsync(await this.ActorAsync(), Input.Name);
-        if (result.Outcome == ChangeOutcome.Refused)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Name", result.Message!);
-            return Page();
+            return this.Refused(result, Page);
         }
 
         TempData["Success"] = $"{Input.Name.Trim()} added";

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,13 +29,12 @@ public class StatusModel(PortalDbContext db, AgencyAdministration agencies) : Pa
         }
 
         var result = await agencies.SetActiveAsync(await this.ActorAsync(), id, active: Reinstating);
-        if (result.Outcome == ChangeOutcome.Refused)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
-        if (result.Outcome == ChangeOutcome.Done)
+        if (result.Value == AccountChange.Changed)
         {
             TempData["Success"] = $"{Agency.Name} {(Reinstating ? "reinstated" : "retired")}";
         }
