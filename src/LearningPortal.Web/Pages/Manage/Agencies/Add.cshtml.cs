@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public class AddModel(AgencyAdministration agencies) : PageModel
         }
 
         TempData["Success"] = $"{Input.Name.Trim()} added";
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 }
 

@@ -55,6 +55,6 @@ public class RenameModel(PortalDbContext db, AgencyAdministration agencies) : Pa
                 return this.Refused(result, Page);
         }
 
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 }

@@ -39,7 +39,7 @@ public class StatusModel(PortalDbContext db, AgencyAdministration agencies) : Pa
             TempData["Success"] = $"{Agency.Name} {(Reinstating ? "reinstated" : "retired")}";
         }
 
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 
     private async Task<bool> LoadAsync(int id, string change)

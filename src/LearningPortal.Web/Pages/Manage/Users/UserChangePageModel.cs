@@ -20,9 +20,6 @@ public abstract class UserChangePageModel(PortalDbContext db) : PageModel
 
     protected PortalDbContext Db { get; } = db;
 
-    /// <summary>The account's URL, which each change page goes back to.</summary>
-    public string SubjectUrl => $"/manage/users/{Subject.Id}";
-
     /// <summary>Loads the account (and whatever else the form shows); false when there is no such account.</summary>
     protected virtual async Task<bool> LoadAsync(string id)
     {

@@ -146,7 +146,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
                     var version = saved.Value!;
                     var withImages = images.Count == 0 ? "" : $" with {images.Count} {(images.Count == 1 ? "image" : "images")} added to the media library";
                     TempData["Success"] = $"Draft saved as version {version.Number} from {Original.FileName}{withImages}. Nothing is published: preview it, then publish it or send it for review.";
-                    return Redirect($"/manage/content/{version.DocumentId}");
+                    return RedirectToPage("/Manage/Content/Edit", new { id = version.DocumentId });
                 }
 
                 // The draft was not saved, so the library keeps none of its images.

@@ -89,7 +89,7 @@ public class UploadModel(DocumentImporter importer, MediaLibrary media, PortalDb
             return this.Refused(uploaded, Page, map: _ => "Input.File");
         }
 
-        return Redirect($"/manage/content/import/{uploaded.Value!.Id}" + (documentId is { } target ? $"?document={target}" : ""));
+        return RedirectToPage("/Manage/Content/Import/Review", new { id = uploaded.Value!.Id, document = documentId });
     }
 
     private async Task LoadDocumentsAsync()

@@ -1,10 +1,9 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LearningPortal.Web.Pages.Manage.Agencies;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// Adds, renames, retires and reinstates agencies. Names are unique ignoring case; retired agencies stay on

@@ -1,14 +1,12 @@
 using System.Data;
 using System.Data.Common;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace LearningPortal.Web.Pages.Manage.Users;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// The changes an administrator makes to someone's account: roles, agency, disabling and re-enabling.
