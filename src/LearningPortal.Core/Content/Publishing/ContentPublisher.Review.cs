@@ -1,14 +1,6 @@
-using System.Globalization;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
-using LearningPortal.Core.Search;
 using LearningPortal.Core.Settings;
-using LearningPortal.Core.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Core.Content.Publishing;
 
