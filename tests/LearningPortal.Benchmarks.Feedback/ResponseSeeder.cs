@@ -42,7 +42,7 @@ internal static class ResponseSeeder
             agencies = await db.Agencies.Select(a => a.Id).ToListAsync();
             var forms = scope.ServiceProvider.GetRequiredService<FeedbackForms>();
             var created = await forms.CreateAsync(new FormDetails("Course evaluation", "course-evaluation", true, ""), new Actor("bench", "Benchmark"));
-            formId = created.Id;
+            formId = created.Value;
             foreach (var draft in new QuestionDraft[]
             {
                 new(FeedbackQuestionType.Rating, "Overall, how would you rate the session?", "", true, []),

@@ -1,7 +1,8 @@
-using LearningPortal.Core.Auditing;
 using System.Diagnostics;
 using LearningPortal.Benchmarks.Shared;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -107,7 +108,7 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         })).ToList();
         clock.Restart();
         go.SetResult();
-        BookingResult[] results;
+        Outcome<BookedPlace>[] results;
         try
         {
             results = await Task.WhenAll(tasks);
@@ -124,14 +125,14 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var rows = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync();
         var session = await db.TrainingSessions.AsNoTracking().SingleAsync(s => s.Id == sessionId);
-        Check(problems, results.Count(r => r.Outcome == BookingOutcome.Confirmed) == capacity, $"confirmed {results.Count(r => r.Outcome == BookingOutcome.Confirmed)}, expected {capacity}");
-        Check(problems, results.Count(r => r.Outcome == BookingOutcome.Waitlisted) == attempts - capacity, "waiting list count");
+        Check(problems, results.Count(r => r.Value!.Outcome == BookingOutcome.Confirmed) == capacity, $"confirmed {results.Count(r => r.Value!.Outcome == BookingOutcome.Confirmed)}, expected {capacity}");
+        Check(problems, results.Count(r => r.Value!.Outcome == BookingOutcome.Waitlisted) == attempts - capacity, "waiting list count");
         Check(problems, results.All(r => r.Succeeded), "refusals: " + string.Join(", ", results.Where(r => !r.Succeeded).Select(r => r.Message).Distinct()));
         Check(problems, rows.Count == attempts && rows.Select(r => r.UserId).Distinct().Count() == attempts, $"bookings {rows.Count} for {rows.Select(r => r.UserId).Distinct().Count()} people");
         Check(problems, rows.Select(r => r.QueueNumber).Order().SequenceEqual(Enumerable.Range(1, attempts)), "arrival numbers are not 1..N");
         Check(problems, rows.All(r => r.Status == (r.QueueNumber <= capacity ? BookingStatus.Confirmed : BookingStatus.Waitlisted)), "a place went to someone who arrived later than a person left waiting");
         var byId = rows.ToDictionary(r => r.Id);
-        Check(problems, results.Where(r => r.Outcome == BookingOutcome.Waitlisted).All(r => r.WaitlistPosition == byId[r.BookingId!.Value].QueueNumber - capacity), "waiting-list positions are not in arrival order");
+        Check(problems, results.Where(r => r.Value!.Outcome == BookingOutcome.Waitlisted).All(r => r.Value!.WaitlistPosition == byId[r.Value!.BookingId].QueueNumber - capacity), "waiting-list positions are not in arrival order");
         Check(problems, session.PlacesTaken == capacity, $"places taken {session.PlacesTaken}");
         Check(problems, await db.OutboxMessages.CountAsync() >= attempts, "an email per booking");
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Core.Accounts;
 
-/// <summary>What undoing an email change came to.</summary>
+/// <summary>What undoing an email change came to, as the undo page tells it.</summary>
 public enum UndoOutcome
 {
     /// <summary>The old address is back, every session is signed out and the password is gone until a new one is chosen.</summary>
@@ -21,8 +22,8 @@ public enum UndoOutcome
     AddressTaken,
 }
 
-/// <summary>The outcome of an undo, with the account for the next step (choosing a new password).</summary>
-public sealed record UndoResult(UndoOutcome Outcome, PortalUser? User = null, string? RestoredEmail = null);
+/// <summary>An undone change: the account, for the next step (choosing a new password), and the address it has again.</summary>
+public sealed record RestoredAddress(PortalUser User, string Email);
 
 /// <summary>
 /// The link in the "your email address has been changed" email, sent to the OLD address: for 7 days its owner can change
@@ -71,20 +72,24 @@ public class EmailChangeUndo(PortalDbContext db, UserManager<PortalUser> users, 
             p => p.UndoKeyHash == hash && p.UndoneUtc == null && p.UndoUntilUtc > now && p.Email != "", cancellationToken);
     }
 
-    /// <summary>Undoes the change the link names, in one transaction.</summary>
-    public async Task<UndoResult> UndoAsync(string? key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Undoes the change the link names, in one transaction. Refused as not found when the link does not work
+    /// (<see cref="UndoOutcome.LinkDoesNotWork"/>), as a conflict when another account has the old address now
+    /// (<see cref="UndoOutcome.AddressTaken"/>).
+    /// </summary>
+    public async Task<Outcome<RestoredAddress>> UndoAsync(string? key, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var change = await FindAsync(key, cancellationToken);
         var user = change is null ? null : await users.FindByIdAsync(change.UserId);
         if (change is null || user is null)
         {
-            return new UndoResult(UndoOutcome.LinkDoesNotWork);
+            return Outcome.Refuse<RestoredAddress>(Refusal.NotFound, "This link does not work", reason: UndoOutcome.LinkDoesNotWork);
         }
 
         if (await users.FindByEmailAsync(change.Email) is { } holder && holder.Id != user.Id)
         {
-            return new UndoResult(UndoOutcome.AddressTaken, user);
+            return Outcome.Refuse<RestoredAddress>(Refusal.Conflict, "Another account has this email address now", reason: UndoOutcome.AddressTaken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -115,7 +120,7 @@ public class EmailChangeUndo(PortalDbContext db, UserManager<PortalUser> users, 
             $"Email address changed back from {from} to {change.Email} with the link sent to {change.Email}; signed out everywhere and password removed");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new UndoResult(UndoOutcome.Undone, user, change.Email);
+        return Outcome.Success(new RestoredAddress(user, change.Email));
     }
 
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

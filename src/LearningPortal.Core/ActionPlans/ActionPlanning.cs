@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
@@ -31,12 +32,12 @@ public class ActionPlanning(
     /// <summary>Today's date in the UK, which due dates are compared with.</summary>
     public DateOnly Today => DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
-    public async Task<ActionOutcome> CreatePlanAsync(PlanInput input, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CreatePlanAsync(PlanInput input, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidatePlanAsync(input, cancellationToken);
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         var plan = new ActionPlan
@@ -60,22 +61,22 @@ public class ActionPlanning(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
-        return ActionOutcome.Saved(plan.Id);
+        return Outcome.Success(plan.Id);
     }
 
     /// <summary>Changes a plan's title, public flag and Editors (its briefing and objective are fixed once it has actions).</summary>
-    public async Task<ActionOutcome> ChangePlanAsync(int planId, PlanInput input, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> ChangePlanAsync(int planId, PlanInput input, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var plan = await db.ActionPlans.Include(p => p.Editors).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         var errors = await ValidatePlanAsync(input with { DocumentId = plan.DocumentId, ObjectiveId = plan.ObjectiveId }, cancellationToken);
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         var changes = new List<string>();
@@ -106,30 +107,30 @@ public class ActionPlanning(
             await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
         }
 
-        return ActionOutcome.Saved(plan.Id);
+        return Outcome.Success(plan.Id);
     }
 
     /// <summary>
     /// Adds an action to a plan. A due date in the past is allowed once confirmed (<paramref name="pastDueConfirmed"/>):
     /// plans are often written up after the event.
     /// </summary>
-    public async Task<ActionOutcome> AddActionAsync(int planId, ActionInput input, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> AddActionAsync(int planId, ActionInput input, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var plan = await db.ActionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         var (errors, recommendationText) = await ValidateActionAsync(plan, input, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         if (input.DueOn < Today && !pastDueConfirmed)
         {
-            return ActionOutcome.Confirm($"The due date, {Format(input.DueOn!.Value)}, is in the past. The action will show as overdue straight away.");
+            return Outcome.Refuse<int>(Refusal.NeedsConfirmation, $"The due date, {Format(input.DueOn!.Value)}, is in the past. The action will show as overdue straight away.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -171,19 +172,19 @@ public class ActionPlanning(
             await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
         }
 
-        return ActionOutcome.Saved(action.Id);
+        return Outcome.Success(action.Id);
     }
 
     /// <summary>
     /// Changes an action's details. <paramref name="shownVersion"/> is the version the form showed: if someone saved
     /// since, nothing is saved and the result says who.
     /// </summary>
-    public async Task<ActionOutcome> ChangeActionAsync(int actionId, ActionInput input, int shownVersion, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> ChangeActionAsync(int actionId, ActionInput input, int shownVersion, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var action = await db.PlanActions.Include(a => a.Plan).SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         if (action is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (action.Version != shownVersion)
@@ -194,12 +195,12 @@ public class ActionPlanning(
         var (errors, recommendationText) = await ValidateActionAsync(action.Plan, input, action, cancellationToken);
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         if (input.Status == PlanActionStatus.Done && action.Status != PlanActionStatus.Done)
         {
-            return ActionOutcome.Invalid(nameof(ActionInput.Status), "Add an update with a closing note and evidence to mark the action as done");
+            return Outcome.Invalid<int>(nameof(ActionInput.Status), "Add an update with a closing note and evidence to mark the action as done");
         }
 
         var changes = new List<string>();
@@ -260,7 +261,7 @@ public class ActionPlanning(
 
         if (changes.Count == 0)
         {
-            return ActionOutcome.Saved(action.Id);
+            return Outcome.Success(action.Id);
         }
 
         action.Version++;
@@ -284,7 +285,7 @@ public class ActionPlanning(
         }
 
         await notifications.PublishAsync(new ActionPlanChanged(action.PlanId, action.Plan.DocumentId), cancellationToken);
-        return ActionOutcome.Saved(action.Id);
+        return Outcome.Success(action.Id);
     }
 
     /// <summary>
@@ -292,12 +293,12 @@ public class ActionPlanning(
     /// yet answered by an action of the plan, owned by <paramref name="ownerGroupId"/> or <paramref name="ownerAgencyId"/>,
     /// without a lead yet. Returns how many were made.
     /// </summary>
-    public async Task<ActionOutcome> ActionsFromRecommendationsAsync(int planId, int? ownerAgencyId, int? ownerGroupId, DateOnly? dueOn, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> ActionsFromRecommendationsAsync(int planId, int? ownerAgencyId, int? ownerGroupId, DateOnly? dueOn, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var plan = await db.ActionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan?.DocumentId is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         var recommendations = await RecommendationsAsync(plan.DocumentId.Value, cancellationToken);
@@ -308,7 +309,7 @@ public class ActionPlanning(
         foreach (var recommendation in recommendations.Where(r => !answered.Contains(r.Id)))
         {
             var result = await AddActionAsync(planId, new ActionInput(recommendation.Text, null, recommendation.Id, ownerAgencyId, ownerGroupId, null, dueOn), pastDueConfirmed, actor, cancellationToken);
-            if (result.Kind != ActionOutcomeKind.Saved)
+            if (result.Refusal != Refusal.None)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
@@ -324,7 +325,7 @@ public class ActionPlanning(
             await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
         }
 
-        return ActionOutcome.Saved(created);
+        return Outcome.Success(created);
     }
 
     /// <summary>The recommendations of a briefing's latest published version (or latest version if never published), in order.</summary>
@@ -343,9 +344,9 @@ public class ActionPlanning(
         return json is null ? [] : ((LearningBriefingFields)DocumentTypes.ReadFields(DocumentType.LearningBriefing, json)).Recommendations;
     }
 
-    private async Task<List<ActionError>> ValidatePlanAsync(PlanInput input, CancellationToken cancellationToken)
+    private async Task<List<FieldError>> ValidatePlanAsync(PlanInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.Title))
         {
             errors.Add(new(nameof(PlanInput.Title), "Enter a title for the plan"));
@@ -381,9 +382,9 @@ public class ActionPlanning(
         return errors;
     }
 
-    private async Task<(List<ActionError> Errors, string? RecommendationText)> ValidateActionAsync(ActionPlan plan, ActionInput input, PlanAction? existing, CancellationToken cancellationToken)
+    private async Task<(List<FieldError> Errors, string? RecommendationText)> ValidateActionAsync(ActionPlan plan, ActionInput input, PlanAction? existing, CancellationToken cancellationToken)
     {
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         string? recommendationText = existing?.RecommendationText;
         if (input.RecommendationId is { } recommendationId && recommendationId != existing?.RecommendationId)
         {
@@ -445,13 +446,13 @@ public class ActionPlanning(
                 where r.Name == PortalRoles.Editor && !u.IsDisabled
                 select ur.UserId).ToListAsync(cancellationToken)).ToHashSet();
 
-    private async Task<ActionOutcome> ConflictAsync(int actionId, CancellationToken cancellationToken)
+    private async Task<Outcome<int>> ConflictAsync(int actionId, CancellationToken cancellationToken)
     {
         var last = await db.ActionHistory.AsNoTracking().Where(h => h.ActionId == actionId)
             .OrderByDescending(h => h.Id).Select(h => new { h.ActorName, h.OccurredUtc }).FirstOrDefaultAsync(cancellationToken);
         var who = last is null ? "Someone" : last.ActorName;
         var when = last is null ? "" : " at " + UkTime.Format(last.OccurredUtc);
-        return ActionOutcome.Conflict($"{who} changed this action{when} while you were working on it. Nothing you entered has been saved: check the action as it is now, then make your change again.");
+        return Outcome.Conflict<int>($"{who} changed this action{when} while you were working on it. Nothing you entered has been saved: check the action as it is now, then make your change again.");
     }
 
     private async Task TellLeadAsync(PlanAction action, string planTitle, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
@@ -23,18 +24,18 @@ public class ActionProgress(
     public const int TextMaxLength = 4000;
 
     /// <summary>Adds an update; only an Editor or the action's lead may.</summary>
-    public async Task<ActionOutcome> AddUpdateAsync(int actionId, UpdateInput input, int shownVersion, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> AddUpdateAsync(int actionId, UpdateInput input, int shownVersion, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var action = await db.PlanActions.Include(a => a.Plan).SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
         if (action is null || !(actor.IsEditor || (actor.UserId is not null && action.LeadUserId == actor.UserId)))
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         var (errors, files) = Validate(input);
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         if (action.Version != shownVersion)
@@ -93,12 +94,12 @@ public class ActionProgress(
             await notifications.PublishAsync(new ActionPlanChanged(action.PlanId, action.Plan.DocumentId), cancellationToken);
         }
 
-        return ActionOutcome.Saved(update.Id);
+        return Outcome.Success(update.Id);
     }
 
-    private (List<ActionError> Errors, List<ActionEvidenceFile> Files) Validate(UpdateInput input)
+    private (List<FieldError> Errors, List<ActionEvidenceFile> Files) Validate(UpdateInput input)
     {
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         var closing = input.Status == PlanActionStatus.Done;
         if (string.IsNullOrWhiteSpace(input.Text))
         {
@@ -165,13 +166,13 @@ public class ActionProgress(
         return (errors, files);
     }
 
-    private async Task<ActionOutcome> ConflictAsync(int actionId, CancellationToken cancellationToken)
+    private async Task<Outcome<int>> ConflictAsync(int actionId, CancellationToken cancellationToken)
     {
         var last = await db.ActionHistory.AsNoTracking().Where(h => h.ActionId == actionId)
             .OrderByDescending(h => h.Id).Select(h => new { h.ActorName, h.OccurredUtc }).FirstOrDefaultAsync(cancellationToken);
         var who = last is null ? "Someone" : last.ActorName;
         var when = last is null ? "" : " at " + Time.UkTime.Format(last.OccurredUtc);
-        return ActionOutcome.Conflict($"{who} changed this action{when} while you were writing your update. Your update has not been saved: it is still in the form below. Check the action as it is now, then save again.");
+        return Outcome.Conflict<int>($"{who} changed this action{when} while you were writing your update. Your update has not been saved: it is still in the form below. Check the action as it is now, then save again.");
     }
 
     private static List<string> Lines(string? text) =>

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
@@ -28,9 +29,9 @@ public class AssuranceRequests(
     public DateOnly Today => DateOnly.FromDateTime(UkTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>Creates a request and tells the leads of each agency asked. A due date in the past needs confirming.</summary>
-    public async Task<ActionOutcome> CreateAsync(AssuranceRequestInput input, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CreateAsync(AssuranceRequestInput input, bool pastDueConfirmed, ActionActor actor, CancellationToken cancellationToken = default)
     {
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(input.Question))
         {
             errors.Add(new(nameof(AssuranceRequestInput.Question), "Enter the question the agencies are asked"));
@@ -63,12 +64,12 @@ public class AssuranceRequests(
 
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         if (input.DueOn < Today && !pastDueConfirmed)
         {
-            return ActionOutcome.Confirm($"The due date, {ActionPlanning.Format(input.DueOn!.Value)}, is in the past. Every agency's answer will show as late straight away.");
+            return Outcome.Refuse<int>(Refusal.NeedsConfirmation, $"The due date, {ActionPlanning.Format(input.DueOn!.Value)}, is in the past. Every agency's answer will show as late straight away.");
         }
 
         var request = new AssuranceRequest
@@ -96,36 +97,36 @@ public class AssuranceRequests(
             $"Assurance requested from {(request.AllAgencies ? "all agencies" : $"{asked.Count} agencies")} by {ActionPlanning.Format(request.DueOn)}: {Shorten(request.Question)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ActionOutcome.Saved(request.Id);
+        return Outcome.Success(request.Id);
     }
 
     /// <summary>
     /// Emails the leads of every agency asked that has not sent an answer. <paramref name="shownReminders"/> is the count
     /// the page showed: if a reminder went since, nothing is sent again. The outcome's id is how many emails were queued.
     /// </summary>
-    public async Task<ActionOutcome> RemindAsync(int requestId, int shownReminders, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RemindAsync(int requestId, int shownReminders, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var request = await db.AssuranceRequests.Include(r => r.Agencies).SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (request.ClosedUtc is not null)
         {
-            return ActionOutcome.Invalid("Remind", "This request is closed: agencies can no longer answer it");
+            return Outcome.Invalid<int>("Remind", "This request is closed: agencies can no longer answer it");
         }
 
         if (request.Reminders != shownReminders)
         {
-            return ActionOutcome.Conflict("A reminder was sent for this request while you were looking at it, so no more emails have been sent. Check who has answered now.");
+            return Outcome.Conflict<int>("A reminder was sent for this request while you were looking at it, so no more emails have been sent. Check who has answered now.");
         }
 
         var sent = await db.AssuranceAnswers.Where(a => a.RequestId == requestId && !a.IsDraft).Select(a => a.AgencyId).ToListAsync(cancellationToken);
         var waiting = request.Agencies.Where(a => !sent.Contains(a.AgencyId)).ToList();
         if (waiting.Count == 0)
         {
-            return ActionOutcome.Invalid("Remind", "Every agency asked has answered: there is no one to remind");
+            return Outcome.Invalid<int>("Remind", "Every agency asked has answered: there is no one to remind");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -154,19 +155,19 @@ public class AssuranceRequests(
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return ActionOutcome.Conflict("A reminder was sent for this request while you were looking at it, so no more emails have been sent. Check who has answered now.");
+            return Outcome.Conflict<int>("A reminder was sent for this request while you were looking at it, so no more emails have been sent. Check who has answered now.");
         }
 
-        return ActionOutcome.Saved(leads.Count);
+        return Outcome.Success(leads.Count);
     }
 
     /// <summary>Closes a request: answers can no longer be changed.</summary>
-    public async Task<ActionOutcome> CloseAsync(int requestId, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CloseAsync(int requestId, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var request = await db.AssuranceRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (request.ClosedUtc is null)
@@ -176,30 +177,30 @@ public class AssuranceRequests(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ActionOutcome.Saved(request.Id);
+        return Outcome.Success(request.Id);
     }
 
     /// <summary>
     /// Saves an agency's answer (a draft, or sent), keeping the history. Only a lead of an agency asked may; a request of
     /// another agency is not found. <paramref name="shownVersion"/> is the version the form showed (0 for no answer yet).
     /// </summary>
-    public async Task<ActionOutcome> SaveAnswerAsync(int requestId, AssuranceAnswerInput input, int shownVersion, AgencyLeadActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> SaveAnswerAsync(int requestId, AssuranceAnswerInput input, int shownVersion, AgencyLeadActor actor, CancellationToken cancellationToken = default)
     {
         var request = await db.AssuranceRequests.AsNoTracking()
             .Where(r => r.Id == requestId && r.Agencies.Any(a => a.AgencyId == actor.AgencyId))
             .Select(r => new { r.Id, r.Question, r.ClosedUtc }).SingleOrDefaultAsync(cancellationToken);
         if (request is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (request.ClosedUtc is not null)
         {
-            return ActionOutcome.Invalid(nameof(AssuranceAnswerInput.Rating), "This request has been closed: answers can no longer be changed");
+            return Outcome.Invalid<int>(nameof(AssuranceAnswerInput.Rating), "This request has been closed: answers can no longer be changed");
         }
 
         var answer = await db.AssuranceAnswers.SingleOrDefaultAsync(a => a.RequestId == requestId && a.AgencyId == actor.AgencyId, cancellationToken);
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         if (input.Send && input.Rating is null)
         {
             errors.Add(new(nameof(AssuranceAnswerInput.Rating), "Select how assured your agency is"));
@@ -234,7 +235,7 @@ public class AssuranceRequests(
 
         if (errors.Count > 0)
         {
-            return ActionOutcome.Invalid(errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         if ((answer?.Version ?? 0) != shownVersion)
@@ -310,7 +311,7 @@ public class AssuranceRequests(
             return Conflict(current);
         }
 
-        return ActionOutcome.Saved(answer.Id);
+        return Outcome.Success(answer.Id);
     }
 
     /// <summary>Every request, open ones first by due date, with how many agencies have answered.</summary>
@@ -441,11 +442,11 @@ public class AssuranceRequests(
                 select new { u.AgencyId, AgencyName = u.Agency!.Name, u.Email, u.DisplayName }).ToListAsync(cancellationToken))
         .Select(l => new Lead(l.AgencyId, l.AgencyName, l.Email!, l.DisplayName)).ToList();
 
-    private static ActionOutcome Conflict(AssuranceAnswer? current)
+    private static Outcome<int> Conflict(AssuranceAnswer? current)
     {
         var who = current?.UpdatedByName is { Length: > 0 } name ? name : "Someone";
         var when = current is null ? "" : " at " + UkTime.Format(current.UpdatedUtc);
-        return ActionOutcome.Conflict($"{who} saved your agency's answer{when} while you were writing. Your changes have not been saved: they are still in the form below. Check the answer as it is now, then save again.");
+        return Outcome.Conflict<int>($"{who} saved your agency's answer{when} while you were writing. Your changes have not been saved: they are still in the form below. Check the answer as it is now, then save again.");
     }
 
     private static AnswerRevisionView View(AssuranceAnswerRevision r) =>

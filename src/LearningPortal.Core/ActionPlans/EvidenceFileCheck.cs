@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Media;
 
 namespace LearningPortal.Core.ActionPlans;
@@ -11,9 +12,9 @@ public sealed record CheckedEvidenceFile(string FileName, string ContentType, by
 /// </summary>
 public static class EvidenceFileCheck
 {
-    public static (List<ActionError> Errors, List<CheckedEvidenceFile> Files) Check(IReadOnlyList<EvidenceFileInput> input, string field, ActionPlanOptions options)
+    public static (List<FieldError> Errors, List<CheckedEvidenceFile> Files) Check(IReadOnlyList<EvidenceFileInput> input, string field, ActionPlanOptions options)
     {
-        var errors = new List<ActionError>();
+        var errors = new List<FieldError>();
         var files = new List<CheckedEvidenceFile>();
         if (input.Count > options.MaxFilesPerUpdate)
         {

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,22 +41,22 @@ public class ObjectiveLinks(PortalDbContext db, AuditLog audit)
     /// Links a briefing, course or standing question set (<paramref name="name"/> is for the audit log). Linking what is
     /// already linked is refused with a message, not an error page.
     /// </summary>
-    public async Task<ActionOutcome> LinkAsync(Guid objectiveId, ObjectiveLinkKind kind, int targetId, string name, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> LinkAsync(Guid objectiveId, ObjectiveLinkKind kind, int targetId, string name, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.AsNoTracking().Where(o => o.Id == objectiveId).Select(o => new { o.Number, o.Title }).SingleOrDefaultAsync(cancellationToken);
         if (objective is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (!Linkable.Contains(kind))
         {
-            return ActionOutcome.Invalid("Item", "Select a briefing, course or question set to link");
+            return Outcome.Invalid<int>("Item", "Select a briefing, course or question set to link");
         }
 
         if (await db.ObjectiveLinks.AnyAsync(l => l.ObjectiveId == objectiveId && l.Kind == kind && l.TargetId == targetId, cancellationToken))
         {
-            return ActionOutcome.Invalid("Item", $"{name} is already linked to this objective");
+            return Outcome.Invalid<int>("Item", $"{name} is already linked to this objective");
         }
 
         var link = new ObjectiveLink { ObjectiveId = objectiveId, Kind = kind, TargetId = targetId };
@@ -69,19 +70,19 @@ public class ObjectiveLinks(PortalDbContext db, AuditLog audit)
         {
             // Someone linked the same thing a moment ago: the unique index keeps one.
             db.ChangeTracker.Clear();
-            return ActionOutcome.Invalid("Item", $"{name} is already linked to this objective");
+            return Outcome.Invalid<int>("Item", $"{name} is already linked to this objective");
         }
 
-        return ActionOutcome.Saved(link.Id);
+        return Outcome.Success(link.Id);
     }
 
     /// <summary>Removes a link (not a plan's: a plan's objective is changed on the plan).</summary>
-    public async Task<ActionOutcome> UnlinkAsync(Guid objectiveId, int linkId, string name, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> UnlinkAsync(Guid objectiveId, int linkId, string name, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var link = await db.ObjectiveLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.ObjectiveId == objectiveId, cancellationToken);
         if (link is null || !Linkable.Contains(link.Kind))
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         var objective = await db.Objectives.AsNoTracking().Where(o => o.Id == objectiveId).Select(o => new { o.Number, o.Title }).SingleAsync(cancellationToken);
@@ -97,7 +98,7 @@ public class ObjectiveLinks(PortalDbContext db, AuditLog audit)
             db.ChangeTracker.Clear();
         }
 
-        return ActionOutcome.Saved(linkId);
+        return Outcome.Success(linkId);
     }
 
     /// <summary>The kind in words, as a sentence begins.</summary>

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
     public async Task<PartnershipGroup?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         await db.PartnershipGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
 
-    public async Task<ActionOutcome> AddAsync(string? name, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> AddAsync(string? name, ActionActor actor, CancellationToken cancellationToken = default)
     {
         if (await CheckNameAsync(name, null, cancellationToken) is { } error)
         {
@@ -38,21 +39,21 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
         audit.Record(actor.UserId, actor.Name, "group.added", "partnership-group", ActionPlanning.Id(group.Id), $"Partnership group {group.Name} added");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return ActionOutcome.Saved(group.Id);
+        return Outcome.Success(group.Id);
     }
 
     /// <summary>Renames a group; <paramref name="expectedName"/> is the name the form showed (a rename since is a conflict).</summary>
-    public async Task<ActionOutcome> RenameAsync(int id, string expectedName, string? name, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RenameAsync(int id, string expectedName, string? name, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var group = await db.PartnershipGroups.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (group.Name != expectedName)
         {
-            return ActionOutcome.Conflict("Someone else renamed this group after you opened this page. Check its name and try again");
+            return Outcome.Conflict<int>("Someone else renamed this group after you opened this page. Check its name and try again");
         }
 
         if (await CheckNameAsync(name, id, cancellationToken) is { } error)
@@ -67,15 +68,15 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ActionOutcome.Saved(id);
+        return Outcome.Success(id);
     }
 
-    public async Task<ActionOutcome> SetActiveAsync(int id, bool active, ActionActor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> SetActiveAsync(int id, bool active, ActionActor actor, CancellationToken cancellationToken = default)
     {
         var group = await db.PartnershipGroups.SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (group is null)
         {
-            return ActionOutcome.NotFound;
+            return Outcome.NotFound<int>();
         }
 
         if (group.IsActive != active)
@@ -86,19 +87,19 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ActionOutcome.Saved(id);
+        return Outcome.Success(id);
     }
 
-    private async Task<ActionOutcome?> CheckNameAsync(string? name, int? exceptId, CancellationToken cancellationToken)
+    private async Task<Outcome<int>?> CheckNameAsync(string? name, int? exceptId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return ActionOutcome.Invalid("Name", "Enter the group's name");
+            return Outcome.Invalid<int>("Name", "Enter the group's name");
         }
 
         if (name.Trim().Length > MaxNameLength)
         {
-            return ActionOutcome.Invalid("Name", $"The name must be {MaxNameLength} characters or fewer");
+            return Outcome.Invalid<int>("Name", $"The name must be {MaxNameLength} characters or fewer");
         }
 
         var upper = name.Trim().ToUpperInvariant();
@@ -108,8 +109,8 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
         return existing switch
         {
             null => null,
-            { IsActive: false } => ActionOutcome.Invalid("Name", $"There is already a retired group called {existing.Name}. Reinstate it instead"),
-            _ => ActionOutcome.Invalid("Name", $"There is already a group called {existing.Name}"),
+            { IsActive: false } => Outcome.Invalid<int>("Name", $"There is already a retired group called {existing.Name}. Reinstate it instead"),
+            _ => Outcome.Invalid<int>("Name", $"There is already a group called {existing.Name}"),
         };
     }
 }

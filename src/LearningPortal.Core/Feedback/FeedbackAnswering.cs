@@ -1,32 +1,17 @@
 using System.Globalization;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Core.Feedback;
 
-/// <summary>A problem with one answer: the form field it belongs to and a GOV.UK error message.</summary>
-public sealed record AnswerError(string Field, string Message);
-
-/// <summary>How a submission ended.</summary>
-public enum SubmissionOutcome
+/// <summary>What a stored submission came to (a refusal is an <see cref="Outcome"/>'s: invalid answers, or the form not open).</summary>
+public enum Submission
 {
     Saved,
 
     /// <summary>The token was spent already (a second answer, or a double click): nothing new was stored.</summary>
     AlreadyAnswered,
-    Invalid,
-
-    /// <summary>The form is not taking answers (a draft, closed, or outside its dates).</summary>
-    NotOpen,
-}
-
-public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<AnswerError> Errors)
-{
-    public static SubmissionResult Saved { get; } = new(SubmissionOutcome.Saved, []);
-
-    public static SubmissionResult AlreadyAnswered { get; } = new(SubmissionOutcome.AlreadyAnswered, []);
-
-    public static SubmissionResult NotOpen { get; } = new(SubmissionOutcome.NotOpen, []);
 }
 
 /// <summary>
@@ -36,6 +21,9 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, IReadOnlyList<A
 /// </summary>
 public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact.ImpactFeed impact, TimeProvider clock)
 {
+    /// <summary>What a person is told when the form is a draft, closed, or outside its dates.</summary>
+    public const string NotOpenMessage = "This form is not taking answers at the moment. Thank you for wanting to give feedback.";
+
     public const int ShortTextMax = 200;
     public const int LongTextMax = 4000;
 
@@ -44,10 +32,10 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
     public static string AfterFieldFor(FeedbackQuestion question) => FieldFor(question) + "-after";
 
     /// <summary>Parses and checks the answers; returns the answers to store, or the errors in question order.</summary>
-    public static (List<FeedbackAnswer> Answers, List<AnswerError> Errors) Check(IEnumerable<FeedbackQuestion> questions, IReadOnlyDictionary<string, string[]> values)
+    public static (List<FeedbackAnswer> Answers, List<FieldError> Errors) Check(IEnumerable<FeedbackQuestion> questions, IReadOnlyDictionary<string, string[]> values)
     {
         var answers = new List<FeedbackAnswer>();
-        var errors = new List<AnswerError>();
+        var errors = new List<FieldError>();
         foreach (var q in questions)
         {
             var field = FieldFor(q);
@@ -121,12 +109,12 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
 
             if (error is not null)
             {
-                errors.Add(new AnswerError(field, error));
+                errors.Add(new FieldError(field, error));
             }
 
             if (afterError is not null)
             {
-                errors.Add(new AnswerError(AfterFieldFor(q), afterError));
+                errors.Add(new FieldError(AfterFieldFor(q), afterError));
             }
 
             if (answer.Number is not null || answer.After is not null || answer.Text is not null)
@@ -171,9 +159,9 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
 
     /// <summary>
     /// Stores the response and spends the token in one transaction. A token spent already, including by a
-    /// request racing this one, stores nothing and reports <see cref="SubmissionOutcome.AlreadyAnswered"/>.
+    /// request racing this one, stores nothing and reports <see cref="Submission.AlreadyAnswered"/>.
     /// </summary>
-    public async Task<SubmissionResult> SubmitAsync(FeedbackForm form, FeedbackTicket ticket, IReadOnlyDictionary<string, string[]> values, int? agencyId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Submission>> SubmitAsync(FeedbackForm form, FeedbackTicket ticket, IReadOnlyDictionary<string, string[]> values, int? agencyId, CancellationToken cancellationToken = default)
     {
         if (ticket.FormId != form.Id)
         {
@@ -183,19 +171,19 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
         var now = clock.GetUtcNow().UtcDateTime;
         if (!form.IsAcceptingAnswers(now))
         {
-            return SubmissionResult.NotOpen;
+            return Outcome.NotAllowed<Submission>(NotOpenMessage);
         }
 
         var marker = await tokens.MarkerAsync(ticket, cancellationToken);
         if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
         {
-            return SubmissionResult.AlreadyAnswered;
+            return Outcome.Success(Submission.AlreadyAnswered);
         }
 
         var (answers, errors) = Check(form.CurrentQuestions, values);
         if (errors.Count > 0)
         {
-            return new SubmissionResult(SubmissionOutcome.Invalid, errors);
+            return Outcome.Invalid<Submission>(errors);
         }
 
         // Impact's copy takes the numbers only, read while each answer still knows its question.
@@ -235,7 +223,7 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return SubmissionResult.Saved;
+            return Outcome.Success(Submission.Saved);
         }
         catch (DbUpdateException)
         {
@@ -249,7 +237,7 @@ public class FeedbackAnswering(PortalDbContext db, FeedbackTokens tokens, Impact
             db.ChangeTracker.Clear();
             if (await db.FeedbackSpentTokens.AnyAsync(t => t.Marker == marker, cancellationToken))
             {
-                return SubmissionResult.AlreadyAnswered;
+                return Outcome.Success(Submission.AlreadyAnswered);
             }
 
             throw;

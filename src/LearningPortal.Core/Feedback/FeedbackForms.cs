@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +10,6 @@ namespace LearningPortal.Core.Feedback;
 /// <summary>The details of a form as the editor typed them.</summary>
 /// <param name="AsksAgency">Anonymous forms only: ask, as an optional question, which agency the person works for.</param>
 public sealed record FormDetails(string Name, string Slug, bool IsAnonymous, string Intro, bool AsksAgency = false);
-
-/// <summary>The result of an editing operation: the form or question id, or the errors to show.</summary>
-public sealed record FormChange(int Id, IReadOnlyList<AnswerError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static FormChange Failed(string field, string message) => new(0, [new AnswerError(field, message)]);
-}
 
 /// <summary>
 /// Editing forms and their questions. Question wordings that have answers are never changed in place:
@@ -32,12 +25,12 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
 
     public static bool IsValidSlug(string slug) => SlugPattern().IsMatch(slug);
 
-    public async Task<FormChange> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CreateAsync(FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(details, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return new FormChange(0, errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -47,42 +40,42 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "Feedback form created", "FeedbackForm", Id(form.Id), form.Name);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(form.Id, []);
+        return Outcome.Success(form.Id);
     }
 
-    public async Task<FormChange> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> UpdateDetailsAsync(int formId, FormDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await db.FeedbackForms.FirstOrDefaultAsync(f => f.Id == formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Outcome.NotFound<int>("The form does not exist");
         }
 
         var errors = await ValidateAsync(details, formId, cancellationToken);
         if (errors.Count > 0)
         {
-            return new FormChange(formId, errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         Apply(form, details, clock.GetUtcNow().UtcDateTime);
         audit.Record(actor, "Feedback form changed", "FeedbackForm", Id(formId), $"{form.Name} ({(form.IsAnonymous ? "anonymous" : "named")})");
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(formId, []);
+        return Outcome.Success(formId);
     }
 
-    public async Task<FormChange> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> AddQuestionAsync(int formId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return new FormChange(0, errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         var form = await FindAsync(formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Outcome.NotFound<int>("The form does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -91,23 +84,23 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question added", "FeedbackForm", Id(formId), question.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(question.Id, []);
+        return Outcome.Success(question.Id);
     }
 
     /// <summary>Changes a current question; one with answers is retired and replaced by a new wording with the same key.</summary>
-    public async Task<FormChange> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> UpdateQuestionAsync(int questionId, QuestionDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         draft = draft.Normalised();
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return new FormChange(questionId, errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         var question = await db.FeedbackQuestions.Include(q => q.Form).FirstOrDefaultAsync(q => q.Id == questionId && q.RetiredUtc == null, cancellationToken);
         if (question is null)
         {
-            return FormChange.Failed("Question", "The question does not exist");
+            return Outcome.NotFound<int>("The question does not exist");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -134,7 +127,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         question.Form.UpdatedUtc = now;
         audit.Record(actor, "Feedback question changed", "FeedbackForm", Id(question.FormId), draft.Text);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(result.Id, []);
+        return Outcome.Success(result.Id);
     }
 
     /// <summary>Moves a question one place up (-1) or down (+1).</summary>
@@ -200,22 +193,22 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
     /// Moves a form to draft, open or closed, with optional open and close moments (UTC). A form opens only with at
     /// least one question, and closes after it opens.
     /// </summary>
-    public async Task<FormChange> SetStateAsync(int formId, FeedbackFormState state, DateTime? opensUtc, DateTime? closesUtc, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> SetStateAsync(int formId, FeedbackFormState state, DateTime? opensUtc, DateTime? closesUtc, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await FindAsync(formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Outcome.NotFound<int>("The form does not exist");
         }
 
         if (state == FeedbackFormState.Open && !form.CurrentQuestions.Any())
         {
-            return FormChange.Failed("State", "Add at least one question before you open the form");
+            return Outcome.Invalid<int>("State", "Add at least one question before you open the form");
         }
 
         if (opensUtc is { } opens && closesUtc is { } closes && closes <= opens)
         {
-            return FormChange.Failed("Closes", "The closing date must be after the opening date");
+            return Outcome.Invalid<int>("Closes", "The closing date must be after the opening date");
         }
 
         form.State = state;
@@ -225,19 +218,19 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         var dates = (opensUtc is null ? "" : $", opens {Time.UkTime.Format(opensUtc.Value)}") + (closesUtc is null ? "" : $", closes {Time.UkTime.Format(closesUtc.Value)}");
         audit.Record(actor, "Feedback form " + state.ToString().ToLowerInvariant(), "FeedbackForm", Id(formId), form.Name + dates);
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(formId, []);
+        return Outcome.Success(formId);
     }
 
     /// <summary>
     /// Copies a form's details and current questions into a new draft ("Copy of ..."), with new question keys so
     /// the copy's analysis starts empty. Returns the new form's id.
     /// </summary>
-    public async Task<FormChange> DuplicateAsync(int formId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> DuplicateAsync(int formId, Actor actor, CancellationToken cancellationToken = default)
     {
         var form = await FindAsync(formId, cancellationToken);
         if (form is null)
         {
-            return FormChange.Failed("Form", "The form does not exist");
+            return Outcome.NotFound<int>("The form does not exist");
         }
 
         var slug = form.Slug.Length > 90 ? form.Slug[..90].TrimEnd('-') : form.Slug;
@@ -280,7 +273,7 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor, "Feedback form duplicated", "FeedbackForm", Id(copy.Id), $"{copy.Name}, from {form.Name}");
         await db.SaveChangesAsync(cancellationToken);
-        return new FormChange(copy.Id, []);
+        return Outcome.Success(copy.Id);
     }
 
     internal static FeedbackQuestion NewRow(QuestionDraft draft, Guid key, int sortOrder, DateTime now) => new()
@@ -296,9 +289,9 @@ public partial class FeedbackForms(PortalDbContext db, AuditLog audit, TimeProvi
     };
 
     /// <summary>Problems with a form's details (formId: the form being changed, null for a new one), keyed by FormDetails property.</summary>
-    public async Task<List<AnswerError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
+    public async Task<List<FieldError>> ValidateAsync(FormDetails details, int? formId, CancellationToken cancellationToken = default)
     {
-        var errors = new List<AnswerError>();
+        var errors = new List<FieldError>();
         var name = details.Name?.Trim() ?? "";
         var slug = details.Slug?.Trim().ToLowerInvariant() ?? "";
         if (name.Length == 0)

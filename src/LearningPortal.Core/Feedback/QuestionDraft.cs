@@ -1,3 +1,5 @@
+using LearningPortal.Core.Common;
+
 namespace LearningPortal.Core.Feedback;
 
 /// <summary>A question as the editor typed it, before it becomes a <see cref="FeedbackQuestion"/> row.</summary>
@@ -14,9 +16,9 @@ public sealed record QuestionDraft(FeedbackQuestionType Type, string Text, strin
     };
 
     /// <summary>Problems keyed by field name (Text, HelpText, Options, Type), in GOV.UK wording.</summary>
-    public List<AnswerError> Validate()
+    public List<FieldError> Validate()
     {
-        var errors = new List<AnswerError>();
+        var errors = new List<FieldError>();
         if (!Enum.IsDefined(Type))
         {
             errors.Add(new(nameof(Type), "Select the type of question"));

@@ -6,12 +6,6 @@ public sealed record NewDiscussion(DiscussionKind Kind, DateOnly HeldOn, int Que
 /// <summary>What a supervisor may correct while a record is a draft: the kind, the date and who took part.</summary>
 public sealed record DiscussionSetUp(DiscussionKind Kind, DateOnly HeldOn, IReadOnlyList<string> ParticipantIds);
 
-/// <summary>
-/// The outcome of changing a draft's set-up; <paramref name="OwnersLeftOut"/> lists people left out of the
-/// discussion who still own one of its actions (nothing is changed then).
-/// </summary>
-public sealed record SetUpChange(RecordChange Outcome, IReadOnlyList<string> OwnersLeftOut);
-
 /// <summary>A question chosen for the discussion and what was said about it.</summary>
 public sealed record QuestionNote(Guid QuestionId, string? Discussion);
 
@@ -33,18 +27,6 @@ public sealed record DiscussionDetails(
     string? EscalationNote,
     DateOnly? FollowUpOn,
     IReadOnlyList<ParticipantConfidence> Confidence);
-
-/// <summary>The outcome of a change to a record.</summary>
-public enum RecordChange
-{
-    Done,
-
-    /// <summary>No such record, or not one this person may change: shown as not found.</summary>
-    NotFound,
-
-    /// <summary>The record is final (or not yet final, for what participants do).</summary>
-    WrongState,
-}
 
 /// <summary>A record as one of its people sees it: names resolved ("Former user" for deleted accounts) and its audit trail.</summary>
 public sealed record RecordView(

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using Microsoft.EntityFrameworkCore;
@@ -155,7 +156,7 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
     /// Corrects a draft's kind, date and participants. Someone who owns one of the draft's actions cannot be left
     /// out until the action has another owner, so no action is left without one; nothing changes then.
     /// </summary>
-    public async Task<SetUpChange> ChangeSetUpAsync(int id, string supervisorId, DiscussionSetUp setUp, CancellationToken cancellationToken = default)
+    public async Task<Outcome> ChangeSetUpAsync(int id, string supervisorId, DiscussionSetUp setUp, CancellationToken cancellationToken = default)
     {
         var record = await db.DiscussionRecords
             .Include(r => r.Participants).Include(r => r.Actions)
@@ -163,7 +164,7 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
             .SingleOrDefaultAsync(r => r.Id == id && r.SupervisorId == supervisorId && r.State == RecordState.Draft, cancellationToken);
         if (record is null)
         {
-            return new SetUpChange(RecordChange.NotFound, []);
+            return Outcome.NotFound();
         }
 
         var wanted = setUp.ParticipantIds.Where(p => p != supervisorId).Distinct().ToList();
@@ -171,7 +172,10 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
         var owners = record.Actions.Select(a => a.OwnerId).Intersect(leaving.Select(p => p.UserId)).OfType<string>().ToList();
         if (owners.Count > 0)
         {
-            return new SetUpChange(RecordChange.WrongState, owners);
+            var names = await db.Users.Where(u => owners.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+            var who = string.Join(", ", owners.Select(o => names.FirstOrDefault(n => n.Id == o)?.DisplayName ?? FormerUser));
+            return Outcome.Invalid(nameof(DiscussionSetUp.ParticipantIds),
+                $"{who} still owns an agreed action: give the action another owner in the record before leaving them out");
         }
 
         var joining = wanted.Where(w => record.Participants.All(p => p.UserId != w)).ToList();
@@ -187,11 +191,11 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
         record.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         Audit(record.Id, supervisorId, RecordAuditKind.Change, "Changed the kind, date or who took part");
         await db.SaveChangesAsync(cancellationToken);
-        return new SetUpChange(RecordChange.Done, []);
+        return Outcome.Done();
     }
 
     /// <summary>Saves the supervisor's details of a draft, and finalises it if asked.</summary>
-    public async Task<RecordChange> SaveAsync(int id, string supervisorId, DiscussionDetails details, bool finalise, CancellationToken cancellationToken = default)
+    public async Task<Outcome> SaveAsync(int id, string supervisorId, DiscussionDetails details, bool finalise, CancellationToken cancellationToken = default)
     {
         var record = await db.DiscussionRecords
             .Include(r => r.Participants).Include(r => r.Questions).Include(r => r.Actions)
@@ -199,12 +203,12 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
             .SingleOrDefaultAsync(r => r.Id == id && r.SupervisorId == supervisorId, cancellationToken);
         if (record is null)
         {
-            return RecordChange.NotFound;
+            return Outcome.NotFound();
         }
 
         if (record.State != RecordState.Draft)
         {
-            return RecordChange.WrongState;
+            return Outcome.NotAllowed("This record cannot be changed now");
         }
 
         var current = await db.QuestionSetQuestions.AsNoTracking()
@@ -258,43 +262,43 @@ public class DiscussionRecords(PortalDbContext db, TimeProvider clock, ImpactFee
 
         Audit(record.Id, supervisorId, RecordAuditKind.Change, finalise ? "Finalised the record" : "Saved the draft");
         await db.SaveChangesAsync(cancellationToken);
-        return RecordChange.Done;
+        return Outcome.Done();
     }
 
     /// <summary>A participant adds their own reflection to a final record.</summary>
-    public async Task<RecordChange> AddReflectionAsync(int id, string userId, string text, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AddReflectionAsync(int id, string userId, string text, CancellationToken cancellationToken = default)
     {
         var record = await ParticipantRecordAsync(id, userId, cancellationToken);
         if (record is null)
         {
-            return RecordChange.NotFound;
+            return Outcome.NotFound();
         }
 
         db.ParticipantReflections.Add(new ParticipantReflection { RecordId = id, AuthorId = userId, Text = text.Trim(), CreatedUtc = clock.GetUtcNow().UtcDateTime });
         Audit(id, userId, RecordAuditKind.Change, "Added a reflection");
         await db.SaveChangesAsync(cancellationToken);
-        return RecordChange.Done;
+        return Outcome.Done();
     }
 
     /// <summary>A participant confirms they have read the final record (once).</summary>
-    public async Task<RecordChange> AcknowledgeAsync(int id, string userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome> AcknowledgeAsync(int id, string userId, CancellationToken cancellationToken = default)
     {
         var record = await ParticipantRecordAsync(id, userId, cancellationToken);
         var me = record?.Participants.Single(p => p.UserId == userId);
         if (me is null)
         {
-            return RecordChange.NotFound;
+            return Outcome.NotFound();
         }
 
         if (me.AcknowledgedUtc is not null)
         {
-            return RecordChange.WrongState;
+            return Outcome.NotAllowed("This record cannot be changed now");
         }
 
         me.AcknowledgedUtc = clock.GetUtcNow().UtcDateTime;
         Audit(id, userId, RecordAuditKind.Change, "Acknowledged the record");
         await db.SaveChangesAsync(cancellationToken);
-        return RecordChange.Done;
+        return Outcome.Done();
     }
 
     /// <summary>Display names of accounts that still exist; a missing id reads as <see cref="FormerUser"/>.</summary>

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -52,18 +53,18 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
         (await ListAsync(db.AgreedActions.Where(a => a.Id == actionId && a.OwnerId == userId), userId, audit ? "Opened an action to mark it done" : null, cancellationToken)).SingleOrDefault();
 
     /// <summary>The owner marks their action done, with a note; audited on the record.</summary>
-    public async Task<RecordChange> MarkDoneAsync(int actionId, string userId, string? note, CancellationToken cancellationToken = default)
+    public async Task<Outcome> MarkDoneAsync(int actionId, string userId, string? note, CancellationToken cancellationToken = default)
     {
         var action = await db.AgreedActions
             .SingleOrDefaultAsync(a => a.Id == actionId && a.OwnerId == userId && a.Record.State == RecordState.Final, cancellationToken);
         if (action is null)
         {
-            return RecordChange.NotFound;
+            return Outcome.NotFound();
         }
 
         if (action.Status == ActionStatus.Done)
         {
-            return RecordChange.WrongState;
+            return Outcome.NotAllowed("This action is already done");
         }
 
         action.Status = ActionStatus.Done;
@@ -71,7 +72,7 @@ public class SupervisionActions(PortalDbContext db, DiscussionRecords records, I
         action.DoneNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         records.Audit(action.RecordId, userId, RecordAuditKind.Change, "Marked an action done");
         await db.SaveChangesAsync(cancellationToken);
-        return RecordChange.Done;
+        return Outcome.Done();
     }
 
     private async Task<IReadOnlyList<ActionItem>> ListAsync(IQueryable<AgreedAction> actions, string viewerId, string? auditAs, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using LearningPortal.Core.Common;
+
 namespace LearningPortal.Core.Training;
 
 /// <summary>What the person asked for on the booking journey.</summary>
@@ -12,7 +14,7 @@ public sealed record BookingRequest(
     string? LineManagerName = null,
     string? LineManagerEmail = null);
 
-/// <summary>How a booking attempt ended.</summary>
+/// <summary>How a booking attempt that was not refused ended.</summary>
 public enum BookingOutcome
 {
     Confirmed,
@@ -21,7 +23,6 @@ public enum BookingOutcome
 
     /// <summary>The person already had a booking on the session (a second click): nothing changed.</summary>
     AlreadyBooked,
-    Refused,
 }
 
 /// <summary>Why a booking, cancellation or change was refused.</summary>
@@ -53,20 +54,25 @@ public enum TrainingRefusal
     AlreadyTrained,
 }
 
-/// <summary>The result of a booking attempt; expected refusals are results, not exceptions.</summary>
-public sealed record BookingResult(BookingOutcome Outcome, int? BookingId, BookingStatus? Status, int? WaitlistPosition, TrainingRefusal Refusal, string? Message)
+/// <summary>The place a booking attempt came to: the success value of <see cref="BookingService.BookAsync"/>.</summary>
+/// <param name="WaitlistPosition">The person's place on the waiting list, when they are on it.</param>
+public sealed record BookedPlace(BookingOutcome Outcome, int BookingId, BookingStatus Status, int? WaitlistPosition);
+
+/// <summary>
+/// Turns the training module's reasons into the shared <see cref="Outcome"/>: the reason rides along as
+/// <see cref="Outcome.Reason"/>, the kind says how a page shows it.
+/// </summary>
+public static class TrainingOutcome
 {
-    public bool Succeeded => Outcome != BookingOutcome.Refused;
+    /// <summary>A refusal for this reason, with the message for the person.</summary>
+    public static Outcome<T> Refused<T>(TrainingRefusal reason, string message) =>
+        Outcome.Refuse<T>(KindOf(reason), message, reason == TrainingRefusal.CapacityBelowBooked ? nameof(SessionDetails.Capacity) : "", reason);
 
-    public static BookingResult Refused(TrainingRefusal refusal, string message) => new(BookingOutcome.Refused, null, null, null, refusal, message);
-}
-
-/// <summary>The result of a change that either happens or is refused with a message for the person.</summary>
-public sealed record TrainingResult(TrainingRefusal Refusal, string? Message, int? Id = null)
-{
-    public bool Succeeded => Refusal == TrainingRefusal.None;
-
-    public static TrainingResult Ok(int? id = null) => new(TrainingRefusal.None, null, id);
-
-    public static TrainingResult Refused(TrainingRefusal refusal, string message) => new(refusal, message);
+    private static Refusal KindOf(TrainingRefusal reason) => reason switch
+    {
+        TrainingRefusal.NotFound => Refusal.NotFound,
+        TrainingRefusal.ChangedBySomeoneElse => Refusal.Conflict,
+        TrainingRefusal.InvalidDetails or TrainingRefusal.CapacityBelowBooked or TrainingRefusal.LineManagerRequired or TrainingRefusal.LineManagerIsSelf => Refusal.Invalid,
+        _ => Refusal.NotAllowed,
+    };
 }

@@ -1,8 +1,9 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,14 +27,14 @@ public class BookingService(
     TimeProvider clock)
 {
     /// <summary>Books a place, or a place on the waiting list when the session is full.</summary>
-    public async Task<BookingResult> BookAsync(BookingRequest request, CancellationToken cancellationToken = default)
+    public async Task<Outcome<BookedPlace>> BookAsync(BookingRequest request, CancellationToken cancellationToken = default)
     {
         var published = new List<ITrainingNotification>();
         var result = await locks.RunAsync(db, request.SessionId, async session =>
         {
             if (session is null)
             {
-                return BookingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+                return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
             var existing = await db.Bookings.SingleOrDefaultAsync(b => b.SessionId == session.Id && b.UserId == request.UserId, cancellationToken);
@@ -53,7 +54,7 @@ public class BookingService(
             var email = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
             if (email is null)
             {
-                return BookingResult.Refused(TrainingRefusal.NotFound, "Your account could not be found");
+                return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotFound, "Your account could not be found");
             }
 
             if (session.RequiresManagerApproval)
@@ -118,7 +119,7 @@ public class BookingService(
                 BookingStatus.PendingApproval => BookingOutcome.AwaitingApproval,
                 _ => BookingOutcome.Waitlisted,
             };
-            return new BookingResult(outcome, booking.Id, booking.Status, position, TrainingRefusal.None, null);
+            return Outcome.Success(new BookedPlace(outcome, booking.Id, booking.Status, position));
         }, cancellationToken);
 
         await AfterCommitAsync(published, cancellationToken);
@@ -131,12 +132,12 @@ public class BookingService(
     /// ends, and a place they cancel after the cut-off is marked late. A freed place goes to the first
     /// person on the waiting list in the same transaction.
     /// </summary>
-    public async Task<TrainingResult> CancelAsync(int bookingId, Actor actor, bool asStaff, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CancelAsync(int bookingId, Actor actor, bool asStaff, CancellationToken cancellationToken = default)
     {
         var sessionId = await db.Bookings.Where(b => b.Id == bookingId).Select(b => (int?)b.SessionId).SingleOrDefaultAsync(cancellationToken);
         if (sessionId is null)
         {
-            return TrainingResult.Refused(TrainingRefusal.NotFound, "This booking does not exist");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This booking does not exist");
         }
 
         var published = new List<ITrainingNotification>();
@@ -145,30 +146,30 @@ public class BookingService(
             var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
             if (session is null || (!asStaff && booking.UserId != actor.UserId))
             {
-                return TrainingResult.Refused(TrainingRefusal.NotFound, "This booking does not exist");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This booking does not exist");
             }
 
             if (!booking.IsActive)
             {
-                return TrainingResult.Refused(TrainingRefusal.AlreadyEnded, "This booking has already been cancelled or has ended");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.AlreadyEnded, "This booking has already been cancelled or has ended");
             }
 
             if (session.IsCancelled)
             {
-                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled, so there is nothing to cancel");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.SessionCancelled, "This session has been cancelled, so there is nothing to cancel");
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             if (now >= (asStaff ? session.EndUtc : session.StartUtc))
             {
-                return TrainingResult.Refused(TrainingRefusal.SessionInPast, "This session has already started, so the booking cannot be cancelled");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.SessionInPast, "This session has already started, so the booking cannot be cancelled");
             }
 
             var cutOff = session.StartUtc - options.CurrentValue.CancellationCutOff;
             var late = booking.HoldsPlace && now >= cutOff;
             if (late && !asStaff)
             {
-                return TrainingResult.Refused(TrainingRefusal.PastCancellationCutOff,
+                return TrainingOutcome.Refused<int>(TrainingRefusal.PastCancellationCutOff,
                     $"You can no longer cancel this place online because the cut-off was {UkTime.Format(cutOff)}. Email {options.CurrentValue.ContactEmail} to cancel");
             }
 
@@ -195,33 +196,33 @@ public class BookingService(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            return TrainingResult.Ok(booking.Id);
+            return Outcome.Success(booking.Id);
         }, cancellationToken);
 
         await AfterCommitAsync(published, cancellationToken);
         return result;
     }
 
-    private async Task<BookingResult?> CheckAsync(TrainingSession session, BookingRequest request, DateTime now, CancellationToken cancellationToken)
+    private async Task<Outcome<BookedPlace>?> CheckAsync(TrainingSession session, BookingRequest request, DateTime now, CancellationToken cancellationToken)
     {
         if (session.IsCancelled)
         {
-            return BookingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled");
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.SessionCancelled, "This session has been cancelled");
         }
 
         if (now >= session.StartUtc)
         {
-            return BookingResult.Refused(TrainingRefusal.SessionInPast, "This session has already taken place");
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.SessionInPast, "This session has already taken place");
         }
 
         if (now < session.BookingOpensUtc)
         {
-            return BookingResult.Refused(TrainingRefusal.NotYetOpen, $"Booking for this session opens on {UkTime.Format(session.BookingOpensUtc)}");
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotYetOpen, $"Booking for this session opens on {UkTime.Format(session.BookingOpensUtc)}");
         }
 
         if (now > session.BookingClosesUtc)
         {
-            return BookingResult.Refused(TrainingRefusal.Closed, $"Booking for this session closed on {UkTime.Format(session.BookingClosesUtc)}");
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.Closed, $"Booking for this session closed on {UkTime.Format(session.BookingClosesUtc)}");
         }
 
         if (session.Course.PrerequisiteCourseId is { } prerequisiteId)
@@ -232,18 +233,18 @@ public class BookingService(
             if (!met)
             {
                 var title = await db.Courses.Where(c => c.Id == prerequisiteId).Select(c => c.Title).SingleAsync(cancellationToken);
-                return BookingResult.Refused(TrainingRefusal.PrerequisiteNotMet, $"You need to attend {title} before you can book {session.Course.Title}");
+                return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.PrerequisiteNotMet, $"You need to attend {title} before you can book {session.Course.Title}");
             }
         }
 
         if (session.RequiresManagerApproval && (string.IsNullOrWhiteSpace(request.LineManagerName) || string.IsNullOrWhiteSpace(request.LineManagerEmail)))
         {
-            return BookingResult.Refused(TrainingRefusal.LineManagerRequired, "Enter your line manager's name and email address: this course needs their approval");
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.LineManagerRequired, "Enter your line manager's name and email address: this course needs their approval");
         }
 
         if (session.RequiresManagerApproval && await lineManagers.ProblemWithAsync(request.UserId, request.LineManagerEmail!, cancellationToken) is { } problem)
         {
-            return BookingResult.Refused(TrainingRefusal.LineManagerIsSelf, problem);
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.LineManagerIsSelf, problem);
         }
 
         if (!session.Course.AllowsRepeatBookings && await RepeatRefusalAsync(session, request.UserId, now, cancellationToken) is { } repeat)
@@ -260,7 +261,7 @@ public class BookingService(
             if (fromAgency >= limit)
             {
                 var agency = await db.Agencies.Where(a => a.Id == request.AgencyId).Select(a => a.Name).SingleOrDefaultAsync(cancellationToken) ?? "Your agency";
-                return BookingResult.Refused(TrainingRefusal.AgencyLimitReached,
+                return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AgencyLimitReached,
                     $"{agency} has reached its limit of {limit} {(limit == 1 ? "place" : "places")} on this session");
             }
         }
@@ -273,7 +274,7 @@ public class BookingService(
     /// message names the booking that stands in the way. On PostgreSQL the course row is locked too (after the
     /// session's, the order every booking takes), so two tabs booking two sessions of a course cannot both win.
     /// </summary>
-    private async Task<BookingResult?> RepeatRefusalAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
+    private async Task<Outcome<BookedPlace>?> RepeatRefusalAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
     {
         if (db.IsPostgres)
         {
@@ -295,7 +296,7 @@ public class BookingService(
                 BookingStatus.PendingApproval => "You already have a place waiting for your line manager's approval on",
                 _ => "You already have a place on",
             };
-            return BookingResult.Refused(TrainingRefusal.AlreadyBookedOnCourse,
+            return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AlreadyBookedOnCourse,
                 $"{what} {session.Course.Title} on {SessionTimes.Describe(other.StartUtc, other.EndUtc)}. Cancel that booking in My training before you book another session");
         }
 
@@ -305,14 +306,14 @@ public class BookingService(
             .Select(a => (DateTime?)a.Booking.Session.StartUtc)
             .FirstOrDefaultAsync(cancellationToken);
         return attended is { } on
-            ? BookingResult.Refused(TrainingRefusal.AlreadyTrained, $"You have already attended {session.Course.Title}, on {UkTime.FormatDate(on)}, so you cannot book it again")
+            ? TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AlreadyTrained, $"You have already attended {session.Course.Title}, on {UkTime.FormatDate(on)}, so you cannot book it again")
             : null;
     }
 
-    private async Task<BookingResult> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)
+    private async Task<Outcome<BookedPlace>> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)
     {
         int? position = booking.Status == BookingStatus.Waitlisted ? await places.WaitlistPositionAsync(booking, cancellationToken) : null;
-        return new BookingResult(outcome, booking.Id, booking.Status, position, TrainingRefusal.None, null);
+        return Outcome.Success(new BookedPlace(outcome, booking.Id, booking.Status, position));
     }
 
     private async Task AfterCommitAsync(List<ITrainingNotification> published, CancellationToken cancellationToken)

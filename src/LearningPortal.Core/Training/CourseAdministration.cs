@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -23,52 +24,46 @@ public sealed record CourseDetails(
     bool IsPublished,
     int? EvaluationFormId);
 
-/// <summary>The result of saving a course: its id, or the problems by field (<see cref="CourseDetails"/> property names).</summary>
-public sealed record CourseSaveResult(int? CourseId, IReadOnlyList<KeyValuePair<string, string>> Errors)
-{
-    public bool Succeeded => Errors.Count == 0 && CourseId is not null;
-}
-
 /// <summary>
 /// Adds and changes courses. The course, its audit line and the search journal entries for it and its upcoming
 /// sessions (whose titles carry the course's) are saved in one transaction.
 /// </summary>
 public partial class CourseAdministration(PortalDbContext db, AuditLog audit, SearchJournal searchJournal, Impact.ImpactFeed impact, TimeProvider clock)
 {
-    /// <summary>Adds a course (<paramref name="courseId"/> null) or changes one; null when the course does not exist.</summary>
-    public async Task<CourseSaveResult?> SaveAsync(int? courseId, CourseDetails details, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Adds a course (<paramref name="courseId"/> null) or changes one; the course id, or the problems by field (<see cref="CourseDetails"/> property names).</summary>
+    public async Task<Outcome<int>> SaveAsync(int? courseId, CourseDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var course = courseId is null ? new Course { CreatedUtc = now } : await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
         if (course is null)
         {
-            return null;
+            return Outcome.NotFound<int>("This course does not exist");
         }
 
         var slug = Slugify(string.IsNullOrWhiteSpace(details.Slug) ? details.Title : details.Slug);
-        var errors = new List<KeyValuePair<string, string>>();
+        var errors = new List<FieldError>();
         if (slug.Length == 0)
         {
-            errors.Add(new(nameof(CourseDetails.Slug), "Enter a web address made of letters, numbers and hyphens"));
+            errors.Add(new FieldError(nameof(CourseDetails.Slug), "Enter a web address made of letters, numbers and hyphens"));
         }
         else if (slug is "my" or "book" or "approval" or "index" || await db.Courses.AnyAsync(c => c.Slug == slug && c.Id != course.Id, cancellationToken))
         {
-            errors.Add(new(nameof(CourseDetails.Slug), "Another course already uses this web address"));
+            errors.Add(new FieldError(nameof(CourseDetails.Slug), "Another course already uses this web address"));
         }
 
         if (details.PrerequisiteCourseId is { } p && (p == courseId || !await db.Courses.AnyAsync(c => c.Id == p, cancellationToken)))
         {
-            errors.Add(new(nameof(CourseDetails.PrerequisiteCourseId), "Select a different course as the prerequisite"));
+            errors.Add(new FieldError(nameof(CourseDetails.PrerequisiteCourseId), "Select a different course as the prerequisite"));
         }
 
         if (details.EvaluationFormId is { } formId && !await db.FeedbackForms.AnyAsync(f => f.Id == formId, cancellationToken))
         {
-            errors.Add(new(nameof(CourseDetails.EvaluationFormId), "Select an evaluation form from the list"));
+            errors.Add(new FieldError(nameof(CourseDetails.EvaluationFormId), "Select an evaluation form from the list"));
         }
 
         if (errors.Count > 0)
         {
-            return new CourseSaveResult(null, errors);
+            return Outcome.Invalid<int>(errors);
         }
 
         course.Title = details.Title.Trim();
@@ -100,7 +95,7 @@ public partial class CourseAdministration(PortalDbContext db, AuditLog audit, Se
         await impact.RecordAsync(new Impact.CourseChanged(course.Id, course.Title, course.LicensesGcp2), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CourseSaveResult(course.Id, []);
+        return Outcome.Success(course.Id);
     }
 
     private static string Slugify(string text) => NotSlug().Replace(text.Trim().ToLowerInvariant(), "-").Trim('-');

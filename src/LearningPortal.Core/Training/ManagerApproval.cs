@@ -1,7 +1,8 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,13 +60,13 @@ public class ManagerApproval(
     /// Approves or declines the booking behind the token. <paramref name="deciderUserId"/> is the account signed in
     /// where the link was followed, if any: nobody may decide on their own booking.
     /// </summary>
-    public async Task<TrainingResult> DecideAsync(string token, bool approve, string? reason, string? deciderUserId = null, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> DecideAsync(string token, bool approve, string? reason, string? deciderUserId = null, CancellationToken cancellationToken = default)
     {
         var hash = PlaceAllocation.HashToken(token);
         var sessionId = await db.ApprovalRequests.Where(a => a.TokenHash == hash).Select(a => (int?)a.Booking.SessionId).SingleOrDefaultAsync(cancellationToken);
         if (sessionId is null)
         {
-            return TrainingResult.Refused(TrainingRefusal.NotFound, "This approval link is not valid");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This approval link is not valid");
         }
 
         var published = new List<ITrainingNotification>();
@@ -76,12 +77,12 @@ public class ManagerApproval(
             var now = clock.GetUtcNow().UtcDateTime;
             if (deciderUserId is not null && deciderUserId == booking.UserId)
             {
-                return TrainingResult.Refused(TrainingRefusal.LineManagerIsSelf, "You cannot approve or decline your own booking. Your line manager must use the link we emailed them");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.LineManagerIsSelf, "You cannot approve or decline your own booking. Your line manager must use the link we emailed them");
             }
 
             if (request.Outcome != ApprovalOutcome.Pending)
             {
-                return TrainingResult.Refused(TrainingRefusal.AlreadyEnded, request.Outcome switch
+                return TrainingOutcome.Refused<int>(TrainingRefusal.AlreadyEnded, request.Outcome switch
                 {
                     ApprovalOutcome.Approved => "You have already approved this booking",
                     ApprovalOutcome.Declined => "You have already declined this booking",
@@ -94,7 +95,7 @@ public class ManagerApproval(
             {
                 published.AddRange(await ExpireAsync(request, session!, now, cancellationToken));
                 await db.SaveChangesAsync(cancellationToken);
-                return TrainingResult.Refused(TrainingRefusal.AlreadyEnded, "This request has expired and the place has gone to someone else");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.AlreadyEnded, "This request has expired and the place has gone to someone else");
             }
 
             request.DecidedUtc = now;
@@ -118,7 +119,7 @@ public class ManagerApproval(
             audit.Record(null, request.ManagerName + " (line manager)", approve ? "training.approval.approved" : "training.approval.declined",
                 "booking", booking.Id.ToString(), $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}");
             await db.SaveChangesAsync(cancellationToken);
-            return TrainingResult.Ok(booking.Id);
+            return Outcome.Success(booking.Id);
         }, cancellationToken);
 
         await notifications.PublishAllAsync(published, cancellationToken);

@@ -1,7 +1,8 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public class SessionAdministration(
     SearchJournal searchJournal,
     TimeProvider clock)
 {
-    public async Task<TrainingResult> CreateAsync(int courseId, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CreateAsync(int courseId, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         if (Validate(details) is { } invalid)
         {
@@ -47,7 +48,7 @@ public class SessionAdministration(
         var course = await db.Courses.SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken);
         if (course is null)
         {
-            return TrainingResult.Refused(TrainingRefusal.NotFound, "This course does not exist");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This course does not exist");
         }
 
         var session = new TrainingSession { CourseId = courseId, CreatedUtc = clock.GetUtcNow().UtcDateTime };
@@ -65,14 +66,14 @@ public class SessionAdministration(
         }
 
         await notifications.PublishAsync(new SessionPublished(session.Id, courseId, session.StartUtc), cancellationToken);
-        return TrainingResult.Ok(session.Id);
+        return Outcome.Success(session.Id);
     }
 
     /// <summary>
     /// Changes a session. <paramref name="expectedVersion"/> is the version the editor's form was loaded
     /// with: if someone else changed the session since, the change is refused rather than overwriting theirs.
     /// </summary>
-    public async Task<TrainingResult> UpdateAsync(int sessionId, int expectedVersion, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> UpdateAsync(int sessionId, int expectedVersion, SessionDetails details, Actor actor, CancellationToken cancellationToken = default)
     {
         if (Validate(details) is { } invalid)
         {
@@ -84,23 +85,23 @@ public class SessionAdministration(
         {
             if (session is null)
             {
-                return TrainingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
             if (session.IsCancelled)
             {
-                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has been cancelled and cannot be changed");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.SessionCancelled, "This session has been cancelled and cannot be changed");
             }
 
             if (session.Version != expectedVersion)
             {
-                return TrainingResult.Refused(TrainingRefusal.ChangedBySomeoneElse,
+                return TrainingOutcome.Refused<int>(TrainingRefusal.ChangedBySomeoneElse,
                     "Someone else changed this session while you were editing it. Check its details and make your change again");
             }
 
             if (details.Capacity < session.PlacesTaken)
             {
-                return TrainingResult.Refused(TrainingRefusal.CapacityBelowBooked,
+                return TrainingOutcome.Refused<int>(TrainingRefusal.CapacityBelowBooked,
                     $"Capacity must be at least {session.PlacesTaken}, the number of places already booked");
             }
 
@@ -140,7 +141,7 @@ public class SessionAdministration(
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}, capacity {session.Capacity}{(timeOrPlaceChanged ? "; time or place changed" : "")}");
             TrainingSearchSource.SessionChanged(searchJournal, session.Id);
             await db.SaveChangesAsync(cancellationToken);
-            return TrainingResult.Ok(session.Id);
+            return Outcome.Success(session.Id);
         }, cancellationToken);
 
         await notifications.PublishAllAsync(published, cancellationToken);
@@ -148,18 +149,18 @@ public class SessionAdministration(
     }
 
     /// <summary>Cancels a session: everyone booked or waiting is emailed, and booked people's invitations are cancelled.</summary>
-    public async Task<TrainingResult> CancelAsync(int sessionId, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> CancelAsync(int sessionId, string? reason, Actor actor, CancellationToken cancellationToken = default)
     {
         var result = await locks.RunAsync(db, sessionId, async session =>
         {
             if (session is null)
             {
-                return TrainingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
             if (session.IsCancelled)
             {
-                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session has already been cancelled");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.SessionCancelled, "This session has already been cancelled");
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -185,7 +186,7 @@ public class SessionAdministration(
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}; {active.Count} people told");
             TrainingSearchSource.SessionChanged(searchJournal, session.Id);
             await db.SaveChangesAsync(cancellationToken);
-            return TrainingResult.Ok(session.Id);
+            return Outcome.Success(session.Id);
         }, cancellationToken);
 
         if (result.Succeeded)
@@ -197,36 +198,36 @@ public class SessionAdministration(
         return result;
     }
 
-    private static TrainingResult? Validate(SessionDetails d)
+    private static Outcome<int>? Validate(SessionDetails d)
     {
         if (d.EndUtc <= d.StartUtc)
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "The end time must be after the start time");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "The end time must be after the start time");
         }
 
         if (d.Capacity < 1)
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Capacity must be 1 or more");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Capacity must be 1 or more");
         }
 
         if (d.BookingClosesUtc <= d.BookingOpensUtc)
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Booking must close after it opens");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Booking must close after it opens");
         }
 
         if (d.BookingClosesUtc > d.StartUtc)
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Booking must close before the session starts");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Booking must close before the session starts");
         }
 
         if (d.Format == SessionFormat.InPerson && string.IsNullOrWhiteSpace(d.Venue))
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the venue");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Enter the venue");
         }
 
         if (d.Format == SessionFormat.Online && string.IsNullOrWhiteSpace(d.JoiningLink))
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the joining link");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Enter the joining link");
         }
 
         // Enforced here, not only on the page: the link is sent to everyone booked, and data:, javascript: or plain
@@ -234,11 +235,11 @@ public class SessionAdministration(
         if (!string.IsNullOrWhiteSpace(d.JoiningLink)
             && !(Uri.TryCreate(d.JoiningLink.Trim(), UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps))
         {
-            return TrainingResult.Refused(TrainingRefusal.InvalidDetails, "Enter the joining link, starting with https://");
+            return TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "Enter the joining link, starting with https://");
         }
 
         return d.AgencyPlaceLimit is < 1
-            ? TrainingResult.Refused(TrainingRefusal.InvalidDetails, "The limit for each agency must be 1 or more")
+            ? TrainingOutcome.Refused<int>(TrainingRefusal.InvalidDetails, "The limit for each agency must be 1 or more")
             : null;
     }
 

@@ -1,8 +1,9 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Impact;
+using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,25 +30,25 @@ public class SessionRegister(
     IOptionsMonitor<TrainingOptions> options,
     TimeProvider clock)
 {
-    public async Task<TrainingResult> RecordAsync(int sessionId, IReadOnlyCollection<AttendanceMark> marks, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<int>> RecordAsync(int sessionId, IReadOnlyCollection<AttendanceMark> marks, Actor actor, CancellationToken cancellationToken = default)
     {
         var published = new List<ITrainingNotification>();
         var result = await locks.RunAsync(db, sessionId, async session =>
         {
             if (session is null)
             {
-                return TrainingResult.Refused(TrainingRefusal.NotFound, "This session does not exist");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
             if (session.IsCancelled)
             {
-                return TrainingResult.Refused(TrainingRefusal.SessionCancelled, "This session was cancelled, so it has no register");
+                return TrainingOutcome.Refused<int>(TrainingRefusal.SessionCancelled, "This session was cancelled, so it has no register");
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
             if (now < session.StartUtc)
             {
-                return TrainingResult.Refused(TrainingRefusal.RegisterNotYetOpen,
+                return TrainingOutcome.Refused<int>(TrainingRefusal.RegisterNotYetOpen,
                     $"You can mark the register once the session has started, on {UkTime.Format(session.StartUtc)}");
             }
 
@@ -110,7 +111,7 @@ public class SessionRegister(
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}: " + string.Join(", ",
                     marks.GroupBy(m => m.Outcome).Select(g => $"{g.Key} {g.Count()}")));
             await db.SaveChangesAsync(cancellationToken);
-            return TrainingResult.Ok(session.Id);
+            return Outcome.Success(session.Id);
         }, cancellationToken);
 
         await notifications.PublishAllAsync(published, cancellationToken);

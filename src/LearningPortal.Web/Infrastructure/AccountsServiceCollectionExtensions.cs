@@ -1,10 +1,15 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Core.Email;
+using LearningPortal.Core.Training;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Themes;
+using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningPortal.Web.Infrastructure;
 
@@ -58,6 +63,13 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SecondFactorRedirect>();
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<AccountEmails>();
+        services.TryAddSingleton<ISiteAddress, ServerSiteAddress>();
+        services.AddSingleton<IEmailLinks, EmailLinks>();
+        services.AddSingleton(sp =>
+        {
+            var theme = sp.GetRequiredService<Theme>();
+            return new ServiceIdentity(theme.ServiceName, theme.Organisation);
+        });
         services.AddScoped<UserSessions>();
         services.AddScoped<EmailChangeUndo>();
         services.AddScoped<AccountSignIn>();

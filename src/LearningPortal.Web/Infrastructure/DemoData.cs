@@ -415,7 +415,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
                     startUtc, endUtc, online ? SessionFormat.Online : SessionFormat.InPerson,
                     online ? null : "Partnership training room, Town Hall", online ? "https://meet.example.org/demo-training" : null,
                     capacity, startUtc.AddDays(-42), startUtc.AddDays(-2), TrainerName, null, false), trainer, cancellationToken);
-                existing = created.Id ?? throw new InvalidOperationException("Could not make a demo session: " + created.Message);
+                existing = created.Succeeded ? created.Value : throw new InvalidOperationException("Could not make a demo session: " + created.Message);
             }
 
             sessionId = existing.Value;
@@ -435,7 +435,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
             await using var scope = scopes.CreateAsyncScope();
             var service = scope.ServiceProvider.GetRequiredService<BookingService>();
             var result = await service.BookAsync(new BookingRequest(sessionId, person.Id, person.Name, person.AgencyId, person.JobRole), cancellationToken);
-            if (result is { Succeeded: true, BookingId: { } bookingId } && marks[i] < 0.05)
+            if (result is { Succeeded: true, Value.BookingId: var bookingId } && marks[i] < 0.05)
             {
                 clock.Set(clock.GetUtcNow().UtcDateTime.AddHours(2));
                 await service.CancelAsync(bookingId, new Actor(person.Id, person.Name), asStaff: false, cancellationToken);

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Email;
 using LearningPortal.Core.Training;
 
 namespace LearningPortal.Web.Infrastructure;
@@ -16,4 +17,10 @@ public static class SiteLinks
             ?? throw new InvalidOperationException($"No route to {page}.");
         return new Uri(baseUri, path).ToString();
     }
+}
+
+/// <summary>Core's way to <see cref="SiteLinks"/>: links in the emails Core writes (accounts), by page name.</summary>
+public sealed class EmailLinks(LinkGenerator links, ISiteAddress site) : IEmailLinks
+{
+    public string Page(string page, object? values = null) => SiteLinks.Page(links, site, page, values);
 }

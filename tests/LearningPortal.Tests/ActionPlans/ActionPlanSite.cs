@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Tests.Content;
 using LearningPortal.Tests.Infrastructure;
@@ -43,12 +44,12 @@ public sealed class ActionPlanSite : ContentSite
     public async Task<(int PlanId, int ActionId)> PlanWithActionAsync(PortalUser editor, PortalUser? lead, DateOnly due, int? documentId = null, bool isPublic = false)
     {
         var planId = (await WithAsync(sp => sp.GetRequiredService<ActionPlanning>().CreatePlanAsync(
-            new PlanInput("Plan " + Guid.NewGuid().ToString("N")[..8], documentId, null, isPublic, [editor.Id]), Editor(editor)))).Id;
+            new PlanInput("Plan " + Guid.NewGuid().ToString("N")[..8], documentId, null, isPublic, [editor.Id]), Editor(editor)))).Value;
         var group = await DbAsync(db => db.PartnershipGroups.Where(g => g.Name == "Neglect subgroup").Select(g => g.Id).SingleAsync());
         var result = await WithAsync(sp => sp.GetRequiredService<ActionPlanning>().AddActionAsync(planId,
             new ActionInput("Relaunch the screening tool with every agency", "Relaunch the screening tool", null, null, group, lead?.Id, due), true, Editor(editor)));
-        Assert.Equal(ActionOutcomeKind.Saved, result.Kind);
-        return (planId, result.Id);
+        Assert.Equal(Refusal.None, result.Refusal);
+        return (planId, result.Value);
     }
 
     public static DateOnly Today() => DateOnly.FromDateTime(Core.Time.UkTime.FromUtc(DateTime.UtcNow));

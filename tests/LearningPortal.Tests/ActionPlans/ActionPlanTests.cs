@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Tests.Content;
@@ -61,7 +62,7 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
 
         var section = before.GetElementById("what-the-partnership-is-doing");
         Assert.NotNull(section);
-        Assert.Equal(ActionOutcomeKind.Saved, change.Kind);
+        Assert.Equal(Refusal.None, change.Refusal);
         var text = after.QuerySelector("main")!.TextContent;
         Assert.Contains("A public line that is new", text);
         Assert.DoesNotContain(lead.DisplayName, text);
@@ -213,7 +214,7 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         var actions = await site.DbAsync(db => db.PlanActions.Where(a => a.PlanId == planId && a.RecommendationId != null).OrderBy(a => a.Number).ToListAsync());
         var page = await client.GetDocumentAsync($"/manage/actions/{actions[1].Id}");
 
-        Assert.Equal(2, made.Id);
+        Assert.Equal(2, made.Value);
         Assert.False(actions[0].RecommendationWithdrawn);
         Assert.Equal("Keep this one, reworded", actions[0].RecommendationText);
         Assert.True(actions[1].RecommendationWithdrawn);
@@ -305,7 +306,7 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         var agency = await site.DbAsync(db => db.Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).FirstAsync());
         var added = await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().AddActionAsync(planId,
             new ActionInput("Audit the use of the toolkit", "Audit the toolkit", null, agency, null, null, ActionPlanSite.Today().AddDays(40)), false, ActionPlanSite.Editor(editor)));
-        Assert.Equal(ActionOutcomeKind.Saved, added.Kind);
+        Assert.True(added.Succeeded, added.ToString());
         await leadClient.SubmitFormAsync($"/actions/{actionId}/update", new Dictionary<string, string> { ["Status"] = "AtRisk", ["Text"] = "Waiting for the agencies' dates" });
 
         var page = await client.GetDocumentAsync($"/manage/actions/report/plans/{planId}");
@@ -388,8 +389,8 @@ public class ActionPlanTests(ActionPlanSite site) : IClassFixture<ActionPlanSite
         var from = new DateOnly(2080 + Random.Shared.Next(0, 15), 1, 1).AddDays(Random.Shared.Next(0, 300));
         var to = from.AddDays(40);
         var planning = (Func<IServiceProvider, ActionPlanning>)(sp => sp.GetRequiredService<ActionPlanning>());
-        var first = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective one plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[0], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Id;
-        var second = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective two plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[1], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Id;
+        var first = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective one plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[0], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Value;
+        var second = (await site.WithAsync(sp => planning(sp).CreatePlanAsync(new PlanInput("Objective two plan " + Guid.NewGuid().ToString("N")[..6], null, objectives[1], false, [editor.Id]), ActionPlanSite.Editor(editor)))).Value;
         // 27 actions of the first plan, owned by the agency, due within the window; 3 of the second, owned by the group.
         for (var i = 0; i < 27; i++)
         {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Tests.Content;
 using LearningPortal.Tests.Infrastructure;
@@ -72,7 +73,7 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         Assert.Contains(question, listA.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain(question, listC.QuerySelector("main")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, otherAgency.StatusCode);
-        Assert.Equal(ActionOutcomeKind.NotFound, otherAgencyPost.Kind);
+        Assert.Equal(Refusal.NotFound, otherAgencyPost.Refusal);
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         Assert.DoesNotContain("Half written", editorSeesDraft.QuerySelector("main")!.TextContent);
         Assert.Contains("Draft started", editorSeesDraft.GetElementById("returns")!.TextContent);
@@ -223,7 +224,7 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         ]), slug);
         await site.PublishAsync(v1.DocumentId, 1);
         var planId = (await site.WithAsync(sp => sp.GetRequiredService<ActionPlanning>().CreatePlanAsync(
-            new PlanInput("Atomic plan", v1.DocumentId, null, false, [editor.Id]), ActionPlanSite.Editor(editor)))).Id;
+            new PlanInput("Atomic plan", v1.DocumentId, null, false, [editor.Id]), ActionPlanSite.Editor(editor)))).Value;
         var group = await site.DbAsync(db => db.PartnershipGroups.Where(g => g.Name == "Neglect subgroup").Select(g => g.Id).SingleAsync());
         // A real failure in the database on the second insert: a trigger refuses the row.
         await site.DbAsync(db => db.Database.ExecuteSqlRawAsync(db.IsPostgres
@@ -255,7 +256,7 @@ public class AssuranceTests(ActionPlanSite site) : IClassFixture<ActionPlanSite>
         Assert.NotNull(failure);
         Assert.Equal(0, actions);
         Assert.Equal(auditBefore, auditAfter);
-        Assert.Equal(3, retried.Id);
+        Assert.Equal(3, retried.Value);
         Assert.Equal([1, 2, 3], await site.DbAsync(db => db.PlanActions.Where(a => a.PlanId == planId).OrderBy(a => a.Number).Select(a => a.Number).ToListAsync()));
     }
 

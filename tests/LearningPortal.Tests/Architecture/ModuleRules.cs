@@ -10,8 +10,8 @@ public static class ModuleRules
     /// <summary>The modules of <c>LearningPortal.Core</c>, each a namespace under it (and its sub-namespaces).</summary>
     public static readonly string[] Modules = ["Content", "Training", "Supervision", "Feedback", "Accounts", "ActionPlans", "Impact", "Privacy"];
 
-    /// <summary>Shared parts of Core that every module may use; they use no module themselves (except Data, which maps them all).</summary>
-    public static readonly string[] Shared = ["Data", "Email", "Jobs", "Auditing", "Search", "Notifications", "Reporting", "Time", "Settings"];
+    /// <summary>Shared parts of Core that every module may use (Common holds the one result shape, <c>Outcome</c>); they use no module themselves (except Data, which maps them all).</summary>
+    public static readonly string[] Shared = ["Common", "Data", "Email", "Jobs", "Auditing", "Search", "Notifications", "Reporting", "Time", "Settings"];
 
     /// <summary>
     /// The calls allowed from one module into another (a module always uses itself and the shared parts), and why.

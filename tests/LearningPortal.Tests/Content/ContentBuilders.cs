@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
@@ -93,7 +94,7 @@ public static class ContentSiteExtensions
             return outcome.Value!;
         });
 
-    public static Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(this ContentSite site, int documentId, int basedOn, DocumentFields fields, string slug, string body = "Body text.", string? note = null, Actor? actor = null) =>
+    public static Task<Outcome<DocumentVersion>> SaveDraftAsync(this ContentSite site, int documentId, int basedOn, DocumentFields fields, string slug, string body = "Body text.", string? note = null, Actor? actor = null) =>
         site.WithScopeAsync(sp => sp.GetRequiredService<ContentEditor>().SaveDraftAsync(documentId, basedOn, new DraftInput(slug, fields, body, note), actor ?? Build.Editor));
 
     public static Task<T> WithAsync<T>(this ContentSite site, Func<IServiceProvider, Task<T>> work) => site.WithScopeAsync(work);

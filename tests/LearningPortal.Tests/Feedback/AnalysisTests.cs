@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         for (var i = 0; i < crowd.Count; i++)
         {
             var values = FeedbackData.Answers(form, rating: ratings[i], text: i == 0 ? "Useful case studies about home conditions" : "More case studies please", before: before[i], after: after[i]);
-            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Outcome);
+            Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Value);
         }
 
         var report = await feedback.AnalyseAsync(form);
@@ -68,7 +69,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         for (var i = 0; i < crowd.Count; i++)
         {
             var values = FeedbackData.Answers(form, rating: 1 + (i % 5), text: $"Chronology practice note {i}", before: 1 + (i % 3), after: 2 + (i % 3));
-            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Outcome);
+            Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, crowd[i], values)).Value);
         }
 
         var filter = new FeedbackFilter(AgencyId: agencies[0]);
@@ -108,7 +109,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         ];
         foreach (var person in crowd)
         {
-            Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, FeedbackData.Answers(form))).Outcome);
+            Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, person, FeedbackData.Answers(form))).Value);
         }
 
         await site.WithDbAsync(async db =>

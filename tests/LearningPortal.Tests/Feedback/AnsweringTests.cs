@@ -1,4 +1,5 @@
 using System.Net;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
@@ -121,7 +122,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await feedback.SubmitAsync(form, person, FeedbackData.Answers(form));
 
-        Assert.Equal(SubmissionOutcome.Saved, result.Outcome);
+        Assert.Equal(Submission.Saved, result.Value);
         // Read every column of the stored row as the database has it: none holds the person's id, email or name.
         var cells = await site.WithScopeAsync(async sp =>
         {
@@ -157,10 +158,10 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
         var second = await feedback.SubmitAsync(form, person, FeedbackData.Answers(form, rating: 1));
         var elsewhere = await feedback.SubmitAsync(form, person, FeedbackData.Answers(form, rating: 1), FeedbackPlace.Briefing(12345));
 
-        Assert.Equal(SubmissionOutcome.Saved, first.Outcome);
-        Assert.Equal(SubmissionOutcome.AlreadyAnswered, second.Outcome);
+        Assert.Equal(Submission.Saved, first.Value);
+        Assert.Equal(Submission.AlreadyAnswered, second.Value);
         // Answering the same form from another briefing is another answer.
-        Assert.Equal(SubmissionOutcome.Saved, elsewhere.Outcome);
+        Assert.Equal(Submission.Saved, elsewhere.Value);
         var responses = await feedback.ResponsesAsync(form);
         Assert.Equal(2, responses.Count);
         Assert.Equal(5, responses[0].Answers.Single(a => a.Question.Type == FeedbackQuestionType.Rating).Number);
@@ -197,7 +198,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
         var results = await Task.WhenAll(crowd.Select((p, i) => Task.Run(() =>
             feedback.SubmitAsync(form, p, FeedbackData.Answers(form, rating: (i % 5) + 1, text: "answer of " + p.Id, before: (i % 5) + 1, after: ((i + 2) % 5) + 1)))));
 
-        Assert.All(results, r => Assert.Equal(SubmissionOutcome.Saved, r.Outcome));
+        Assert.All(results, r => Assert.Equal(Submission.Saved, r.Value));
         var responses = await feedback.ResponsesAsync(form);
         Assert.Equal(40, responses.Count);
         foreach (var response in responses)
@@ -229,7 +230,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
         }
 
         Assert.True(change.Succeeded);
-        Assert.NotEqual(choice.Id, change.Id);
+        Assert.NotEqual(choice.Id, change.Value);
         var current = changed.CurrentQuestions.Single(q => q.Type == FeedbackQuestionType.SingleChoice);
         Assert.Equal(("Where will you use it?", choice.Key), (current.Text, current.Key));
         var old = changed.Questions.Single(q => q.Id == choice.Id);

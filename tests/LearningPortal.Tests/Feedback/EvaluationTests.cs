@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
@@ -24,9 +25,9 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         var booked = await training.BookAsync(session, person);
         await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
 
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.Attended);
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.DidNotAttend);
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.Attended);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.Attended);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.DidNotAttend);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.Attended);
 
         var email = Assert.Single(await training.EmailsToAsync(person.Email!), m => m.Subject.StartsWith("Tell us what you thought", StringComparison.Ordinal));
         var link = new Uri(FeedbackLink().Match(email.TextBody).Value);
@@ -52,7 +53,7 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         var booked = await training.BookAsync(session, person);
         await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
 
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.PartlyAttended);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.PartlyAttended);
 
         var email = Assert.Single(await training.EmailsToAsync(person.Email!), m => m.Subject.StartsWith("Tell us what you thought", StringComparison.Ordinal));
         Assert.Contains("/feedback/course-evaluation?token=", email.TextBody, StringComparison.Ordinal);
@@ -73,7 +74,7 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
 
         var unknown = await editor.SubmitFormAsync($"/manage/training/courses/edit/{course.Id}", new Dictionary<string, string>(fields) { ["Input.EvaluationFormId"] = "999999" });
         var saved = await editor.SubmitFormAsync($"/manage/training/courses/edit/{course.Id}", new Dictionary<string, string>(fields) { ["Input.EvaluationFormId"] = form.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.Attended);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.Attended);
 
         var starter = editPage.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input-EvaluationFormId")!;
         Assert.Equal("Course evaluation", starter.SelectedOptions.Single().Text.Trim()); // the default, until the course chooses
@@ -95,7 +96,7 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         var person = await training.PersonAsync();
         var booked = await training.BookAsync(session, person);
         await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
-        await Mark(session, booked.BookingId!.Value, AttendanceOutcome.Attended);
+        await Mark(session, booked.Value!.BookingId, AttendanceOutcome.Attended);
         var email = (await training.EmailsToAsync(person.Email!)).Single(m => m.Subject.StartsWith("Tell us what you thought", StringComparison.Ordinal));
         var link = new Uri(FeedbackLink().Match(email.TextBody).Value);
         var other = TestUsers.UniqueEmail("other");
@@ -148,8 +149,8 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         return client;
     }
 
-    private Task<TrainingResult> Mark(TrainingSession session, int bookingId, AttendanceOutcome outcome) =>
-        training.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id, [new AttendanceMark(bookingId, outcome)], TrainingData.Staff));
+    private Task<Outcome<int>> Mark(TrainingSession session, int bookingId, AttendanceOutcome outcome) =>
+        training.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, [new AttendanceMark(bookingId, outcome)], TrainingData.Staff));
 
     [GeneratedRegex(@"http\S+/feedback/\S+")]
     private static partial Regex FeedbackLink();

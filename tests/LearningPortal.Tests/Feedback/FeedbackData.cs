@@ -1,5 +1,6 @@
-using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
@@ -31,13 +32,13 @@ public sealed class FeedbackData(PortalFactory site)
             Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Message)));
             foreach (var draft in AllTypes(required))
             {
-                var added = await forms.AddQuestionAsync(created.Id, draft, Editor);
+                var added = await forms.AddQuestionAsync(created.Value, draft, Editor);
                 Assert.True(added.Succeeded, string.Join("; ", added.Errors.Select(e => e.Message)));
             }
 
             if (open)
             {
-                var opened = await forms.SetStateAsync(created.Id, FeedbackFormState.Open, null, null, Editor);
+                var opened = await forms.SetStateAsync(created.Value, FeedbackFormState.Open, null, null, Editor);
                 Assert.True(opened.Succeeded, string.Join("; ", opened.Errors.Select(e => e.Message)));
             }
 
@@ -45,11 +46,11 @@ public sealed class FeedbackData(PortalFactory site)
             {
                 var db = sp.GetRequiredService<PortalDbContext>();
                 var course = await db.Courses.SingleAsync(c => c.Id == id);
-                course.EvaluationFormId = created.Id;
+                course.EvaluationFormId = created.Value;
                 await db.SaveChangesAsync();
             }
 
-            return (await forms.FindAsync(created.Id))!;
+            return (await forms.FindAsync(created.Value))!;
         });
     }
 
@@ -94,7 +95,7 @@ public sealed class FeedbackData(PortalFactory site)
     }
 
     /// <summary>Submits answers as a person through the answering service (a token issued for them, then spent).</summary>
-    public Task<SubmissionResult> SubmitAsync(FeedbackForm form, PortalUser person, Dictionary<string, string[]> values, FeedbackPlace? place = null) =>
+    public Task<Outcome<Submission>> SubmitAsync(FeedbackForm form, PortalUser person, Dictionary<string, string[]> values, FeedbackPlace? place = null) =>
         site.WithScopeAsync(async sp =>
         {
             var tokens = sp.GetRequiredService<FeedbackTokens>();

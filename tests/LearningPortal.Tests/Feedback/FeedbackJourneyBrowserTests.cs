@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Content;
@@ -111,7 +112,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
         var attendee = await training.PersonAsync();
         var booked = await training.BookAsync(session, attendee);
         await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
-        await training.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        await training.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
         var mail = await site.Smtp.WaitForMessageAsync(m => (m.Subject ?? "").StartsWith("Tell us what you thought", StringComparison.Ordinal) && m.To.Mailboxes.Any(a => a.Address == attendee.Email));
         var link = new Uri(FeedbackLink().Match(mail.TextBody ?? "").Value);
         var evaluation = await browser.NewPageAsync(site);

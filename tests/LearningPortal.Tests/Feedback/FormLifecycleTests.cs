@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Training;
@@ -21,7 +22,7 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
             var forms = sp.GetRequiredService<FeedbackForms>();
             var slug = "empty-" + Guid.NewGuid().ToString("N")[..8];
             var made = await forms.CreateAsync(new FormDetails("Empty form", slug, true, ""), FeedbackData.Editor);
-            return (made, await forms.SetStateAsync(made.Id, FeedbackFormState.Open, null, null, FeedbackData.Editor));
+            return (made, await forms.SetStateAsync(made.Value, FeedbackFormState.Open, null, null, FeedbackData.Editor));
         });
         var draft = await feedback.FormAsync(anonymous: true, open: false);
         using var visitor = site.CreatePortalClient();
@@ -30,10 +31,10 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
         var answered = await feedback.SubmitAsync(draft, await people.PersonAsync(), FeedbackData.Answers(draft));
 
         Assert.Equal("Add at least one question before you open the form", Assert.Single(opened.Errors).Message);
-        Assert.Equal(FeedbackFormState.Draft, (await FormAsync(created.Id)).State);
+        Assert.Equal(FeedbackFormState.Draft, (await FormAsync(created.Value)).State);
         Assert.Contains("not taking answers", page.QuerySelector("main")!.TextContent);
         Assert.Null(page.QuerySelector("main form"));
-        Assert.Equal(SubmissionOutcome.NotOpen, answered.Outcome);
+        Assert.Equal(Refusal.NotAllowed, answered.Refusal);
     }
 
     [Fact]
@@ -50,8 +51,8 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
         await SetStateAsync(form.Id, FeedbackFormState.Open, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddDays(1));
         var inside = await feedback.SubmitAsync(form, person, FeedbackData.Answers(form));
 
-        Assert.Equal([SubmissionOutcome.NotOpen, SubmissionOutcome.NotOpen, SubmissionOutcome.NotOpen, SubmissionOutcome.Saved],
-            [early.Outcome, late.Outcome, closed.Outcome, inside.Outcome]);
+        Assert.Equal([Refusal.NotAllowed, Refusal.NotAllowed, Refusal.NotAllowed, Refusal.None],
+            [early.Refusal, late.Refusal, closed.Refusal, inside.Refusal]);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
     public async Task Status_page_refuses_to_open_a_form_without_questions()
     {
         var id = await site.WithScopeAsync(async sp => (await sp.GetRequiredService<FeedbackForms>()
-            .CreateAsync(new FormDetails("No questions", "none-" + Guid.NewGuid().ToString("N")[..8], false, ""), FeedbackData.Editor)).Id);
+            .CreateAsync(new FormDetails("No questions", "none-" + Guid.NewGuid().ToString("N")[..8], false, ""), FeedbackData.Editor)).Value);
         var editor = TestUsers.UniqueEmail("editor");
         await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
         using var client = site.CreatePortalClient();

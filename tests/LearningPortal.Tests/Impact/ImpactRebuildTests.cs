@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
@@ -44,7 +45,7 @@ public class ImpactRebuildTests(SupervisionSite site) : IClassFixture<Supervisio
                 await db.SaveChangesAsync();
                 return made.Select(b => b.Id).ToList();
             });
-            var marked = await training.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id,
+            var marked = await training.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id,
                 [.. bookings.Select((id, i) => new AttendanceMark(id, outcomes[(i + s) % outcomes.Length]))], TrainingData.Staff));
             Assert.True(marked.Succeeded, marked.Message);
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Training;
@@ -145,22 +146,22 @@ public class LearningRecordTests(SupervisionSite site) : IClassFixture<Supervisi
         var booked = await training.BookAsync(session, person);
         await training.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
 
-        var marked = await training.WithAsync<SessionRegister, TrainingResult>(r =>
-            r.RecordAsync(session.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        var marked = await training.WithAsync<SessionRegister, Outcome<int>>(r =>
+            r.RecordAsync(session.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
 
         Assert.True(marked.Succeeded, marked.Message);
         using var client = site.CreatePortalClient();
         await client.SignInAsync(person.Email!);
         var page = await client.GetDocumentAsync("/account/learning");
         Assert.Contains(session.Course.Title, page.Body!.TextContent);
-        Assert.NotNull(page.QuerySelector($"a[href='/training/my/{booked.BookingId}/certificate']"));
+        Assert.NotNull(page.QuerySelector($"a[href='/training/my/{booked.Value!.BookingId}/certificate']"));
 
         // After a restore the read model may be missing: the rebuild makes it again from Training's tables.
         await supervision.WithDbAsync(db => db.LearningAttendances.Where(a => a.UserId == person.Id).ExecuteDeleteAsync());
         var rebuilt = await site.WithScopeAsync(sp => sp.GetRequiredService<ImpactRebuild>().RunAsync());
         Assert.True(rebuilt.Attendances >= 1);
         var row = await supervision.WithDbAsync(db => db.LearningAttendances.AsNoTracking().SingleAsync(a => a.UserId == person.Id));
-        Assert.Equal((booked.BookingId!.Value, AttendanceResult.Attended, true), (row.BookingId, row.Result, row.HasCertificate));
+        Assert.Equal((booked.Value!.BookingId, AttendanceResult.Attended, true), (row.BookingId, row.Result, row.HasCertificate));
     }
 
     [Fact]

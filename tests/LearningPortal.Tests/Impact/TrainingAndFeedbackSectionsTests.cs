@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using System.Globalization;
 using AngleSharp.Dom;
 using LearningPortal.Core.Accounts;
@@ -154,7 +155,7 @@ public class TrainingAndFeedbackSectionsTests(SupervisionSite site) : IClassFixt
                     }
                 }
 
-                Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, values, place)).Outcome);
+                Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, person, values, place)).Value);
             }
         }
 
@@ -211,29 +212,29 @@ public class TrainingAndFeedbackSectionsTests(SupervisionSite site) : IClassFixt
         var people = await training.PeopleAsync(2, c, "copied");
         var first = await training.BookAsync(session, people[0]);
         var second = await training.BookAsync(session, people[1]);
-        Assert.Equal(BookingOutcome.Confirmed, first.Outcome);
+        Assert.Equal(BookingOutcome.Confirmed, first.Value!.Outcome);
 
         async Task<List<ImpactBooking>> CopiesAsync() => await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().ImpactBookings.AsNoTracking()
             .Where(x => x.SessionId == session.Id).OrderBy(x => x.BookingId).ToListAsync());
 
         var booked = await CopiesAsync();
-        Assert.Equal([first.BookingId!.Value, second.BookingId!.Value], booked.Select(x => x.BookingId));
+        Assert.Equal([first.Value!.BookingId, second.Value!.BookingId], booked.Select(x => x.BookingId));
         Assert.All(booked, x => Assert.True(x.HoldsPlace && x.LicensesGcp2 && x.AgencyId == c && x.Attendance is null && x.CourseTitle == session.Course.Title));
 
-        var cancelled = await training.WithAsync<BookingService, TrainingResult>(s => s.CancelAsync(second.BookingId!.Value, TrainingData.Staff, asStaff: true));
+        var cancelled = await training.WithAsync<BookingService, Outcome<int>>(s => s.CancelAsync(second.Value!.BookingId, TrainingData.Staff, asStaff: true));
         Assert.True(cancelled.Succeeded);
-        Assert.False((await CopiesAsync()).Single(x => x.BookingId == second.BookingId).HoldsPlace);
+        Assert.False((await CopiesAsync()).Single(x => x.BookingId == second.Value!.BookingId).HoldsPlace);
 
         await training.MoveIntoPastAsync(session, TimeSpan.FromDays(1));
-        var marked = await training.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id, [new AttendanceMark(first.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        var marked = await training.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, [new AttendanceMark(first.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
         Assert.True(marked.Succeeded);
         var afterRegister = await CopiesAsync();
-        Assert.Equal(AttendanceResult.Attended, afterRegister.Single(x => x.BookingId == first.BookingId).Attendance);
+        Assert.Equal(AttendanceResult.Attended, afterRegister.Single(x => x.BookingId == first.Value!.BookingId).Attendance);
         Assert.True(afterRegister[0].StartUtc < DateTime.UtcNow);
 
         // A renamed course is renamed in the copies with the course's save.
         var renamed = session.Course.Title + " (renamed)";
-        await training.WithAsync<CourseAdministration, CourseSaveResult?>(a => a.SaveAsync(session.CourseId,
+        await training.WithAsync<CourseAdministration, Outcome<int>>(a => a.SaveAsync(session.CourseId,
             new CourseDetails(renamed, session.Course.Slug, session.Course.Summary, session.Course.Description, session.Course.Audience, session.Course.Level,
                 session.Course.Length, session.Course.Materials, null, true, false, true, null), TrainingData.Staff));
         Assert.All(await CopiesAsync(), x => Assert.Equal(renamed, x.CourseTitle));

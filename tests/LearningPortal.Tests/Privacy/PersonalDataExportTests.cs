@@ -228,15 +228,15 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
             var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
             var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
             var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput(world.AssuranceQuestion, false, [person.AgencyId], today.AddDays(14), null), false, actor);
-            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, asked.Kind);
-            var answered = await assurance.SaveAnswerAsync(asked.Id, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.PartlyAssured, world.AssuranceNarrative, "Audit", null, [], true), 0,
+            Assert.Equal(Core.Common.Refusal.None, asked.Refusal);
+            var answered = await assurance.SaveAnswerAsync(asked.Value, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.PartlyAssured, world.AssuranceNarrative, "Audit", null, [], true), 0,
                 new Core.ActionPlans.AgencyLeadActor(person.Id, person.DisplayName, person.AgencyId));
-            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, answered.Kind);
+            Assert.Equal(Core.Common.Refusal.None, answered.Refusal);
 
             var planning = sp.GetRequiredService<Core.ActionPlans.ActionPlanning>();
             var plan = await planning.CreatePlanAsync(new Core.ActionPlans.PlanInput("Export plan " + unique, null, null, false, [editor.Id]), actor);
-            var action = await planning.AddActionAsync(plan.Id, new Core.ActionPlans.ActionInput(world.ActionWhat, world.ActionWhat, null, person.AgencyId, null, person.Id, today.AddDays(30)), true, actor);
-            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, action.Kind);
+            var action = await planning.AddActionAsync(plan.Value, new Core.ActionPlans.ActionInput(world.ActionWhat, world.ActionWhat, null, person.AgencyId, null, person.Id, today.AddDays(30)), true, actor);
+            Assert.Equal(Core.Common.Refusal.None, action.Refusal);
             return true;
         });
 
@@ -246,7 +246,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
             var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
             var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
             var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput("Another question " + unique, false, [other.AgencyId], today.AddDays(14), null), false, actor);
-            await assurance.SaveAnswerAsync(asked.Id, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.Assured, world.OtherNarrative, null, null, [], true), 0,
+            await assurance.SaveAnswerAsync(asked.Value, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.Assured, world.OtherNarrative, null, null, [], true), 0,
                 new Core.ActionPlans.AgencyLeadActor(other.Id, other.DisplayName, other.AgencyId));
             return true;
         });

@@ -99,7 +99,7 @@ public class TrainingSearchTests(PortalFactory site) : IClassFixture<PortalFacto
         var result = await site.WithScopeAsync(sp => sp.GetRequiredService<SessionAdministration>().CreateAsync(courseId,
             new SessionDetails(start, start.AddHours(3), SessionFormat.InPerson, "Riverside Civic Centre", null, 12, DateTime.UtcNow.AddDays(-1), start.AddMinutes(-1), "Sam Trainer", null, false),
             new Actor(null, "Test")));
-        return result.Id ?? throw new InvalidOperationException(result.ToString());
+        return result.Succeeded ? result.Value : throw new InvalidOperationException(result.ToString());
     }
 
     private static List<string> Links(IHtmlDocument page) =>

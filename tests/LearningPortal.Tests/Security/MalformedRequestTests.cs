@@ -291,25 +291,25 @@ public class MalformedRequestTests(LoggedPortalFactory site) : IClassFixture<Log
             var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
             var planning = sp.GetRequiredService<Core.ActionPlans.ActionPlanning>();
             var plan = await planning.CreatePlanAsync(new Core.ActionPlans.PlanInput("Hostile plan", null, null, false, [editor.Id]), actor);
-            var action = await planning.AddActionAsync(plan.Id,
+            var action = await planning.AddActionAsync(plan.Value,
                 new Core.ActionPlans.ActionInput("Hostile action", "Hostile action", null, practitioner.AgencyId, null, practitioner.Id, today.AddDays(30)), true, actor);
             var request = await sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>().CreateAsync(
                 new Core.ActionPlans.AssuranceRequestInput("Hostile question", false, [lead.AgencyId], today.AddDays(14), null), false, actor);
             var activity = await sp.GetRequiredService<Core.Impact.LearningRecord>().AddActivityAsync(practitioner.Id,
                 new Core.Impact.LearningActivityInput("Hostile learning", today, 1, false, "What I learned", "How it changes my practice", null, false));
-            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, action.Kind);
-            Assert.Equal(Core.ActionPlans.ActionOutcomeKind.Saved, request.Kind);
+            Assert.Equal(Core.Common.Refusal.None, action.Refusal);
+            Assert.Equal(Core.Common.Refusal.None, request.Refusal);
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["/assurance/{id:int}"] = $"/assurance/{request.Id}",
-                ["/manage/actions/assurance/{id:int}"] = $"/manage/actions/assurance/{request.Id}",
-                ["/actions/{id:int}"] = $"/actions/{action.Id}",
-                ["/actions/{id:int}/update"] = $"/actions/{action.Id}/update",
-                ["/manage/actions/{id:int}"] = $"/manage/actions/{action.Id}",
-                ["/manage/actions/{id:int}/change"] = $"/manage/actions/{action.Id}/change",
-                ["/manage/actions/plans/{id:int}"] = $"/manage/actions/plans/{plan.Id}",
-                ["/manage/actions/plans/{id:int}/change"] = $"/manage/actions/plans/{plan.Id}/change",
-                ["/manage/actions/plans/{id:int}/add-action"] = $"/manage/actions/plans/{plan.Id}/add-action",
+                ["/assurance/{id:int}"] = $"/assurance/{request.Value}",
+                ["/manage/actions/assurance/{id:int}"] = $"/manage/actions/assurance/{request.Value}",
+                ["/actions/{id:int}"] = $"/actions/{action.Value}",
+                ["/actions/{id:int}/update"] = $"/actions/{action.Value}/update",
+                ["/manage/actions/{id:int}"] = $"/manage/actions/{action.Value}",
+                ["/manage/actions/{id:int}/change"] = $"/manage/actions/{action.Value}/change",
+                ["/manage/actions/plans/{id:int}"] = $"/manage/actions/plans/{plan.Value}",
+                ["/manage/actions/plans/{id:int}/change"] = $"/manage/actions/plans/{plan.Value}/change",
+                ["/manage/actions/plans/{id:int}/add-action"] = $"/manage/actions/plans/{plan.Value}/add-action",
                 ["/account/learning/{id:int}"] = $"/account/learning/{activity}",
                 ["/account/learning/{id:int}/delete"] = $"/account/learning/{activity}/delete",
                 ["/learning/{slug}"] = $"/learning/{slug}",

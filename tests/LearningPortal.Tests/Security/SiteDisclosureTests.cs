@@ -1,6 +1,7 @@
-using LearningPortal.Core.Auditing;
 using System.Net;
 using System.Text.Json;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,7 +88,7 @@ public class SiteDisclosureTests(SecurityTxtSite site) : IClassFixture<SecurityT
         // Straight to the service, past the page's own check: the service must refuse it too.
         var result = await site.WithScopeAsync(sp => sp.GetRequiredService<SessionAdministration>().CreateAsync(0, details, new Actor(null, "Test")));
 
-        Assert.Equal(TrainingRefusal.InvalidDetails, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.InvalidDetails), result.ToString());
         Assert.Equal("Enter the joining link, starting with https://", result.Message);
     }
 }

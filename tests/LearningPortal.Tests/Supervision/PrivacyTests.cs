@@ -1,5 +1,6 @@
 using System.Net;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Supervision;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,8 +92,8 @@ public class PrivacyTests(SupervisionSite site) : IClassFixture<SupervisionSite>
                 Assert.Null(await records.OpenAsync(id, outsider.Id));
                 Assert.Null(await records.OpenDraftAsync(id, outsider.Id));
                 Assert.Empty(await records.ListAsync(outsider.Id));
-                Assert.Equal(RecordChange.NotFound, await records.AddReflectionAsync(id, outsider.Id, "x"));
-                Assert.Equal(RecordChange.NotFound, await records.AcknowledgeAsync(id, outsider.Id));
+                Assert.Equal(Refusal.NotFound, (await records.AddReflectionAsync(id, outsider.Id, "x")).Refusal);
+                Assert.Equal(Refusal.NotFound, (await records.AcknowledgeAsync(id, outsider.Id)).Refusal);
             }
 
             Assert.NotNull(await records.OpenAsync(id, supervisor.Id));

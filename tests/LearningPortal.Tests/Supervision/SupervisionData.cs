@@ -59,7 +59,7 @@ public sealed class SupervisionData(SupervisionSite site)
                 (actions ?? []).Select(a => new ActionDraft("Complete a chronology for the case review", a.Owner.Id, a.Due)).ToList(),
                 false, null, Today().AddDays(30),
                 confidence is { } c ? participants.Select(p => new ParticipantConfidence(p.Id, c.Before, c.After)).ToList() : []);
-            Assert.Equal(RecordChange.Done, await records.SaveAsync(id!.Value, supervisor.Id, details, finalise));
+            Assert.True((await records.SaveAsync(id!.Value, supervisor.Id, details, finalise)).Succeeded);
             return id.Value;
         });
     }

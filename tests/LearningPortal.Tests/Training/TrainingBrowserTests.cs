@@ -72,7 +72,7 @@ public class TrainingBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // A colleague joins the waiting list.
         var waiting = await data.BookAsync(session, colleague);
-        Assert.Equal(BookingOutcome.Waitlisted, waiting.Outcome);
+        Assert.Equal(BookingOutcome.Waitlisted, waiting.Value!.Outcome);
 
         // The practitioner cancels from My training.
         await page.GetByRole(AriaRole.Link, new() { Name = "My training" }).First.ClickAsync();

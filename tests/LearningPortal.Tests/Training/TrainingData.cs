@@ -1,6 +1,7 @@
-using LearningPortal.Core.Auditing;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Training;
@@ -109,7 +110,7 @@ public sealed partial class TrainingData(PortalFactory site)
         new(session.Id, person.Id, person.DisplayName, person.AgencyId, person.JobRole, "Step-free access", null,
             managerEmail is null ? null : "Morgan Manager", managerEmail);
 
-    public Task<BookingResult> BookAsync(TrainingSession session, PortalUser person, string? managerEmail = null) =>
+    public Task<Outcome<BookedPlace>> BookAsync(TrainingSession session, PortalUser person, string? managerEmail = null) =>
         Site.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().BookAsync(RequestFor(session, person, managerEmail)));
 
     public Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LearningPortal.Core.Common;
 
 namespace LearningPortal.Core.Content.Fields;
 
@@ -32,7 +33,7 @@ public abstract class DocumentFields
     protected virtual bool SummaryRequired => true;
 
     /// <summary>Checks every rule; an empty list means the fields can be saved.</summary>
-    public IReadOnlyList<ContentError> Validate()
+    public IReadOnlyList<FieldError> Validate()
     {
         var errors = new FieldErrors();
         errors.Required(Title, nameof(Title), "Enter a title", TitleMaxLength, "Title");
@@ -92,9 +93,9 @@ public abstract class DocumentFields
 /// <summary>Collects validation errors with GOV.UK wording.</summary>
 public sealed class FieldErrors
 {
-    public List<ContentError> List { get; } = [];
+    public List<FieldError> List { get; } = [];
 
-    public void Add(string field, string message) => List.Add(new ContentError(field, message));
+    public void Add(string field, string message) => List.Add(new FieldError(field, message));
 
     public void Required(string? value, string field, string missingMessage, int maxLength, string label)
     {

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
     public static string Accepted => ".docx or .pdf";
 
     /// <summary>Reads and checks a file without keeping anything.</summary>
-    public async Task<ContentOutcome<ImportRead>> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ImportRead>> ReadAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         var max = media.MaxUploadBytes;
         var buffer = new MemoryStream();
@@ -59,7 +60,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
                 return Refused(kind == "PDF" ? ImportMessages.NoTextInPdf : ImportMessages.NoText);
             }
 
-            return ContentOutcome.Success(new ImportRead(document, kind));
+            return Outcome.Success(new ImportRead(document, kind));
         }
         catch (ImportRefusedException e)
         {
@@ -75,7 +76,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
     /// Checks and reads the file, then keeps it in the media library (its type, size and title rules apply). Nothing is
     /// kept when the file cannot be imported.
     /// </summary>
-    public async Task<ContentOutcome<MediaItem>> UploadAsync(Stream content, string fileName, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MediaItem>> UploadAsync(Stream content, string fileName, Actor actor, CancellationToken cancellationToken = default)
     {
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
@@ -93,12 +94,12 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
     }
 
     /// <summary>Proposes a draft from a file in the media library; <paramref name="type"/> null lets the document decide.</summary>
-    public async Task<ContentOutcome<ImportProposal>> ProposeAsync(int mediaId, DocumentType? type, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ImportProposal>> ProposeAsync(int mediaId, DocumentType? type, CancellationToken cancellationToken = default)
     {
         var opened = await media.OpenAsync(mediaId, cancellationToken);
         if (opened is not { } file)
         {
-            return ContentOutcome.NotFound<ImportProposal>("The file was not found in the media library");
+            return Outcome.NotFound<ImportProposal>("The file was not found in the media library");
         }
 
         await using (file.Content)
@@ -109,7 +110,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
                 return read.As<ImportProposal>();
             }
 
-            return ContentOutcome.Success(Propose(read.Value!.Document, type, file.Item));
+            return Outcome.Success(Propose(read.Value!.Document, type, file.Item));
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
     /// </summary>
     /// <param name="images">Each image with the alt text the Editor gave it.</param>
     /// <param name="title">The draft's title, for the items' titles and file names.</param>
-    public async Task<ContentOutcome<IReadOnlyDictionary<int, MediaItem>>> AddImagesAsync(
+    public async Task<Outcome<IReadOnlyDictionary<int, MediaItem>>> AddImagesAsync(
         IReadOnlyList<(ImportImage Image, string AltText)> images, string title, Actor actor, CancellationToken cancellationToken = default)
     {
         var added = new Dictionary<int, MediaItem>();
@@ -157,13 +158,13 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
             {
                 await RemoveImagesAsync(added.Values, actor, CancellationToken.None);
                 var error = outcome.Errors[0];
-                return ContentOutcome.Fail<IReadOnlyDictionary<int, MediaItem>>(ContentFailure.Invalid, $"Image {image.Number}: {error.Message}", $"Image{image.Number}.{error.Field}");
+                return Outcome.Refuse<IReadOnlyDictionary<int, MediaItem>>(Refusal.Invalid, $"Image {image.Number}: {error.Message}", $"Image{image.Number}.{error.Field}");
             }
 
             added[image.Number] = outcome.Value!;
         }
 
-        return ContentOutcome.Success<IReadOnlyDictionary<int, MediaItem>>(added);
+        return Outcome.Success<IReadOnlyDictionary<int, MediaItem>>(added);
     }
 
     /// <summary>Takes images added for a draft out of the library again, when the draft could not be saved after all.</summary>
@@ -234,5 +235,5 @@ public sealed class DocumentImporter(MediaLibrary media, IOptionsMonitor<Content
         return buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf(name) >= 0;
     }
 
-    private static ContentOutcome<ImportRead> Refused(string message) => ContentOutcome.Fail<ImportRead>(ContentFailure.Invalid, message, "File");
+    private static Outcome<ImportRead> Refused(string message) => Outcome.Refuse<ImportRead>(Refusal.Invalid, message, "File");
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,12 +21,12 @@ public sealed record MediaUse(int DocumentId, DocumentType Type, string Title, D
 /// </summary>
 public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLog audit, TimeProvider clock, IOptionsMonitor<ContentOptions> options)
 {
-    public async Task<ContentOutcome<MediaItem>> UploadAsync(MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MediaItem>> UploadAsync(MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
     {
         var (checkedUpload, type, errors) = await CheckAsync(upload, requireAlt: true, cancellationToken);
         if (errors.Count > 0)
         {
-            return ContentOutcome.Invalid<MediaItem>(errors);
+            return Outcome.Invalid<MediaItem>(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,22 +50,22 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(actor.UserId, actor.Name, "media.uploaded", "media", Id(item), $"{item.FileName} ({type.Name}, {item.SizeBytes:N0} bytes)");
         await db.SaveChangesAsync(cancellationToken);
-        return ContentOutcome.Success<MediaItem>(item);
+        return Outcome.Success<MediaItem>(item);
     }
 
     /// <summary>Replaces an item's file. The id, and so the address /media/{id}/..., stays the same.</summary>
-    public async Task<ContentOutcome<MediaItem>> ReplaceAsync(int id, MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MediaItem>> ReplaceAsync(int id, MediaUpload upload, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
-            return ContentOutcome.NotFound<MediaItem>("The file was not found");
+            return Outcome.NotFound<MediaItem>("The file was not found");
         }
 
         var (checkedUpload, type, errors) = await CheckAsync(upload with { AltText = upload.AltText ?? item.AltText }, requireAlt: true, cancellationToken);
         if (errors.Count > 0)
         {
-            return ContentOutcome.Invalid<MediaItem>(errors);
+            return Outcome.Invalid<MediaItem>(errors);
         }
 
         var oldKey = item.StorageKey;
@@ -76,37 +77,37 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         audit.Record(actor.UserId, actor.Name, "media.replaced", "media", Id(item), $"File replaced with {item.FileName} ({item.SizeBytes:N0} bytes)");
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(oldKey, cancellationToken);
-        return ContentOutcome.Success<MediaItem>(item);
+        return Outcome.Success<MediaItem>(item);
     }
 
     /// <summary>Changes an item's title and alt text.</summary>
-    public async Task<ContentOutcome<MediaItem>> DescribeAsync(int id, string title, string? altText, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MediaItem>> DescribeAsync(int id, string title, string? altText, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
-            return ContentOutcome.NotFound<MediaItem>("The file was not found");
+            return Outcome.NotFound<MediaItem>("The file was not found");
         }
 
-        var errors = new List<ContentError>();
+        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 200)
         {
-            errors.Add(new ContentError("Title", "Enter a title of 200 characters or fewer"));
+            errors.Add(new FieldError("Title", "Enter a title of 200 characters or fewer"));
         }
 
         if (item.IsImage && string.IsNullOrWhiteSpace(altText))
         {
-            errors.Add(new ContentError("AltText", "Enter alt text that describes the image"));
+            errors.Add(new FieldError("AltText", "Enter alt text that describes the image"));
         }
 
         if (altText?.Length > 500)
         {
-            errors.Add(new ContentError("AltText", "Alt text must be 500 characters or fewer"));
+            errors.Add(new FieldError("AltText", "Alt text must be 500 characters or fewer"));
         }
 
         if (errors.Count > 0)
         {
-            return ContentOutcome.Invalid<MediaItem>(errors);
+            return Outcome.Invalid<MediaItem>(errors);
         }
 
         item.Title = title.Trim();
@@ -114,7 +115,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         item.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor.UserId, actor.Name, "media.described", "media", Id(item), $"Title and alt text of {item.FileName} changed");
         await db.SaveChangesAsync(cancellationToken);
-        return ContentOutcome.Success<MediaItem>(item);
+        return Outcome.Success<MediaItem>(item);
     }
 
     public Task<MediaItem?> GetAsync(int id, CancellationToken cancellationToken = default) =>
@@ -181,18 +182,18 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
     }
 
     /// <summary>Deletes an item and its file, only when no draft or published version uses it.</summary>
-    public async Task<ContentOutcome<MediaItem>> DeleteAsync(int id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<MediaItem>> DeleteAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
         var item = await db.MediaItems.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (item is null)
         {
-            return ContentOutcome.NotFound<MediaItem>("The file was not found");
+            return Outcome.NotFound<MediaItem>("The file was not found");
         }
 
         var uses = await UsageAsync(id, cancellationToken);
         if (uses.Count > 0)
         {
-            return ContentOutcome.Fail<MediaItem>(ContentFailure.NotAllowed,
+            return Outcome.Refuse<MediaItem>(Refusal.NotAllowed,
                 $"{item.Title} cannot be deleted because {uses.Count} {(uses.Count == 1 ? "document uses" : "documents use")} it");
         }
 
@@ -200,7 +201,7 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         audit.Record(actor.UserId, actor.Name, "media.deleted", "media", Id(item), $"{item.FileName} ({item.Title}) deleted");
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(item.StorageKey, cancellationToken);
-        return ContentOutcome.Success<MediaItem>(item);
+        return Outcome.Success<MediaItem>(item);
     }
 
     /// <summary>The largest file the library accepts, in bytes.</summary>
@@ -224,9 +225,9 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
         return stream is null ? null : (item, stream);
     }
 
-    private async Task<(Stream? Content, MediaType? Type, List<ContentError> Errors)> CheckAsync(MediaUpload upload, bool requireAlt, CancellationToken cancellationToken)
+    private async Task<(Stream? Content, MediaType? Type, List<FieldError> Errors)> CheckAsync(MediaUpload upload, bool requireAlt, CancellationToken cancellationToken)
     {
-        var errors = new List<ContentError>();
+        var errors = new List<FieldError>();
         var max = options.CurrentValue.MaxUploadBytes;
         // Buffer (up to the limit) so the type check and the hash see the same bytes as the store.
         var buffer = new MemoryStream();
@@ -237,30 +238,30 @@ public partial class MediaLibrary(PortalDbContext db, IMediaStore store, AuditLo
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
             {
-                errors.Add(new ContentError("File", TooLargeMessage));
+                errors.Add(new FieldError("File", TooLargeMessage));
                 return (null, null, errors);
             }
         }
 
         if (buffer.Length == 0)
         {
-            errors.Add(new ContentError("File", "The selected file is empty"));
+            errors.Add(new FieldError("File", "The selected file is empty"));
             return (null, null, errors);
         }
 
         var type = MediaTypes.Sniff(buffer, upload.FileName);
         if (type is null)
         {
-            errors.Add(new ContentError("File", "The selected file must be a PDF, Word, Excel or PowerPoint document, or a PNG, JPEG, GIF or WebP image"));
+            errors.Add(new FieldError("File", "The selected file must be a PDF, Word, Excel or PowerPoint document, or a PNG, JPEG, GIF or WebP image"));
         }
         else if (requireAlt && type.ContentType.StartsWith("image/", StringComparison.Ordinal) && string.IsNullOrWhiteSpace(upload.AltText))
         {
-            errors.Add(new ContentError("AltText", "Enter alt text that describes the image"));
+            errors.Add(new FieldError("AltText", "Enter alt text that describes the image"));
         }
 
         if (upload.AltText?.Length > 500)
         {
-            errors.Add(new ContentError("AltText", "Alt text must be 500 characters or fewer"));
+            errors.Add(new FieldError("AltText", "Alt text must be 500 characters or fewer"));
         }
 
         buffer.Position = 0;

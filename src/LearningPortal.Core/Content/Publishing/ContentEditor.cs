@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
@@ -11,20 +12,20 @@ namespace LearningPortal.Core.Content.Publishing;
 /// <summary>
 /// Creates documents and saves drafts. Every save is a new version (who, when, note); nothing is overwritten.
 /// A save states which version it started from; if someone saved a later one meanwhile, it is refused
-/// with <see cref="ContentFailure.Conflict"/>.
+/// with <see cref="Refusal.Conflict"/>.
 /// </summary>
 public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider clock, NotificationPublisher notifications, SearchJournal searchJournal)
 {
     public const int BodyMaxLength = 200_000;
 
     /// <summary>Creates a document with its first version as a draft.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> CreateAsync(DraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentVersion>> CreateAsync(DraftInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var type = input.Fields.Type;
         var errors = await ValidateAsync(type, null, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return ContentOutcome.Invalid<DocumentVersion>(errors);
+            return Outcome.Invalid<DocumentVersion>(errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,7 +41,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return ContentOutcome.Fail<DocumentVersion>(ContentFailure.Conflict, $"Another document was saved with the address {DocumentTypes.PathFor(type, input.Slug)} just now; choose another", "Slug");
+            return Outcome.Refuse<DocumentVersion>(Refusal.Conflict, $"Another document was saved with the address {DocumentTypes.PathFor(type, input.Slug)} just now; choose another", "Slug");
         }
 
         audit.Record(actor.UserId, actor.Name, "content.created", "document", document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -49,22 +50,22 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.PublishAsync(new ContentDraftSaved(document.Id, version.Id, type), cancellationToken);
-        return ContentOutcome.Success<DocumentVersion>(version);
+        return Outcome.Success<DocumentVersion>(version);
     }
 
     /// <summary>Saves a new draft version of a document.</summary>
     /// <param name="basedOnVersion">The version number the editor opened; a later save by someone else makes this a conflict.</param>
-    public async Task<ContentOutcome<DocumentVersion>> SaveDraftAsync(int documentId, int basedOnVersion, DraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentVersion>> SaveDraftAsync(int documentId, int basedOnVersion, DraftInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is null)
         {
-            return ContentOutcome.NotFound<DocumentVersion>();
+            return Outcome.NotFound<DocumentVersion>();
         }
 
         if (document.Type != input.Fields.Type)
         {
-            return ContentOutcome.Fail<DocumentVersion>(ContentFailure.Invalid, "The fields do not match the document's type");
+            return Outcome.Refuse<DocumentVersion>(Refusal.Invalid, "The fields do not match the document's type");
         }
 
         if (document.LatestVersionNumber != basedOnVersion)
@@ -75,20 +76,20 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         var errors = await ValidateAsync(document.Type, document.Id, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return ContentOutcome.Invalid<DocumentVersion>(errors);
+            return Outcome.Invalid<DocumentVersion>(errors);
         }
 
         return await SaveAsync(document, input, actor, null, "content.draft.saved", cancellationToken);
     }
 
     /// <summary>Copies an earlier version into a new draft (roll back). Nothing is published until someone publishes it.</summary>
-    public async Task<ContentOutcome<DocumentVersion>> RollBackAsync(int documentId, int toVersionNumber, int basedOnVersion, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DocumentVersion>> RollBackAsync(int documentId, int toVersionNumber, int basedOnVersion, Actor actor, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         var old = await db.DocumentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DocumentId == documentId && v.Number == toVersionNumber, cancellationToken);
         if (document is null || old is null)
         {
-            return ContentOutcome.NotFound<DocumentVersion>("The version was not found");
+            return Outcome.NotFound<DocumentVersion>("The version was not found");
         }
 
         if (document.LatestVersionNumber != basedOnVersion)
@@ -101,44 +102,44 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
     }
 
     /// <summary>Checks a draft without saving it (for a preview that shows the same errors a save would).</summary>
-    public async Task<IReadOnlyList<ContentError>> ValidateAsync(DocumentType type, int? documentId, DraftInput input, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FieldError>> ValidateAsync(DocumentType type, int? documentId, DraftInput input, CancellationToken cancellationToken = default)
     {
         input.Fields.Normalise();
         var errors = input.Fields.Validate().Select(e => e with { Field = "Fields." + e.Field }).ToList();
         if (!Slugs.IsValid(input.Slug))
         {
-            errors.Add(new ContentError("Slug", "Enter an address using lower-case letters, numbers and hyphens, like neglect-audit-2025"));
+            errors.Add(new FieldError("Slug", "Enter an address using lower-case letters, numbers and hyphens, like neglect-audit-2025"));
         }
         else if (type == DocumentType.Page && Slugs.Reserved.Contains(input.Slug))
         {
-            errors.Add(new ContentError("Slug", $"The address /{input.Slug} is used by the site; choose another"));
+            errors.Add(new FieldError("Slug", $"The address /{input.Slug} is used by the site; choose another"));
         }
         else if (await db.Documents.AnyAsync(d => d.Type == type && d.Slug == input.Slug && d.Id != documentId, cancellationToken))
         {
-            errors.Add(new ContentError("Slug", $"Another {ContentNames.Name(type).ToLowerInvariant()} already uses the address {DocumentTypes.PathFor(type, input.Slug)}"));
+            errors.Add(new FieldError("Slug", $"Another {ContentNames.Name(type).ToLowerInvariant()} already uses the address {DocumentTypes.PathFor(type, input.Slug)}"));
         }
 
         if ((input.Body ?? "").Length > BodyMaxLength)
         {
-            errors.Add(new ContentError("Body", $"The body must be {BodyMaxLength:N0} characters or fewer"));
+            errors.Add(new FieldError("Body", $"The body must be {BodyMaxLength:N0} characters or fewer"));
         }
 
         if ((input.Note ?? "").Length > 500)
         {
-            errors.Add(new ContentError("Note", "The note must be 500 characters or fewer"));
+            errors.Add(new FieldError("Note", "The note must be 500 characters or fewer"));
         }
 
         // A briefing names its feedback form by slug; a slug with no form behind it would send readers to a missing page.
         if (input.Fields is LearningBriefingFields { NamesFeedbackForm: true } briefing
             && !await db.FeedbackForms.AnyAsync(f => f.Slug == briefing.FeedbackForm, cancellationToken))
         {
-            errors.Add(new ContentError("Fields." + nameof(LearningBriefingFields.FeedbackForm), "Select a feedback form from the list"));
+            errors.Add(new FieldError("Fields." + nameof(LearningBriefingFields.FeedbackForm), "Select a feedback form from the list"));
         }
 
         return errors;
     }
 
-    private async Task<ContentOutcome<DocumentVersion>> SaveAsync(Document document, DraftInput input, Actor actor, int? copiedFrom, string action, CancellationToken cancellationToken)
+    private async Task<Outcome<DocumentVersion>> SaveAsync(Document document, DraftInput input, Actor actor, int? copiedFrom, string action, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var version = AddVersion(document, input, actor, now, copiedFrom);
@@ -159,7 +160,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         }
 
         await notifications.PublishAsync(new ContentDraftSaved(document.Id, version.Id, document.Type), cancellationToken);
-        return ContentOutcome.Success<DocumentVersion>(version);
+        return Outcome.Success<DocumentVersion>(version);
     }
 
     private DocumentVersion AddVersion(Document document, DraftInput input, Actor actor, DateTime now, int? copiedFrom)
@@ -224,7 +225,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
         return version;
     }
 
-    private async Task<ContentOutcome<DocumentVersion>> ConflictAsync(Document document, CancellationToken cancellationToken)
+    private async Task<Outcome<DocumentVersion>> ConflictAsync(Document document, CancellationToken cancellationToken)
     {
         var latest = await db.DocumentVersions.AsNoTracking()
             .Where(v => v.DocumentId == document.Id && v.Number == document.LatestVersionNumber)
@@ -232,7 +233,7 @@ public class ContentEditor(PortalDbContext db, AuditLog audit, TimeProvider cloc
             .FirstOrDefaultAsync(cancellationToken);
         var who = latest is null ? "Someone" : latest.AuthorName;
         var when = latest is null ? "" : " at " + UkTime.Format(latest.CreatedUtc);
-        return ContentOutcome.Fail<DocumentVersion>(ContentFailure.Conflict,
+        return Outcome.Refuse<DocumentVersion>(Refusal.Conflict,
             $"{who} saved version {document.LatestVersionNumber}{when} while you were editing. Your changes have not been saved: open the latest version, then make your changes again.");
     }
 }

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Jobs;
 using LearningPortal.Core.Notifications;
@@ -148,5 +149,5 @@ public class ContentScheduler(
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseExpiresUtc, (DateTime?)null), CancellationToken.None);
     }
 
-    private static string Message(IReadOnlyList<ContentError> errors) => string.Join("; ", errors.Select(e => e.Message));
+    private static string Message(IReadOnlyList<FieldError> errors) => string.Join("; ", errors.Select(e => e.Message));
 }

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -37,12 +38,12 @@ public class ContentRedirects(PortalDbContext db, AuditLog audit)
     }
 
     /// <summary>Removes a redirect; the old address then gives "page not found".</summary>
-    public async Task<ContentOutcome<RedirectInfo>> RemoveAsync(int id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RedirectInfo>> RemoveAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
         var redirect = await db.ContentRedirects.Include(r => r.Document).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (redirect is null)
         {
-            return ContentOutcome.NotFound<RedirectInfo>("The redirect was not found");
+            return Outcome.NotFound<RedirectInfo>("The redirect was not found");
         }
 
         db.ContentRedirects.Remove(redirect);
@@ -50,7 +51,7 @@ public class ContentRedirects(PortalDbContext db, AuditLog audit)
             $"{redirect.FromPath} no longer redirects");
         await db.SaveChangesAsync(cancellationToken);
         var d = redirect.Document;
-        return ContentOutcome.Success<RedirectInfo>(new RedirectInfo(redirect.Id, redirect.FromPath, d.Id, d.Title, DocumentTypes.PathFor(d.Type, d.Slug),
+        return Outcome.Success<RedirectInfo>(new RedirectInfo(redirect.Id, redirect.FromPath, d.Id, d.Title, DocumentTypes.PathFor(d.Type, d.Slug),
             d.State == DocumentState.Published, redirect.CreatedUtc, redirect.CreatedByName));
     }
 

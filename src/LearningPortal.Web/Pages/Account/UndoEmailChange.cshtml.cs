@@ -44,15 +44,15 @@ public class UndoEmailChangeModel(EmailChangeUndo undo, UserManager<PortalUser> 
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await undo.UndoAsync(Key);
-        Outcome = result.Outcome;
-        if (result is { Outcome: UndoOutcome.Undone, User: { } user })
+        Outcome = result.Succeeded ? UndoOutcome.Undone : result.Reason as UndoOutcome? ?? UndoOutcome.LinkDoesNotWork;
+        if (result is { Succeeded: true, Value: { User: var user, Email: var restored } })
         {
             if (users.GetUserId(User) is { } signedIn && signedIn == user.Id)
             {
                 await signIn.SignOutAsync();
             }
 
-            To = result.RestoredEmail ?? "";
+            To = restored;
             var code = LinkCode.Encode(await users.GeneratePasswordResetTokenAsync(user));
             ResetLink = Url.Page("/Account/ResetPassword", new { userId = user.Id, code });
         }

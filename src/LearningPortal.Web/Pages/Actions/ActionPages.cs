@@ -4,12 +4,11 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Actions;
 
-/// <summary>What the action plan pages share: who is acting, how refusals reach the error summary, how dates read.</summary>
+/// <summary>What the action plan pages share: who is acting, how dates read.</summary>
 public static class ActionPages
 {
     /// <summary>The signed-in person as the action plans module sees them (Editors may change any plan).</summary>
@@ -18,15 +17,6 @@ public static class ActionPages
         var id = user.UserId();
         var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync();
         return new ActionActor(id, name ?? user.Identity?.Name ?? id, user.IsInRole(PortalRoles.Editor));
-    }
-
-    /// <summary>Puts a refusal's errors on the form, in the order the service gave them (field order). <paramref name="map"/> renames fields.</summary>
-    public static void AddErrors(this ModelStateDictionary modelState, ActionOutcome outcome, Func<string, string> map)
-    {
-        foreach (var error in outcome.Errors ?? [])
-        {
-            modelState.AddModelError(map(error.Field), error.Message);
-        }
     }
 
     public static string ToUkDate(this DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));

@@ -1,6 +1,8 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Media;
 using LearningPortal.Web.Pages.Supervision;
 using LearningPortal.Web.Security;
@@ -99,20 +101,20 @@ public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalD
         }
 
         var result = await progress.AddUpdateAsync(id, new UpdateInput(Text, Evidence, Links, status, files), Version, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = status == PlanActionStatus.Done && Action.Status != PlanActionStatus.Done ? "Action marked as done" : "Update added";
                 return Redirect(User.IsInRole(PortalRoles.Editor) && Action.LeadUserId != User.UserId() ? $"/manage/actions/{id}" : $"/actions/{id}");
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Conflict:
+            case Refusal.Conflict:
                 Conflict = result.Message;
                 ModelState.Remove(nameof(Version));
                 Version = Action.Version;
                 return Page();
             default:
-                ModelState.AddErrors(result, f => f);
+                ModelState.AddRefusal(result, map: f => f);
                 return Page();
         }
     }

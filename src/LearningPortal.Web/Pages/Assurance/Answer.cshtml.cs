@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Pages.Manage.Media;
 using LearningPortal.Web.Pages.Supervision;
@@ -102,21 +104,21 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
 
         var send = Intent != "draft";
         var result = await requests.SaveAnswerAsync(id, new AssuranceAnswerInput(rating, Narrative, Evidence, Links, files, send), Version, lead);
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = !send ? "Draft saved. It has not been sent to the partnership yet"
                     : Detail.State == AnswerState.Sent ? "Your agency's answer has been updated" : "Your agency's answer has been sent";
                 return Redirect("/assurance");
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Conflict:
+            case Refusal.Conflict:
                 Conflict = result.Message;
                 ModelState.Remove(nameof(Version));
                 Version = Detail.Version;
                 return Page();
             default:
-                ModelState.AddErrors(result, f => f);
+                ModelState.AddRefusal(result, map: f => f);
                 return Page();
         }
     }

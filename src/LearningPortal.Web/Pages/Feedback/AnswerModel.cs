@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +51,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
     public string? SessionTitle { get; private set; }
 
-    public IReadOnlyList<AnswerError> Errors { get; private set; } = [];
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string[]> Values { get; private set; } = new Dictionary<string, string[]>();
 
@@ -95,7 +97,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
         Values = Request.Form.Where(f => f.Key.StartsWith('q')).ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray());
         int? agencyId = null;
-        AnswerError? agencyError = null;
+        FieldError? agencyError = null;
         if (Form.IsAnonymous)
         {
             // Only the person's own choice links an anonymous answer to an agency, never their account.
@@ -108,7 +110,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
                 }
                 else
                 {
-                    agencyError = new AnswerError(AgencyField, "Select your agency from the list, or leave it blank");
+                    agencyError = new FieldError(AgencyField, "Select your agency from the list, or leave it blank");
                 }
             }
         }
@@ -119,28 +121,21 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
 
         var outcome = agencyError is null
             ? await answering.SubmitAsync(Form, ticket, Values, agencyId, HttpContext.RequestAborted)
-            : new SubmissionResult(SubmissionOutcome.Invalid, [.. FeedbackAnswering.Check(Form.CurrentQuestions, Values).Errors, agencyError]);
-        switch (outcome.Outcome)
+            : Outcome.Invalid<Submission>([.. FeedbackAnswering.Check(Form.CurrentQuestions, Values).Errors, agencyError]);
+        switch (outcome)
         {
-            case SubmissionOutcome.NotOpen:
-                LinkProblem = NotOpenMessage;
+            case { Refusal: Refusal.NotAllowed }:
+                LinkProblem = outcome.Message;
                 return Page();
-            case SubmissionOutcome.Invalid:
+            case { Succeeded: false }:
                 Errors = outcome.Errors;
-                foreach (var e in outcome.Errors)
-                {
-                    ModelState.AddModelError(e.Field, e.Message);
-                }
-
-                return Page();
-            case SubmissionOutcome.AlreadyAnswered:
+                return this.Refused(outcome, Page, prefix: "");
+            case { Value: Submission.AlreadyAnswered }:
                 return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug, already = "true" });
             default:
                 return RedirectToPage("/Feedback/ThankYou", new { slug = Form.Slug });
         }
     }
-
-    private const string NotOpenMessage = "This form is not taking answers at the moment. Thank you for wanting to give feedback.";
 
     private async Task LoadAgenciesAsync()
     {
@@ -168,7 +163,7 @@ public class AnswerModel(PortalDbContext db, FeedbackForms forms, FeedbackTokens
         ViewData["Title"] = form.Name;
         if (!form.IsAcceptingAnswers(clock.GetUtcNow().UtcDateTime))
         {
-            LinkProblem = NotOpenMessage;
+            LinkProblem = FeedbackAnswering.NotOpenMessage;
             return (null, null);
         }
 

@@ -1,5 +1,4 @@
-using LearningPortal.Web.Pages.Manage.Agencies;
-using LearningPortal.Web.Pages.Manage.Users;
+using LearningPortal.Core.Accounts;
 
 namespace LearningPortal.Web.Pages.Manage;
 

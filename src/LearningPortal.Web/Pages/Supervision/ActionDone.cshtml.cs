@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public class ActionDoneModel(SupervisionActions actions) : PageModel
             return Page();
         }
 
-        if (await actions.MarkDoneAsync(id, User.UserId(), Note) == RecordChange.NotFound)
+        if ((await actions.MarkDoneAsync(id, User.UserId(), Note)).Refusal == Refusal.NotFound)
         {
             return NotFound();
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -58,9 +59,8 @@ public class ApprovalModel(ManagerApproval approvals) : PageModel
             User.FindFirstValue(ClaimTypes.NameIdentifier), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
             await LoadAsync(token);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         Outcome = Decision == "approve"

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
@@ -185,7 +186,7 @@ public class PublicPagesTests(ContentSite site) : IClassFixture<ContentSite>
             return (await media.UploadAsync(new MediaUpload(fake, "tool.pdf"), Build.Editor), await media.UploadAsync(new MediaUpload(png, "chart.png"), Build.Editor));
         });
 
-        Assert.Equal(ContentFailure.Invalid, html.Failure);
+        Assert.Equal(Refusal.Invalid, html.Refusal);
         Assert.Equal("File", html.Errors[0].Field);
         Assert.Equal("Enter alt text that describes the image", Assert.Single(image.Errors).Message);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
@@ -127,9 +128,9 @@ public class ReviewStepTests(ContentSite site) : IClassFixture<ContentSite>
             return (d, s, self, a);
         });
 
-        Assert.Equal(ContentFailure.NotAllowed, direct.Failure);
+        Assert.Equal(Refusal.NotAllowed, direct.Refusal);
         Assert.True(submitted.Succeeded, submitted.ToString());
-        Assert.Equal(ContentFailure.NotAllowed, selfApproved.Failure);
+        Assert.Equal(Refusal.NotAllowed, selfApproved.Refusal);
         Assert.Contains("another Editor", selfApproved.Errors[0].Message, StringComparison.Ordinal);
         Assert.True(approved.Succeeded, approved.ToString());
         Assert.Equal("Oscar Other", approved.Value!.ReviewedByName);

@@ -1,4 +1,5 @@
 using System.Net;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Data;
@@ -17,7 +18,7 @@ public class SchedulingTests(ContentSite site) : IClassFixture<ContentSite>
     private static ContentScheduler NewScheduler(ContentSite site, TimeProvider clock) =>
         ActivatorUtilities.CreateInstance<ContentScheduler>(site.Services, clock);
 
-    private Task<ContentOutcome<ScheduledContentChange>> SchedulePublishAsync(int documentId, int number, DateTime ukLocal, TimeProvider clock) =>
+    private Task<Outcome<ScheduledContentChange>> SchedulePublishAsync(int documentId, int number, DateTime ukLocal, TimeProvider clock) =>
         site.WithAsync(sp => ActivatorUtilities.CreateInstance<ContentPublisher>(sp, clock).SchedulePublishAsync(documentId, number, ukLocal, Build.Editor));
 
     private Task<VersionStatus> StatusAsync(int documentId, int number) =>
@@ -131,7 +132,7 @@ public class SchedulingTests(ContentSite site) : IClassFixture<ContentSite>
 
         var scheduled = await SchedulePublishAsync(created.DocumentId, 1, new DateTime(2027, 4, 1, 12, 0, 0), clock);
 
-        Assert.Equal(ContentFailure.Invalid, scheduled.Failure);
+        Assert.Equal(Refusal.Invalid, scheduled.Refusal);
         Assert.Equal("The date and time must be in the future", scheduled.Errors[0].Message);
     }
 }

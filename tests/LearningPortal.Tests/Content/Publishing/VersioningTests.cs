@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
@@ -38,7 +39,7 @@ public class VersioningTests(ContentSite site) : IClassFixture<ContentSite>
         var second = await site.SaveDraftAsync(v1.DocumentId, 1, Build.Briefing("Oscar's change"), slug, actor: Build.OtherEditor);
 
         Assert.True(first.Succeeded);
-        Assert.Equal(ContentFailure.Conflict, second.Failure);
+        Assert.Equal(Refusal.Conflict, second.Refusal);
         Assert.Contains("Edith Editor saved version 2", second.Errors[0].Message, StringComparison.Ordinal);
         var latest = await site.WithAsync(sp => sp.GetRequiredService<ContentLibrary>().GetLatestAsync(v1.DocumentId));
         Assert.Equal(2, latest!.Version.Number);
@@ -55,7 +56,7 @@ public class VersioningTests(ContentSite site) : IClassFixture<ContentSite>
             site.SaveDraftAsync(v1.DocumentId, 1, Build.Briefing($"Change {i}"), slug, actor: i % 2 == 0 ? Build.Editor : Build.OtherEditor)));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(ContentFailure.Conflict, r.Failure));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(Refusal.Conflict, r.Refusal));
         var history = await site.WithAsync(sp => sp.GetRequiredService<ContentLibrary>().HistoryAsync(v1.DocumentId));
         Assert.Equal(2, history.Count);
     }

@@ -4,8 +4,8 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Data;
 using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Audit;
 
@@ -120,7 +120,7 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
         await client.SignInAsync(practitioner.Email!);
         var booked = await data.BookAsync(session, practitioner);
 
-        await client.SubmitFormAsync($"/training/my/{booked.BookingId}/cancel", new Dictionary<string, string>());
+        await client.SubmitFormAsync($"/training/my/{booked.Value!.BookingId}/cancel", new Dictionary<string, string>());
         await site.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == practitioner.Id);
@@ -130,7 +130,7 @@ public class AuditLogTests(PortalFactory site) : IClassFixture<PortalFactory>
         var page = await admin.GetDocumentAsync("/manage/audit?actionType=training.booking.cancelled");
 
         var entry = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().AuditEntries
-            .SingleAsync(e => e.Action == "training.booking.cancelled" && e.SubjectId == booked.BookingId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .SingleAsync(e => e.Action == "training.booking.cancelled" && e.SubjectId == booked.Value!.BookingId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(practitioner.Id, entry.ActorUserId);
         Assert.Equal("Priya Before", entry.ActorName);
         Assert.Contains(Rows(page), r => r[1] == "Priya After");

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(session, person, manager);
 
-        Assert.Equal((BookingOutcome.AwaitingApproval, BookingStatus.PendingApproval), (result.Outcome, result.Status));
+        Assert.Equal((BookingOutcome.AwaitingApproval, BookingStatus.PendingApproval), (result.Value!.Outcome, result.Value!.Status));
         Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
         var request = Assert.Single(await data.EmailsToAsync(manager));
         Assert.Equal($"Approve a training booking for {person.DisplayName}", request.Subject);
@@ -35,10 +36,10 @@ public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>
         var booked = await data.BookAsync(session, person, manager);
         var token = TrainingData.ApprovalToken((await data.EmailsToAsync(manager)).Single());
 
-        var result = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: true, null));
+        var result = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: true, null));
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.Value!.BookingId)).Status);
         var confirmation = (await data.EmailsToAsync(person.Email!)).Last();
         Assert.StartsWith("Booking confirmed", confirmation.Subject);
         Assert.Equal("invitation.ics", confirmation.AttachmentName);
@@ -51,19 +52,21 @@ public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>
         var manager = TestEmail("manager");
         await data.BookAsync(session, await data.PersonAsync(), manager);
         var token = TrainingData.ApprovalToken((await data.EmailsToAsync(manager)).Single());
-        await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: true, null));
+        await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: true, null));
 
-        var again = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: false, null));
+        var again = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: false, null));
 
-        Assert.Equal((TrainingRefusal.AlreadyEnded, "You have already approved this booking"), (again.Refusal, again.Message));
+        Assert.True(again.RefusedBecause(TrainingRefusal.AlreadyEnded), again.ToString());
+        Assert.Equal("You have already approved this booking", again.Message);
     }
 
     [Fact]
     public async Task Unknown_approval_token_is_refused()
     {
-        var result = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync("not-a-real-token", approve: true, null));
+        var result = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync("not-a-real-token", approve: true, null));
 
-        Assert.Equal((TrainingRefusal.NotFound, "This approval link is not valid"), (result.Refusal, result.Message));
+        Assert.True(result.RefusedBecause(TrainingRefusal.NotFound), result.ToString());
+        Assert.Equal("This approval link is not valid", result.Message);
     }
 
     [Fact]
@@ -77,10 +80,10 @@ public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>
         await data.BookAsync(session, people[1], otherManager);
         var token = TrainingData.ApprovalToken((await data.EmailsToAsync(manager)).Single());
 
-        var result = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: false, "Team is short that week"));
+        var result = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: false, "Team is short that week"));
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(BookingStatus.Declined, (await data.BookingAsync(first.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Declined, (await data.BookingAsync(first.Value!.BookingId)).Status);
         var declined = (await data.EmailsToAsync(people[0].Email!)).Last();
         Assert.Contains("Team is short that week", declined.TextBody);
 
@@ -98,19 +101,19 @@ public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>
         var manager = TestEmail("manager");
         var first = await data.BookAsync(session, people[0], manager);
         await data.BookAsync(session, people[1], TestEmail("manager2"));
-        await site.WithDbAsync(db => db.ApprovalRequests.Where(a => a.BookingId == first.BookingId)
+        await site.WithDbAsync(db => db.ApprovalRequests.Where(a => a.BookingId == first.Value!.BookingId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ExpiresUtc, DateTime.UtcNow.AddMinutes(-1))));
 
         var run = await site.WithScopeAsync(sp => sp.GetRequiredService<TrainingJobs>().RunOnceAsync());
 
         Assert.Equal(1, run.ApprovalsExpired);
-        Assert.Equal(BookingStatus.Expired, (await data.BookingAsync(first.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Expired, (await data.BookingAsync(first.Value!.BookingId)).Status);
         Assert.StartsWith("Booking request expired", (await data.EmailsToAsync(people[0].Email!)).Last().Subject);
         Assert.Equal(BookingStatus.PendingApproval, (await data.BookingAsync(session, people[1])).Status);
 
         // The manager's link no longer works.
         var token = TrainingData.ApprovalToken((await data.EmailsToAsync(manager)).Single());
-        var late = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: true, null));
+        var late = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: true, null));
         Assert.Equal("This request has expired and the place has gone to someone else", late.Message);
     }
 

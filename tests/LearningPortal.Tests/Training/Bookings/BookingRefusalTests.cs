@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
 
         var result = await data.BookAsync(await Move(session), await data.PersonAsync());
 
-        Assert.Equal(TrainingRefusal.NotYetOpen, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.NotYetOpen), result.ToString());
         Assert.Equal($"Booking for this session opens on 4 January {DateTime.UtcNow.Year + 1} at 9am", result.Message);
     }
 
@@ -27,7 +28,7 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
 
         var result = await data.BookAsync(session, await data.PersonAsync());
 
-        Assert.Equal(TrainingRefusal.Closed, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.Closed), result.ToString());
         Assert.StartsWith("Booking for this session closed on ", result.Message);
     }
 
@@ -39,18 +40,20 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
 
         var result = await data.BookAsync(session, await data.PersonAsync());
 
-        Assert.Equal((TrainingRefusal.SessionInPast, "This session has already taken place"), (result.Refusal, result.Message));
+        Assert.True(result.RefusedBecause(TrainingRefusal.SessionInPast), result.ToString());
+        Assert.Equal("This session has already taken place", result.Message);
     }
 
     [Fact]
     public async Task Booking_a_cancelled_session_is_refused()
     {
         var session = await data.SessionAsync();
-        await data.WithAsync<SessionAdministration, TrainingResult>(s => s.CancelAsync(session.Id, "Trainer unwell", TrainingData.Staff));
+        await data.WithAsync<SessionAdministration, Outcome<int>>(s => s.CancelAsync(session.Id, "Trainer unwell", TrainingData.Staff));
 
         var result = await data.BookAsync(session, await data.PersonAsync());
 
-        Assert.Equal((TrainingRefusal.SessionCancelled, "This session has been cancelled"), (result.Refusal, result.Message));
+        Assert.True(result.RefusedBecause(TrainingRefusal.SessionCancelled), result.ToString());
+        Assert.Equal("This session has been cancelled", result.Message);
     }
 
     [Fact]
@@ -63,17 +66,17 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
 
         var refused = await data.BookAsync(advancedSession, person);
 
-        Assert.Equal(TrainingRefusal.PrerequisiteNotMet, refused.Refusal);
+        Assert.True(refused.RefusedBecause(TrainingRefusal.PrerequisiteNotMet), refused.ToString());
         Assert.Equal($"You need to attend {basics.Title} before you can book {advanced.Title}", refused.Message);
 
         var basicsSession = await data.SessionAsync(basics);
         var basicsBooking = await data.BookAsync(basicsSession, person);
         await data.MoveIntoPastAsync(basicsSession, TimeSpan.FromDays(3));
-        await data.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(basicsSession.Id, [new AttendanceMark(basicsBooking.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        await data.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(basicsSession.Id, [new AttendanceMark(basicsBooking.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
 
         var allowed = await data.BookAsync(advancedSession, person);
 
-        Assert.Equal(BookingOutcome.Confirmed, allowed.Outcome);
+        Assert.Equal(BookingOutcome.Confirmed, allowed.Value!.Outcome);
     }
 
     [Fact]
@@ -90,9 +93,9 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
         var other = await data.BookAsync(session, otherAgency);
 
         var agencyName = await site.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<PortalDbContext>().Agencies.Single(a => a.Id == agencies[0]).Name));
-        Assert.Equal(TrainingRefusal.AgencyLimitReached, refused.Refusal);
+        Assert.True(refused.RefusedBecause(TrainingRefusal.AgencyLimitReached), refused.ToString());
         Assert.Equal($"{agencyName} has reached its limit of 2 places on this session", refused.Message);
-        Assert.Equal(BookingOutcome.Confirmed, other.Outcome);
+        Assert.Equal(BookingOutcome.Confirmed, other.Value!.Outcome);
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
 
         var result = await data.BookAsync(session, await data.PersonAsync());
 
-        Assert.Equal(TrainingRefusal.LineManagerRequired, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.LineManagerRequired), result.ToString());
         Assert.Equal("Enter your line manager's name and email address: this course needs their approval", result.Message);
     }
 
@@ -111,9 +114,10 @@ public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite
     {
         var person = await data.PersonAsync();
 
-        var result = await data.WithAsync<BookingService, BookingResult>(s => s.BookAsync(new BookingRequest(int.MaxValue, person.Id, "A", person.AgencyId, "B")));
+        var result = await data.WithAsync<BookingService, Outcome<BookedPlace>>(s => s.BookAsync(new BookingRequest(int.MaxValue, person.Id, "A", person.AgencyId, "B")));
 
-        Assert.Equal((TrainingRefusal.NotFound, "This session does not exist"), (result.Refusal, result.Message));
+        Assert.True(result.RefusedBecause(TrainingRefusal.NotFound), result.ToString());
+        Assert.Equal("This session does not exist", result.Message);
     }
 
     private async Task<TrainingSession> Move(TrainingSession session)

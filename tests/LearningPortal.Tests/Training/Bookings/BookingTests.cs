@@ -1,4 +1,5 @@
 using System.Text;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,8 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(session, person);
 
-        Assert.Equal(BookingOutcome.Confirmed, result.Outcome);
-        Assert.Equal(BookingStatus.Confirmed, result.Status);
+        Assert.Equal(BookingOutcome.Confirmed, result.Value!.Outcome);
+        Assert.Equal(BookingStatus.Confirmed, result.Value!.Status);
         var email = Assert.Single(await data.EmailsToAsync(person.Email!));
         Assert.StartsWith("Booking confirmed:", email.Subject);
         Assert.Equal("invitation.ics", email.AttachmentName);
@@ -37,9 +38,9 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var second = await data.BookAsync(session, people[1]);
         var third = await data.BookAsync(session, people[2]);
 
-        Assert.Equal(BookingOutcome.Confirmed, first.Outcome);
-        Assert.Equal((BookingOutcome.Waitlisted, 1), (second.Outcome, second.WaitlistPosition));
-        Assert.Equal((BookingOutcome.Waitlisted, 2), (third.Outcome, third.WaitlistPosition));
+        Assert.Equal(BookingOutcome.Confirmed, first.Value!.Outcome);
+        Assert.Equal((BookingOutcome.Waitlisted, 1), (second.Value!.Outcome, second.Value!.WaitlistPosition));
+        Assert.Equal((BookingOutcome.Waitlisted, 2), (third.Value!.Outcome, third.Value!.WaitlistPosition));
         var email = Assert.Single(await data.EmailsToAsync(people[2].Email!));
         Assert.Contains("You are number 2", email.TextBody);
         Assert.Null(email.AttachmentName);
@@ -54,9 +55,9 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         // A double click (or two tabs): the same request five times at once.
         var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => data.BookAsync(session, person))));
 
-        Assert.Single(results, r => r.Outcome == BookingOutcome.Confirmed);
-        Assert.Equal(4, results.Count(r => r.Outcome == BookingOutcome.AlreadyBooked));
-        Assert.Single(results.Select(r => r.BookingId).Distinct());
+        Assert.Single(results, r => r.Value!.Outcome == BookingOutcome.Confirmed);
+        Assert.Equal(4, results.Count(r => r.Value!.Outcome == BookingOutcome.AlreadyBooked));
+        Assert.Single(results.Select(r => r.Value!.BookingId).Distinct());
         Assert.Single(await data.EmailsToAsync(person.Email!));
         Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
     }
@@ -71,8 +72,8 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var again = await data.BookAsync(session, people[1]);
 
-        Assert.Equal(BookingOutcome.AlreadyBooked, again.Outcome);
-        Assert.Equal((waiting.BookingId, BookingStatus.Waitlisted, 1), (again.BookingId, again.Status, again.WaitlistPosition));
+        Assert.Equal(BookingOutcome.AlreadyBooked, again.Value!.Outcome);
+        Assert.Equal((waiting.Value!.BookingId, BookingStatus.Waitlisted, 1), (again.Value!.BookingId, again.Value!.Status, again.Value!.WaitlistPosition));
     }
 
     [Fact]
@@ -85,8 +86,8 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var results = await Task.WhenAll(people.Select(p => Task.Run(() => data.BookAsync(session, p))));
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
-        Assert.Equal(places, results.Count(r => r.Outcome == BookingOutcome.Confirmed));
-        Assert.Equal(attempts - places, results.Count(r => r.Outcome == BookingOutcome.Waitlisted));
+        Assert.Equal(places, results.Count(r => r.Value!.Outcome == BookingOutcome.Confirmed));
+        Assert.Equal(attempts - places, results.Count(r => r.Value!.Outcome == BookingOutcome.Waitlisted));
         var bookings = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Bookings.AsNoTracking()
             .Where(b => b.SessionId == session.Id).ToListAsync());
         Assert.Equal(attempts, bookings.Count);
@@ -97,8 +98,8 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal(Enumerable.Range(1, attempts), bookings.Select(b => b.QueueNumber).Order());
         Assert.All(bookings, b => Assert.Equal(b.QueueNumber <= places ? BookingStatus.Confirmed : BookingStatus.Waitlisted, b.Status));
         var byId = bookings.ToDictionary(b => b.Id);
-        Assert.All(results.Where(r => r.Outcome == BookingOutcome.Waitlisted),
-            r => Assert.Equal(byId[r.BookingId!.Value].QueueNumber - places, r.WaitlistPosition));
+        Assert.All(results.Where(r => r.Value!.Outcome == BookingOutcome.Waitlisted),
+            r => Assert.Equal(byId[r.Value!.BookingId].QueueNumber - places, r.Value!.WaitlistPosition));
         Assert.Equal(places, (await data.ReloadAsync(session)).PlacesTaken);
     }
 
@@ -108,11 +109,11 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var course = await data.CourseAsync();
         var start = DateTime.UtcNow.AddDays(30);
 
-        var result = await data.WithAsync<SessionAdministration, TrainingResult>(s => s.CreateAsync(course.Id,
+        var result = await data.WithAsync<SessionAdministration, Outcome<int>>(s => s.CreateAsync(course.Id,
             new SessionDetails(start, start.AddHours(3), SessionFormat.Online, null, "https://meet.example.org/abc", 12, DateTime.UtcNow, start.AddDays(-1), "Sam Trainer", null, false),
             TrainingData.Staff));
 
         Assert.True(result.Succeeded);
-        Assert.Contains(site.Notifications, n => n is SessionPublished p && p.SessionId == result.Id && p.CourseId == course.Id);
+        Assert.Contains(site.Notifications, n => n is SessionPublished p && p.SessionId == result.Value && p.CourseId == course.Id);
     }
 }

@@ -1,5 +1,6 @@
-using LearningPortal.Core.Auditing;
 using System.Text;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         await data.BookAsync(session, people[1]);
         await data.BookAsync(session, people[2]);
 
-        var result = await Cancel(booked.BookingId!.Value, people[0].Id);
+        var result = await Cancel(booked.Value!.BookingId, people[0].Id);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(session, people[1])).Status);
@@ -38,22 +39,22 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
     {
         var session = await data.SessionAsync(change: s => s.Capacity = 2);
         var people = await data.PeopleAsync(6);
-        var results = new List<BookingResult>();
+        var results = new List<Outcome<BookedPlace>>();
         foreach (var p in people)
         {
             results.Add(await data.BookAsync(session, p));
         }
 
-        await Cancel(results[1].BookingId!.Value, people[1].Id);
-        await Cancel(results[3].BookingId!.Value, people[3].Id); // the first waiting person leaves the list
-        await Cancel(results[0].BookingId!.Value, people[0].Id);
+        await Cancel(results[1].Value!.BookingId, people[1].Id);
+        await Cancel(results[3].Value!.BookingId, people[3].Id); // the first waiting person leaves the list
+        await Cancel(results[0].Value!.BookingId, people[0].Id);
 
         // people[2] got the first freed place; people[3] left; so people[4] gets the next, and people[5] waits as number 1.
         Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(session, people[2])).Status);
         Assert.Equal(BookingStatus.Cancelled, (await data.BookingAsync(session, people[3])).Status);
         Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(session, people[4])).Status);
         var last = await data.BookAsync(session, people[5]);
-        Assert.Equal((BookingOutcome.AlreadyBooked, 1), (last.Outcome, last.WaitlistPosition));
+        Assert.Equal((BookingOutcome.AlreadyBooked, 1), (last.Value!.Outcome, last.Value!.WaitlistPosition));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
 
-        await Cancel(booked.BookingId!.Value, person.Id);
+        await Cancel(booked.Value!.BookingId, person.Id);
 
         var emails = await data.EmailsToAsync(person.Email!);
         var invitation = Encoding.UTF8.GetString(emails[0].AttachmentContent!);
@@ -87,11 +88,11 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
 
-        var result = await Cancel(booked.BookingId!.Value, person.Id);
+        var result = await Cancel(booked.Value!.BookingId, person.Id);
 
-        Assert.Equal(TrainingRefusal.PastCancellationCutOff, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.PastCancellationCutOff), result.ToString());
         Assert.StartsWith("You can no longer cancel this place online because the cut-off was ", result.Message);
-        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.Value!.BookingId)).Status);
     }
 
     [Fact]
@@ -106,10 +107,10 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
 
-        var result = await data.WithAsync<BookingService, TrainingResult>(s => s.CancelAsync(booked.BookingId!.Value, TrainingData.Staff, asStaff: true));
+        var result = await data.WithAsync<BookingService, Outcome<int>>(s => s.CancelAsync(booked.Value!.BookingId, TrainingData.Staff, asStaff: true));
 
         Assert.True(result.Succeeded, result.Message);
-        var booking = await data.BookingAsync(booked.BookingId!.Value);
+        var booking = await data.BookingAsync(booked.Value!.BookingId);
         Assert.Equal((BookingStatus.Cancelled, true), (booking.Status, booking.CancelledLate));
     }
 
@@ -120,10 +121,10 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         var people = await data.PeopleAsync(2);
         var booked = await data.BookAsync(session, people[0]);
 
-        var result = await Cancel(booked.BookingId!.Value, people[1].Id);
+        var result = await Cancel(booked.Value!.BookingId, people[1].Id);
 
-        Assert.Equal(TrainingRefusal.NotFound, result.Refusal);
-        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.BookingId!.Value)).Status);
+        Assert.True(result.RefusedBecause(TrainingRefusal.NotFound), result.ToString());
+        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.Value!.BookingId)).Status);
     }
 
     [Fact]
@@ -135,16 +136,16 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         var waiting = await data.BookAsync(session, people[1]);
         await data.BookAsync(session, people[2]);
 
-        await Cancel(waiting.BookingId!.Value, people[1].Id);
+        await Cancel(waiting.Value!.BookingId, people[1].Id);
 
         var third = await data.BookAsync(session, people[2]);
-        Assert.Equal((BookingStatus.Waitlisted, 1), (third.Status, third.WaitlistPosition));
+        Assert.Equal((BookingStatus.Waitlisted, 1), (third.Value!.Status, third.Value!.WaitlistPosition));
         Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
         Assert.Contains(await data.EmailsToAsync(people[1].Email!), m => m.Subject.StartsWith("Booking cancelled", StringComparison.Ordinal) && m.AttachmentName is null);
     }
 
-    private Task<TrainingResult> Cancel(int bookingId, string userId) =>
-        data.WithAsync<BookingService, TrainingResult>(s => s.CancelAsync(bookingId, new Actor(userId, "Person"), asStaff: false));
+    private Task<Outcome<int>> Cancel(int bookingId, string userId) =>
+        data.WithAsync<BookingService, Outcome<int>>(s => s.CancelAsync(bookingId, new Actor(userId, "Person"), asStaff: false));
 
     private static string Line(string ics, string prefix) =>
         ics.Split("\r\n").Single(l => l.StartsWith(prefix, StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(session, person, managerEmail: person.Email!.ToUpperInvariant());
 
-        Assert.Equal(TrainingRefusal.LineManagerIsSelf, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.LineManagerIsSelf), result.ToString());
         Assert.Equal(0, (await data.ReloadAsync(session)).PlacesTaken);
         Assert.DoesNotContain(await data.EmailsToAsync(person.Email!), m => m.Subject.Contains("approve", StringComparison.OrdinalIgnoreCase));
     }
@@ -40,7 +41,7 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(session, person, managerEmail: " old.me@example.org ");
 
-        Assert.Equal(TrainingRefusal.LineManagerIsSelf, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.LineManagerIsSelf), result.ToString());
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(session, person, managerEmail: "morgan.manager@example.org");
 
-        Assert.Equal(BookingOutcome.AwaitingApproval, result.Outcome);
+        Assert.Equal(BookingOutcome.AwaitingApproval, result.Value!.Outcome);
         var (user, audit) = await site.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<PortalDbContext>();
@@ -71,9 +72,9 @@ public class LineManagerTests(TrainingSite site) : IClassFixture<TrainingSite>
         await data.BookAsync(session, person, managerEmail: "a.manager@example.org");
         var token = TrainingData.ApprovalToken((await data.EmailsToAsync("a.manager@example.org")).Single());
 
-        var result = await data.WithAsync<ManagerApproval, TrainingResult>(a => a.DecideAsync(token, approve: true, null, deciderUserId: person.Id));
+        var result = await data.WithAsync<ManagerApproval, Outcome<int>>(a => a.DecideAsync(token, approve: true, null, deciderUserId: person.Id));
 
-        Assert.Equal(TrainingRefusal.LineManagerIsSelf, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.LineManagerIsSelf), result.ToString());
         Assert.Equal(BookingStatus.PendingApproval, (await data.BookingAsync(session, person)).Status);
     }
 

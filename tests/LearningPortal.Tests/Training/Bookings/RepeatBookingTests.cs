@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(second, person);
 
-        Assert.Equal(TrainingRefusal.AlreadyBookedOnCourse, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.AlreadyBookedOnCourse), result.ToString());
         Assert.Contains($"You already have a place on {course.Title} on {SessionTimes.Describe(first)}", result.Message);
         Assert.Equal(0, (await data.ReloadAsync(second)).PlacesTaken);
     }
@@ -33,11 +34,11 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var other = await data.SessionAsync(course, s => Later(s, 7));
         var people = await data.PeopleAsync(2);
         await data.BookAsync(full, people[0]);
-        Assert.Equal(BookingOutcome.Waitlisted, (await data.BookAsync(full, people[1])).Outcome);
+        Assert.Equal(BookingOutcome.Waitlisted, (await data.BookAsync(full, people[1])).Value!.Outcome);
 
         var result = await data.BookAsync(other, people[1]);
 
-        Assert.Equal(TrainingRefusal.AlreadyBookedOnCourse, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.AlreadyBookedOnCourse), result.ToString());
         Assert.StartsWith("You are already on the waiting list for", result.Message);
     }
 
@@ -49,11 +50,11 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var second = await data.SessionAsync(course, s => Later(s, 7));
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(first, person);
-        await data.WithAsync<BookingService, TrainingResult>(b => b.CancelAsync(booked.BookingId!.Value, new Actor(person.Id, person.DisplayName), asStaff: false));
+        await data.WithAsync<BookingService, Outcome<int>>(b => b.CancelAsync(booked.Value!.BookingId, new Actor(person.Id, person.DisplayName), asStaff: false));
 
         var result = await data.BookAsync(second, person);
 
-        Assert.Equal(BookingOutcome.Confirmed, result.Outcome);
+        Assert.Equal(BookingOutcome.Confirmed, result.Value!.Outcome);
     }
 
     [Fact]
@@ -64,12 +65,12 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(past, person);
         await data.MoveIntoPastAsync(past, TimeSpan.FromDays(2));
-        await data.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(past.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        await data.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(past.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
         var next = await data.SessionAsync(course);
 
         var result = await data.BookAsync(next, person);
 
-        Assert.Equal(TrainingRefusal.AlreadyTrained, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.AlreadyTrained), result.ToString());
         Assert.StartsWith($"You have already attended {course.Title}", result.Message);
     }
 
@@ -84,7 +85,7 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await data.BookAsync(second, person);
 
-        Assert.Equal(BookingOutcome.Confirmed, result.Outcome);
+        Assert.Equal(BookingOutcome.Confirmed, result.Value!.Outcome);
     }
 
     [Fact]

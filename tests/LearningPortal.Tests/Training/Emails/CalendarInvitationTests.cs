@@ -23,7 +23,7 @@ public class CalendarInvitationTests(TrainingSite site) : IClassFixture<Training
 
         var email = Assert.Single(await data.EmailsToAsync(person.Email!));
         var ics = Encoding.UTF8.GetString(email.AttachmentContent!);
-        var booking = await data.BookingAsync(booked.BookingId!.Value);
+        var booking = await data.BookingAsync(booked.Value!.BookingId);
 
         Assert.Equal("text/calendar; method=REQUEST; charset=utf-8", email.AttachmentContentType);
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Europe/London", ics);

@@ -1,4 +1,5 @@
 using System.Text;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Training;
 
 namespace LearningPortal.Tests.Training.Manage;
@@ -18,7 +19,7 @@ public class SessionChangeTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await Update(session, d => d with { Capacity = 2 });
 
-        Assert.Equal(TrainingRefusal.CapacityBelowBooked, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.CapacityBelowBooked), result.ToString());
         Assert.Equal("Capacity must be at least 3, the number of places already booked", result.Message);
         Assert.Equal(5, (await data.ReloadAsync(session)).Capacity);
     }
@@ -69,7 +70,7 @@ public class SessionChangeTests(TrainingSite site) : IClassFixture<TrainingSite>
 
         var result = await Update(session, d => d with { Trainer = "Second editor's trainer" }, expectedVersion: 1);
 
-        Assert.Equal(TrainingRefusal.ChangedBySomeoneElse, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.ChangedBySomeoneElse), result.ToString());
         Assert.Equal("First editor's trainer", (await data.ReloadAsync(session)).Trainer);
     }
 
@@ -81,7 +82,7 @@ public class SessionChangeTests(TrainingSite site) : IClassFixture<TrainingSite>
         await data.BookAsync(session, people[0]);
         await data.BookAsync(session, people[1]);
 
-        var result = await data.WithAsync<SessionAdministration, TrainingResult>(s => s.CancelAsync(session.Id, "The trainer is unwell.", TrainingData.Staff));
+        var result = await data.WithAsync<SessionAdministration, Outcome<int>>(s => s.CancelAsync(session.Id, "The trainer is unwell.", TrainingData.Staff));
 
         Assert.True(result.Succeeded, result.Message);
         var booked = (await data.EmailsToAsync(people[0].Email!)).Last();
@@ -94,12 +95,12 @@ public class SessionChangeTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.True((await data.ReloadAsync(session)).IsCancelled);
     }
 
-    private async Task<TrainingResult> Update(TrainingSession session, Func<SessionDetails, SessionDetails> change, int? expectedVersion = null)
+    private async Task<Outcome<int>> Update(TrainingSession session, Func<SessionDetails, SessionDetails> change, int? expectedVersion = null)
     {
         var current = await data.ReloadAsync(session);
         var details = new SessionDetails(current.StartUtc, current.EndUtc, current.Format, current.Venue, current.JoiningLink, current.Capacity,
             current.BookingOpensUtc, current.BookingClosesUtc, current.Trainer, current.AgencyPlaceLimit, current.RequiresManagerApproval);
-        return await data.WithAsync<SessionAdministration, TrainingResult>(s => s.UpdateAsync(session.Id, expectedVersion ?? current.Version, change(details), TrainingData.Staff));
+        return await data.WithAsync<SessionAdministration, Outcome<int>>(s => s.UpdateAsync(session.Id, expectedVersion ?? current.Version, change(details), TrainingData.Staff));
     }
 
     private static string Line(string ics, string prefix) =>

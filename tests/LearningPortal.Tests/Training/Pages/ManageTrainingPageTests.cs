@@ -1,5 +1,6 @@
 using System.Text;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
@@ -185,8 +186,8 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         var index = registerPage.QuerySelectorAll("input[name$='.BookingId']").Select(i => i.GetAttribute("value")).ToList();
         var fields = new Dictionary<string, string>
         {
-            [$"Marks[{index.IndexOf(booked.BookingId.ToString())}].Outcome"] = "Attended",
-            [$"Marks[{index.IndexOf(missed.BookingId.ToString())}].Outcome"] = "DidNotAttend",
+            [$"Marks[{index.IndexOf(booked.Value!.BookingId.ToString())}].Outcome"] = "Attended",
+            [$"Marks[{index.IndexOf(missed.Value!.BookingId.ToString())}].Outcome"] = "DidNotAttend",
         };
         var saved = await editor.SubmitFormAsync(registerPage, $"/manage/training/sessions/{session.Id}/register", fields);
 
@@ -194,11 +195,11 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         using var attendeeClient = site.CreatePortalClient();
         await attendeeClient.SignInAsync(attendeeEmail);
         var my = await attendeeClient.GetDocumentAsync("/training/my");
-        Assert.NotNull(my.QuerySelector($"a[href='/training/my/{booked.BookingId}/certificate']"));
-        var certificate = await attendeeClient.GetDocumentAsync($"/training/my/{booked.BookingId}/certificate");
+        Assert.NotNull(my.QuerySelector($"a[href='/training/my/{booked.Value!.BookingId}/certificate']"));
+        var certificate = await attendeeClient.GetDocumentAsync($"/training/my/{booked.Value!.BookingId}/certificate");
         Assert.Contains(attendee.DisplayName, certificate.QuerySelector("main")!.TextContent);
         Assert.Contains(session.Course.Title, certificate.QuerySelector("main")!.TextContent);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await attendeeClient.GetAsync($"/training/my/{missed.BookingId}/certificate")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await attendeeClient.GetAsync($"/training/my/{missed.Value!.BookingId}/certificate")).StatusCode);
         var sheet = await editor.GetDocumentAsync($"/manage/training/sessions/{session.Id}/sign-in-sheet");
         Assert.Contains(attendee.DisplayName, sheet.QuerySelector("table")!.TextContent);
     }
@@ -212,11 +213,11 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         var bookings = new List<int>();
         foreach (var p in people)
         {
-            bookings.Add((await data.BookAsync(session, p)).BookingId!.Value);
+            bookings.Add((await data.BookAsync(session, p)).Value!.BookingId);
         }
 
         await data.MoveIntoPastAsync(session, TimeSpan.FromDays(1));
-        await data.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id,
+        await data.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id,
         [
             new AttendanceMark(bookings[0], AttendanceOutcome.Attended),
             new AttendanceMark(bookings[1], AttendanceOutcome.DidNotAttend),
@@ -247,7 +248,7 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(5));
-        await data.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        await data.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
 
         var page = await editor.GetDocumentAsync("/manage/training/gcp2-register");
         var csv = Encoding.UTF8.GetString(await (await editor.GetAsync("/manage/training/gcp2-register?handler=Csv")).Content.ReadAsByteArrayAsync());

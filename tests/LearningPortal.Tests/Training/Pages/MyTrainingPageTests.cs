@@ -46,15 +46,15 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
         var confirmed = await data.BookAsync(session, confirmedUser);
         var waiting = await data.BookAsync(session, waitingUser);
 
-        var confirmedPage = await confirmedClient.GetDocumentAsync($"/training/my/{confirmed.BookingId}");
-        var waitingPage = await waitingClient.GetDocumentAsync($"/training/my/{waiting.BookingId}");
+        var confirmedPage = await confirmedClient.GetDocumentAsync($"/training/my/{confirmed.Value!.BookingId}");
+        var waitingPage = await waitingClient.GetDocumentAsync($"/training/my/{waiting.Value!.BookingId}");
         using var anonymous = site.CreatePortalClient();
         var publicPage = await anonymous.GetDocumentAsync($"/training/{session.Course.Slug}");
 
         Assert.Contains("https://meet.example.org/secret-room", confirmedPage.QuerySelector("main")!.InnerHtml);
         Assert.DoesNotContain("secret-room", waitingPage.QuerySelector("main")!.InnerHtml);
         Assert.DoesNotContain("secret-room", publicPage.DocumentElement.OuterHtml);
-        Assert.Equal(HttpStatusCode.NotFound, (await waitingClient.GetAsync($"/training/my/{confirmed.BookingId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await waitingClient.GetAsync($"/training/my/{confirmed.Value!.BookingId}")).StatusCode);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
         var next = await data.PersonAsync();
         await data.BookAsync(session, next);
 
-        var response = await client.SubmitFormAsync($"/training/my/{booked.BookingId}/cancel", new Dictionary<string, string>());
+        var response = await client.SubmitFormAsync($"/training/my/{booked.Value!.BookingId}/cancel", new Dictionary<string, string>());
 
         Assert.Equal("/training/my", response.Headers.Location!.ToString());
         var page = await client.GetDocumentAsync("/training/my");
@@ -86,10 +86,10 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
         var (client, user) = await SignedInAsync();
         var booked = await data.BookAsync(session, user);
 
-        var page = await client.GetDocumentAsync($"/training/my/{booked.BookingId}");
-        var post = await client.SubmitFormAsync($"/training/my/{booked.BookingId}/cancel", new Dictionary<string, string>());
+        var page = await client.GetDocumentAsync($"/training/my/{booked.Value!.BookingId}");
+        var post = await client.SubmitFormAsync($"/training/my/{booked.Value!.BookingId}/cancel", new Dictionary<string, string>());
 
-        Assert.Null(page.QuerySelector($"a[href='/training/my/{booked.BookingId}/cancel']"));
+        Assert.Null(page.QuerySelector($"a[href='/training/my/{booked.Value!.BookingId}/cancel']"));
         Assert.Contains("It is too late to cancel online", page.QuerySelector("main")!.TextContent);
         Assert.Contains("You can no longer cancel this place online", (await PortalClient.ParseAsync(post)).QuerySelector(".govuk-error-summary")!.TextContent);
     }
@@ -111,7 +111,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
         var answered = await anonymous.SubmitFormAsync($"/training/approval/{token}", new Dictionary<string, string> { ["Decision"] = "approve" });
 
         Assert.Contains("You have approved", (await PortalClient.ParseAsync(answered)).QuerySelector("h1")!.TextContent);
-        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Confirmed, (await data.BookingAsync(booked.Value!.BookingId)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/training/approval/wrong-token")).StatusCode);
     }
 
@@ -127,7 +127,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
 
         await anonymous.SubmitFormAsync($"/training/approval/{token}", new Dictionary<string, string> { ["Decision"] = "decline", ["Reason"] = "Already trained" });
 
-        Assert.Equal(BookingStatus.Declined, (await data.BookingAsync(booked.BookingId!.Value)).Status);
+        Assert.Equal(BookingStatus.Declined, (await data.BookingAsync(booked.Value!.BookingId)).Status);
         Assert.Contains("Already trained", (await data.EmailsToAsync(person.Email!)).Last().TextBody);
     }
 

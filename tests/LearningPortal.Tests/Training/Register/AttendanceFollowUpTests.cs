@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Training;
 using LearningPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,8 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
         var booked = await data.BookAsync(session, person);
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(1));
 
-        var marked = await data.WithAsync<SessionRegister, TrainingResult>(r =>
-            r.RecordAsync(session.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        var marked = await data.WithAsync<SessionRegister, Outcome<int>>(r =>
+            r.RecordAsync(session.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
         var early = await site.WithScopeAsync(sp => sp.GetRequiredService<AttendanceFollowUp>().SendDueAsync());
 
         Assert.True(marked.Succeeded, marked.Message);
@@ -32,7 +33,7 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
         Assert.Equal(1, runs.Sum());
         var thanks = (await data.EmailsToAsync(person.Email!)).Where(m => m.Subject.StartsWith("Thank you", StringComparison.Ordinal)).ToList();
         Assert.Single(thanks);
-        Assert.Contains($"/training/my/{booked.BookingId}/certificate", thanks[0].TextBody);
+        Assert.Contains($"/training/my/{booked.Value!.BookingId}/certificate", thanks[0].TextBody);
         Assert.Single(site.Notifications.OfType<SessionAttended>(), a => a.SessionId == session.Id);
     }
 
@@ -44,23 +45,23 @@ public class AttendanceFollowUpTests(TrainingSite site) : IClassFixture<Training
         var session = await data.SessionAsync();
         var booked = await data.BookAsync(session, user);
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(1));
-        await data.WithAsync<SessionRegister, TrainingResult>(r =>
-            r.RecordAsync(session.Id, [new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended)], TrainingData.Staff));
+        await data.WithAsync<SessionRegister, Outcome<int>>(r =>
+            r.RecordAsync(session.Id, [new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended)], TrainingData.Staff));
         using var client = site.CreatePortalClient();
         await client.SignInAsync(email);
 
         var during = await client.GetDocumentAsync("/training/my");
-        var certificateDuring = await client.GetAsync($"/training/my/{booked.BookingId}/certificate");
+        var certificateDuring = await client.GetAsync($"/training/my/{booked.Value!.BookingId}/certificate");
 
         Assert.Single(during.QuerySelectorAll("main table"));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, certificateDuring.StatusCode);
 
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
         var after = await client.GetDocumentAsync("/training/my");
-        var certificateAfter = await client.GetAsync($"/training/my/{booked.BookingId}/certificate");
+        var certificateAfter = await client.GetAsync($"/training/my/{booked.Value!.BookingId}/certificate");
 
         Assert.Single(after.QuerySelectorAll("main table"));
-        Assert.NotNull(after.QuerySelector($"a[href='/training/my/{booked.BookingId}/certificate']"));
+        Assert.NotNull(after.QuerySelector($"a[href='/training/my/{booked.Value!.BookingId}/certificate']"));
         Assert.Equal(System.Net.HttpStatusCode.OK, certificateAfter.StatusCode);
     }
 }

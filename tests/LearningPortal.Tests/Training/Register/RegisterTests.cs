@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,9 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         var session = await data.SessionAsync();
         var booked = await data.BookAsync(session, await data.PersonAsync());
 
-        var result = await Mark(session, new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended));
+        var result = await Mark(session, new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended));
 
-        Assert.Equal(TrainingRefusal.RegisterNotYetOpen, result.Refusal);
+        Assert.True(result.RefusedBecause(TrainingRefusal.RegisterNotYetOpen), result.ToString());
         Assert.StartsWith("You can mark the register once the session has started", result.Message);
     }
 
@@ -29,7 +30,7 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         var bookings = new List<int>();
         foreach (var p in people)
         {
-            bookings.Add((await data.BookAsync(session, p)).BookingId!.Value);
+            bookings.Add((await data.BookAsync(session, p)).Value!.BookingId);
         }
 
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
@@ -61,9 +62,9 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
         var trainedOn = (await data.ReloadAsync(session)).StartUtc;
 
-        await Mark(session, new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended));
+        await Mark(session, new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended));
 
-        var entry = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Gcp2Register.AsNoTracking().SingleAsync(g => g.BookingId == booked.BookingId));
+        var entry = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Gcp2Register.AsNoTracking().SingleAsync(g => g.BookingId == booked.Value!.BookingId));
         Assert.Equal((person.Id, course.Id, person.AgencyId), (entry.UserId, entry.CourseId, entry.AgencyId));
         Assert.Equal(trainedOn, entry.TrainedOnUtc, TimeSpan.FromSeconds(1));
         Assert.Equal(trainedOn.AddMonths(TrainingSite.RefresherMonths), entry.RefresherDueUtc, TimeSpan.FromSeconds(1));
@@ -76,11 +77,11 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         var session = await data.SessionAsync(course);
         var booked = await data.BookAsync(session, await data.PersonAsync());
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
-        await Mark(session, new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended));
+        await Mark(session, new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended));
 
-        await Mark(session, new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.DidNotAttend));
+        await Mark(session, new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.DidNotAttend));
 
-        Assert.False(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Gcp2Register.AnyAsync(g => g.BookingId == booked.BookingId)));
+        Assert.False(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Gcp2Register.AnyAsync(g => g.BookingId == booked.Value!.BookingId)));
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         var person = await data.PersonAsync();
         var booked = await data.BookAsync(session, person);
         await data.MoveIntoPastAsync(session, TimeSpan.FromHours(4));
-        await Mark(session, new AttendanceMark(booked.BookingId!.Value, AttendanceOutcome.Attended));
-        await site.WithDbAsync(db => db.Gcp2Register.Where(g => g.BookingId == booked.BookingId)
+        await Mark(session, new AttendanceMark(booked.Value!.BookingId, AttendanceOutcome.Attended));
+        await site.WithDbAsync(db => db.Gcp2Register.Where(g => g.BookingId == booked.Value!.BookingId)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.RefresherDueUtc, DateTime.UtcNow.AddDays(10))));
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => site.WithScopeAsync(sp => sp.GetRequiredService<TrainingReminders>().SendGcp2RefresherRemindersAsync()))));
@@ -101,6 +102,6 @@ public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Single(await data.EmailsToAsync(person.Email!), m => m.Subject == "Your GCP2 refresher training is due");
     }
 
-    private Task<TrainingResult> Mark(TrainingSession session, params AttendanceMark[] marks) =>
-        data.WithAsync<SessionRegister, TrainingResult>(r => r.RecordAsync(session.Id, marks, TrainingData.Staff));
+    private Task<Outcome<int>> Mark(TrainingSession session, params AttendanceMark[] marks) =>
+        data.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, marks, TrainingData.Staff));
 }

@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,21 +34,21 @@ public class AddActionModel(ActionPlanning planning, ActionChoices choices, Port
         var input = Input.ToInput();
         var confirmed = input.DueOn is { } due && Input.ConfirmedDueOn == due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = await planning.AddActionAsync(id, input, confirmed, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = "Action added";
                 return Redirect($"/manage/actions/plans/{id}");
-            case ActionOutcomeKind.NeedsConfirmation:
+            case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 // Saving the same date again confirms it; a different date is checked afresh.
                 ModelState.Remove("Input.ConfirmedDueOn");
                 Input.ConfirmedDueOn = input.DueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 return Page();
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
             default:
-                ModelState.AddErrors(result, ActionForm.FieldName);
+                ModelState.AddRefusal(result, map: ActionForm.FieldName);
                 return Page();
         }
     }

@@ -1,6 +1,7 @@
-using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
@@ -59,21 +60,21 @@ public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, A
         }
 
         var result = await planning.ChangeActionAsync(id, Input.ToInput(), Version, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = "Action changed";
                 return Redirect($"/manage/actions/{id}");
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Conflict:
+            case Refusal.Conflict:
                 // Keep what they typed; the next save is against the version they can now see.
                 Conflict = result.Message;
                 ModelState.Remove(nameof(Version));
                 Version = Action.Version;
                 return Page();
             default:
-                ModelState.AddErrors(result, ActionForm.FieldName);
+                ModelState.AddRefusal(result, map: ActionForm.FieldName);
                 return Page();
         }
     }

@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,15 +32,15 @@ public class ChangePlanModel(ActionPlanning planning, ActionChoices choices, Por
     public async Task<IActionResult> OnPostAsync(int id)
     {
         var result = await planning.ChangePlanAsync(id, Input.ToInput(), await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = "Plan changed";
                 return Redirect($"/manage/actions/plans/{id}");
             default:
-                ModelState.AddErrors(result, f => "Input." + f);
+                ModelState.AddRefusal(result, map: f => "Input." + f);
                 Choices = await PlanChoices.LoadAsync(choices);
                 return Page();
         }

@@ -1,7 +1,8 @@
-using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -48,20 +49,20 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
         var confirmed = due is { } d && ConfirmedDueOn == d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = await planning.ActionsFromRecommendationsAsync(id, owner is { IsAgency: true } ? owner.Value.Id : null,
             owner is { IsAgency: false } ? owner.Value.Id : null, due, confirmed, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
-                TempData["Success"] = result.Id == 1 ? "1 action added" : $"{result.Id} actions added";
+            case Refusal.None:
+                TempData["Success"] = result.Value == 1 ? "1 action added" : $"{result.Value} actions added";
                 return Redirect($"/manage/actions/plans/{id}");
-            case ActionOutcomeKind.NeedsConfirmation:
+            case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 ModelState.Remove(nameof(ConfirmedDueOn));
                 ConfirmedDueOn = due!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
                 return Page();
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
             default:
-                ModelState.AddErrors(result, f => f switch { nameof(ActionInput.DueOn) => nameof(DueOn), _ => f });
+                ModelState.AddRefusal(result, map: f => f switch { nameof(ActionInput.DueOn) => nameof(DueOn), _ => f });
                 return Page();
         }
     }

@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -26,13 +28,13 @@ public class NewPlanModel(ActionPlanning planning, ActionChoices choices, Portal
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await planning.CreatePlanAsync(Input.ToInput(), await ActionPages.ActorAsync(User, db));
-        if (result.Kind == ActionOutcomeKind.Saved)
+        if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = "Plan created";
-            return Redirect($"/manage/actions/plans/{result.Id}");
+            return Redirect($"/manage/actions/plans/{result.Value}");
         }
 
-        ModelState.AddErrors(result, f => "Input." + f);
+        ModelState.AddRefusal(result, map: f => "Input." + f);
         Choices = await PlanChoices.LoadAsync(choices);
         return Page();
     }

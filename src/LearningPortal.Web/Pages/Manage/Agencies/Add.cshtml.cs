@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Accounts;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,14 +24,13 @@ public class AddModel(AgencyAdministration agencies) : PageModel
         }
 
         var result = await agencies.AddAsync(await this.ActorAsync(), Input.Name);
-        if (result.Outcome == ChangeOutcome.Refused)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Name", result.Message!);
-            return Page();
+            return this.Refused(result, Page);
         }
 
         TempData["Success"] = $"{Input.Name.Trim()} added";
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 }
 

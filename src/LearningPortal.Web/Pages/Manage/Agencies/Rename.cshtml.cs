@@ -1,4 +1,7 @@
+using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,22 +38,23 @@ public class RenameModel(PortalDbContext db, AgencyAdministration agencies) : Pa
         }
 
         var result = await agencies.RenameAsync(await this.ActorAsync(), id, CurrentName, Input.Name);
-        switch (result.Outcome)
+        switch (result.Refusal)
         {
-            case ChangeOutcome.NotFound:
-                return NotFound();
-            case ChangeOutcome.Refused:
-                ModelState.AddModelError("Input.Name", result.Message!);
-                return Page();
-            case ChangeOutcome.Conflict:
-                ModelState.Clear();
-                ModelState.AddModelError("", result.Message!);
-                return await OnGetAsync(id);
-            case ChangeOutcome.Done:
-                TempData["Success"] = $"{CurrentName} renamed to {Input.Name.Trim()}";
+            case Refusal.None:
+                if (result.Value == AccountChange.Changed)
+                {
+                    TempData["Success"] = $"{CurrentName} renamed to {Input.Name.Trim()}";
+                }
+
                 break;
+            case Refusal.Conflict:
+                ModelState.Clear();
+                ModelState.AddRefusal(result);
+                return await OnGetAsync(id);
+            default:
+                return this.Refused(result, Page);
         }
 
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 }

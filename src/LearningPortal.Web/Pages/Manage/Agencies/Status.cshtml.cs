@@ -1,5 +1,6 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,18 +29,17 @@ public class StatusModel(PortalDbContext db, AgencyAdministration agencies) : Pa
         }
 
         var result = await agencies.SetActiveAsync(await this.ActorAsync(), id, active: Reinstating);
-        if (result.Outcome == ChangeOutcome.Refused)
+        if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
-        if (result.Outcome == ChangeOutcome.Done)
+        if (result.Value == AccountChange.Changed)
         {
             TempData["Success"] = $"{Agency.Name} {(Reinstating ? "reinstated" : "retired")}";
         }
 
-        return Redirect("/manage/agencies");
+        return RedirectToPage("/Manage/Agencies/Index");
     }
 
     private async Task<bool> LoadAsync(int id, string change)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
@@ -248,7 +249,7 @@ public sealed class DraftForm
     /// The typed form as a draft. Problems the fields classes cannot see (a date that is not a date, a number
     /// that is not a number) are added to <paramref name="errors"/> with the form's own keys.
     /// </summary>
-    public DraftInput ToDraft(DocumentType type, List<ContentError> errors)
+    public DraftInput ToDraft(DocumentType type, List<FieldError> errors)
     {
         var fields = DocumentTypes.NewFields(type);
         fields.Title = Title ?? "";
@@ -348,7 +349,7 @@ public sealed class DraftForm
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
     /// <summary>A date from its boxes; empty is left to the fields' own rules (the audit date is required, the review date is not).</summary>
-    private static DateOnly? DateFrom(DateInputParts input, string key, string label, List<ContentError> errors)
+    private static DateOnly? DateFrom(DateInputParts input, string key, string label, List<FieldError> errors)
     {
         var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
         var date = input switch
@@ -357,11 +358,11 @@ public sealed class DraftForm
             DateInput d => d.Read(state, key, label, required: false),
             _ => null,
         };
-        errors.AddRange(state.Values.Where(v => v.Errors.Count > 0).Select(v => new ContentError(key, v.Errors[0].ErrorMessage)));
+        errors.AddRange(state.Values.Where(v => v.Errors.Count > 0).Select(v => new FieldError(key, v.Errors[0].ErrorMessage)));
         return date;
     }
 
-    private static int? NumberFrom(string? value, string key, string label, List<ContentError> errors)
+    private static int? NumberFrom(string? value, string key, string label, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -373,7 +374,7 @@ public sealed class DraftForm
             return n;
         }
 
-        errors.Add(new ContentError(key, $"{label} must be a whole number"));
+        errors.Add(new FieldError(key, $"{label} must be a whole number"));
         return null;
     }
 

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
@@ -92,9 +93,9 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
             return Page();
         }
 
-        var formErrors = new List<ContentError>();
+        var formErrors = new List<FieldError>();
         var draft = Input.ToDraft(Type, formErrors);
-        IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, DocumentId, draft)];
+        IReadOnlyList<FieldError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, DocumentId, draft)];
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -136,7 +137,7 @@ public class EditModel(PortalDbContext db, ContentLibrary library, ContentEditor
         return Redirect(links.GetPathByPage("/Manage/Content/Edit", values: new { id = version.DocumentId }, pathBase: Request.PathBase)!);
     }
 
-    private PageResult Invalid(IReadOnlyList<ContentError> errors)
+    private PageResult Invalid(IReadOnlyList<FieldError> errors)
     {
         foreach (var error in errors)
         {

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,12 +53,7 @@ public class HistoryModel(ContentLibrary library, ContentEditor editor) : PageMo
         var outcome = await editor.RollBackAsync(id, version, Document.LatestVersionNumber, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
-            foreach (var error in outcome.Errors)
-            {
-                ModelState.AddModelError("", error.Message);
-            }
-
-            return Page();
+            return this.Refused(outcome, Page, map: _ => "");
         }
 
         TempData["Success"] = $"Version {version} is now the draft, as version {outcome.Value!.Number}. Publish it to make it live.";

@@ -1,11 +1,12 @@
-using LearningPortal.Core.Auditing;
 using System.Globalization;
-using LearningPortal.Web.Security;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -93,7 +94,8 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
             : await publisher.ScheduleUnpublishAsync(id, ukLocal, actor);
         if (!outcome.Succeeded)
         {
-            return Fail("Schedule.When", outcome.Errors);
+            ModelState.AddRefusal(outcome, map: _ => "Schedule.When");
+            return null;
         }
 
         var when = Core.Time.UkTime.Format(outcome.Value!.DueUtc);
@@ -120,11 +122,12 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
         return Page();
     }
 
-    private IActionResult? Message<T>(ContentOutcome<T> outcome, string success)
+    private RedirectToPageResult? Message<T>(Outcome<T> outcome, string success)
     {
         if (!outcome.Succeeded)
         {
-            return Fail("", outcome.Errors);
+            ModelState.AddRefusal(outcome, map: _ => "");
+            return null;
         }
 
         TempData["Success"] = success;
@@ -134,16 +137,6 @@ public class PublishModel(ContentLibrary library, ContentPublisher publisher) : 
     private IActionResult? Fail(string key, string message)
     {
         ModelState.AddModelError(key, message);
-        return null;
-    }
-
-    private IActionResult? Fail(string key, IEnumerable<ContentError> errors)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(key, error.Message);
-        }
-
         return null;
     }
 

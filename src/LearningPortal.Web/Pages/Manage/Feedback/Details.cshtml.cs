@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,7 +37,7 @@ public class DetailsModel(PortalDbContext db, FeedbackForms forms) : DetailsPage
                 return RedirectToPage("/Manage/Feedback/Form", new { id });
             }
 
-            FormDetailsInput.AddErrors(ModelState, result.Errors);
+            return this.Refused(result, Page);
         }
         else
         {

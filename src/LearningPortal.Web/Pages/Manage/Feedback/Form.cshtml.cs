@@ -83,7 +83,7 @@ public class FormModel(PortalDbContext db, FeedbackForms forms, IOptionsMonitor<
         }
 
         TempData["Success"] = "Form duplicated: this is the copy, as a draft";
-        return RedirectToPage("/Manage/Feedback/Form", new { id = copy.Id });
+        return RedirectToPage("/Manage/Feedback/Form", new { id = copy.Value });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int questionId)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -39,8 +40,8 @@ public class FormDetailsInput
         new("Named: the person's account is stored with the answers", "false"),
     ];
 
-    /// <summary>Copies Core's errors onto the page's fields.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<AnswerError> errors, string prefix = "Input.")
+    /// <summary>Copies the form's own checks (shown all at once before Core is asked) onto the page's fields.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input.")
     {
         foreach (var e in errors)
         {

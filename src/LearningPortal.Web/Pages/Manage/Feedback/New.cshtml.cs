@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,10 +18,10 @@ public class NewModel(PortalDbContext db, FeedbackForms forms) : DetailsPageMode
             if (result.Succeeded)
             {
                 TempData["Success"] = "Form created: now add its questions";
-                return RedirectToPage("/Manage/Feedback/Form", new { id = result.Id });
+                return RedirectToPage("/Manage/Feedback/Form", new { id = result.Value });
             }
 
-            FormDetailsInput.AddErrors(ModelState, result.Errors);
+            ModelState.AddRefusal(result);
         }
         else
         {

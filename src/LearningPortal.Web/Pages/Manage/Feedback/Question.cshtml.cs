@@ -1,4 +1,5 @@
 using LearningPortal.Core.Feedback;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -51,8 +52,7 @@ public class QuestionModel(FeedbackForms forms) : PageModel
             : await forms.AddQuestionAsync(id, Input.ToDraft(), actor, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            FormDetailsInput.AddErrors(ModelState, result.Errors.Select(e => e.Field == "Options" ? e with { Field = "OptionsText" } : e));
-            return Page();
+            return this.Refused(result, Page, map: f => f == "Options" ? "Input.OptionsText" : null);
         }
 
         TempData["Success"] = questionId is null ? "Question added" : "Question saved";

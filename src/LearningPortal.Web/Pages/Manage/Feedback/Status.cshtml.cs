@@ -1,9 +1,9 @@
-using LearningPortal.Web.Forms;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Time;
-using LearningPortal.Web.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
+using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -84,8 +84,7 @@ public class StatusModel(FeedbackForms forms) : PageModel
         var result = await forms.SetStateAsync(id, State!.Value, opensUtc, closesUtc, actor, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            FormDetailsInput.AddErrors(ModelState, result.Errors, prefix: "");
-            return Page();
+            return this.Refused(result, Page, prefix: "");
         }
 
         TempData["Success"] = State switch

@@ -1,5 +1,7 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Content;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -35,11 +37,10 @@ public class DeleteModel(MediaLibrary library) : PageModel
 
         Item = item;
         var outcome = await library.DeleteAsync(id, await this.ActorAsync());
-        if (outcome.Failure == ContentFailure.NotAllowed)
+        if (outcome.Refusal == Refusal.NotAllowed)
         {
             Uses = await library.UsageAsync(id);
-            MediaForms.AddErrors(outcome.Errors, ModelState);
-            return Page();
+            return this.Refused(outcome, Page);
         }
 
         if (!outcome.Succeeded)

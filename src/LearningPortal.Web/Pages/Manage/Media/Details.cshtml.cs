@@ -1,4 +1,5 @@
 using LearningPortal.Core.Content.Media;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Content;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -37,8 +38,7 @@ public class DetailsModel(MediaLibrary library) : PageModel
         var outcome = await library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
-            MediaForms.AddErrors(outcome.Errors, ModelState);
-            return Page();
+            return this.Refused(outcome, Page);
         }
 
         TempData["Success"] = "The file's details have been changed";

@@ -1,3 +1,4 @@
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -33,13 +34,5 @@ public static class MediaForms
         }
 
         return true;
-    }
-
-    public static void AddErrors(IEnumerable<ContentError> errors, ModelStateDictionary modelState)
-    {
-        foreach (var error in errors)
-        {
-            modelState.AddModelError(error.Field.Length == 0 ? "" : "Input." + error.Field, error.Message);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Content.Media;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Content;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -46,8 +47,7 @@ public class ReplaceModel(MediaLibrary library) : PageModel
         var outcome = await library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await this.ActorAsync());
         if (!outcome.Succeeded)
         {
-            MediaForms.AddErrors(outcome.Errors, ModelState);
-            return Page();
+            return this.Refused(outcome, Page);
         }
 
         TempData["Success"] = "The file has been replaced";

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Content.Media;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Content;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -30,8 +31,7 @@ public class UploadModel(MediaLibrary library) : PageModel
         var outcome = await library.UploadAsync(new MediaUpload(content, Input.File.FileName, Input.Title, Input.AltText), await this.ActorAsync());
         if (!outcome.Succeeded)
         {
-            MediaForms.AddErrors(outcome.Errors, ModelState);
-            return Page();
+            return this.Refused(outcome, Page);
         }
 
         TempData["Success"] = $"{outcome.Value!.Title} has been uploaded";

@@ -1,6 +1,7 @@
-using LearningPortal.Web.Security;
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Users;

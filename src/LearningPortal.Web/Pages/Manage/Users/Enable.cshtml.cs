@@ -1,5 +1,6 @@
-using LearningPortal.Web.Security;
+using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Users;

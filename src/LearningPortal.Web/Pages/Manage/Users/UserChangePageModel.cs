@@ -1,6 +1,8 @@
-using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Accounts;
+using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +19,6 @@ public abstract class UserChangePageModel(PortalDbContext db) : PageModel
     public PortalUser Subject { get; private set; } = default!;
 
     protected PortalDbContext Db { get; } = db;
-
-    /// <summary>The account's URL, which each change page goes back to.</summary>
-    public string SubjectUrl => $"/manage/users/{Subject.Id}";
 
     /// <summary>Loads the account (and whatever else the form shows); false when there is no such account.</summary>
     protected virtual async Task<bool> LoadAsync(string id)
@@ -48,25 +47,27 @@ public abstract class UserChangePageModel(PortalDbContext db) : PageModel
         return Page();
     }
 
-    protected async Task<IActionResult> AfterChangeAsync(ChangeResult result, string id, string successMessage, string errorKey = "")
+    protected async Task<IActionResult> AfterChangeAsync(Outcome<AccountChange> result, string id, string successMessage, string errorKey = "")
     {
-        switch (result.Outcome)
+        switch (result.Refusal)
         {
-            case ChangeOutcome.Done:
-                TempData["Success"] = successMessage;
-                return Redirect($"/manage/users/{id}");
-            case ChangeOutcome.NoChange:
-                return Redirect($"/manage/users/{id}");
-            case ChangeOutcome.Conflict:
+            case Refusal.None:
+                if (result.Value == AccountChange.Changed)
+                {
+                    TempData["Success"] = successMessage;
+                }
+
+                return RedirectToPage("/Manage/Users/Details", new { id });
+            case Refusal.Conflict:
                 // Show what is saved now, not the administrator's choices made against an out-of-date page.
                 ModelState.Clear();
-                ModelState.AddModelError("", result.Message!);
+                ModelState.AddRefusal(result);
                 return await ShowFormAsync(id);
-            case ChangeOutcome.Refused:
-                ModelState.AddModelError(errorKey, result.Message!);
-                return await LoadAsync(id) ? Page() : NotFound();
-            default:
+            case Refusal.NotFound:
                 return NotFound();
+            default:
+                ModelState.AddRefusal(result, map: _ => errorKey);
+                return await LoadAsync(id) ? Page() : NotFound();
         }
     }
 }

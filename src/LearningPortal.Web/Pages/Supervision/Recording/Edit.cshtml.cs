@@ -1,7 +1,7 @@
 using System.Globalization;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Forms;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -96,7 +96,7 @@ public class EditModel(DiscussionRecords records) : PageModel
         }
 
         var outcome = await records.SaveAsync(id, User.UserId(), details, finalise);
-        if (outcome != RecordChange.Done)
+        if (!outcome.Succeeded)
         {
             return NotFound();
         }

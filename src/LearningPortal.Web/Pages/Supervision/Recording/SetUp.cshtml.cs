@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Forms;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -55,16 +55,9 @@ public class SetUpModel(DiscussionRecords records, SupervisionActions actions) :
         }
 
         var change = await records.ChangeSetUpAsync(id, User.UserId(), new DiscussionSetUp(kind!.Value, heldOn!.Value, participants));
-        if (change.Outcome == RecordChange.NotFound)
+        if (!change.Succeeded)
         {
-            return NotFound();
-        }
-
-        if (change.OwnersLeftOut.Count > 0)
-        {
-            var names = string.Join(", ", change.OwnersLeftOut.Select(View.NameOf));
-            ModelState.AddModelError("Input.Participants", $"{names} still owns an agreed action: give the action another owner in the record before leaving them out");
-            return Page();
+            return this.Refused(change, Page, map: f => f == nameof(DiscussionSetUp.ParticipantIds) ? "Input.Participants" : null);
         }
 
         TempData["Notice"] = "The discussion's details have been changed";

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Supervision;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
             return await LoadAsync(id) ? Page() : NotFound();
         }
 
-        if (await records.AddReflectionAsync(id, User.UserId(), Reflection!) != RecordChange.Done)
+        if (!(await records.AddReflectionAsync(id, User.UserId(), Reflection!)).Succeeded)
         {
             return NotFound();
         }
@@ -56,7 +57,7 @@ public class RecordModel(DiscussionRecords records) : PageModel
     public async Task<IActionResult> OnPostAcknowledgeAsync(int id)
     {
         var outcome = await records.AcknowledgeAsync(id, User.UserId());
-        if (outcome == RecordChange.NotFound)
+        if (outcome.Refusal == Refusal.NotFound)
         {
             return NotFound();
         }

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
@@ -55,9 +56,8 @@ public class CheckModel(PortalDbContext db, BookingJourneyStore store, BookingSe
             Journey.AccessNeeds, Journey.DietaryNeeds, Journey.LineManagerName, Journey.LineManagerEmail));
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message ?? "The booking could not be made");
             await LoadAgencyAsync();
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         EndJourney();

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,8 +28,7 @@ public class CancelModel(PortalDbContext db, BookingService bookings) : PageMode
         var result = await bookings.CancelAsync(bookingId, await this.ActorAsync(), asStaff: false);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         Notice = Booking.Status == BookingStatus.Waitlisted

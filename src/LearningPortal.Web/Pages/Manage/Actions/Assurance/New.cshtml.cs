@@ -1,5 +1,6 @@
 using System.Globalization;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
@@ -47,18 +48,18 @@ public class NewModel(AssuranceRequests requests, PortalDbContext db) : PageMode
 
         var confirmed = input.DueOn is { } due && Input.ConfirmedDueOn == due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var result = await requests.CreateAsync(input, confirmed, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = "Assurance requested: the agencies' leads have been emailed";
-                return Redirect($"/manage/actions/assurance/{result.Id}");
-            case ActionOutcomeKind.NeedsConfirmation:
+                return Redirect($"/manage/actions/assurance/{result.Value}");
+            case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 ModelState.Remove("Input.ConfirmedDueOn");
                 Input.ConfirmedDueOn = input.DueOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 return Page();
             default:
-                ModelState.AddErrors(result, f => f switch
+                ModelState.AddRefusal(result, map: f => f switch
                 {
                     nameof(AssuranceRequestInput.AgencyIds) => Input.Who == "some" ? "Input.AgencyIds" : "Input.Who",
                     _ => "Input." + f,

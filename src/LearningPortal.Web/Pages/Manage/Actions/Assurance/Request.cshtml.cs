@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,18 +29,18 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
     public async Task<IActionResult> OnPostRemindAsync(int id)
     {
         var result = await requests.RemindAsync(id, Reminders, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
-                TempData["Success"] = $"Reminder sent to {result.Id} agency lead{(result.Id == 1 ? "" : "s")}";
+            case Refusal.None:
+                TempData["Success"] = $"Reminder sent to {result.Value} agency lead{(result.Value == 1 ? "" : "s")}";
                 return Redirect($"/manage/actions/assurance/{id}");
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Conflict:
+            case Refusal.Conflict:
                 Conflict = result.Message;
                 break;
             default:
-                ModelState.AddErrors(result, f => f);
+                ModelState.AddRefusal(result, map: f => f);
                 break;
         }
 
@@ -49,7 +51,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
     public async Task<IActionResult> OnPostCloseAsync(int id)
     {
         var result = await requests.CloseAsync(id, await ActionPages.ActorAsync(User, db));
-        if (result.Kind == ActionOutcomeKind.NotFound)
+        if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();
         }

@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,9 +21,9 @@ public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await groups.AddAsync(Name, await ActionPages.ActorAsync(User, db));
-        if (result.Kind != ActionOutcomeKind.Saved)
+        if (result.Refusal != Refusal.None)
         {
-            ModelState.AddErrors(result, f => f);
+            ModelState.AddRefusal(result, map: f => f);
             return Page();
         }
 

@@ -1,5 +1,7 @@
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,18 +32,18 @@ public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageMod
     public async Task<IActionResult> OnPostAsync(int id)
     {
         var result = await groups.RenameAsync(id, CurrentName, Name, await ActionPages.ActorAsync(User, db));
-        switch (result.Kind)
+        switch (result.Refusal)
         {
-            case ActionOutcomeKind.Saved:
+            case Refusal.None:
                 TempData["Success"] = $"Group renamed to {Name!.Trim()}";
                 return Redirect("/manage/actions/groups");
-            case ActionOutcomeKind.NotFound:
+            case Refusal.NotFound:
                 return NotFound();
-            case ActionOutcomeKind.Conflict:
+            case Refusal.Conflict:
                 ModelState.AddModelError(nameof(Name), result.Message!);
                 return Page();
             default:
-                ModelState.AddErrors(result, f => f);
+                ModelState.AddRefusal(result, map: f => f);
                 return Page();
         }
     }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -49,14 +51,14 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
         }
 
         var result = await links.LinkAsync(id, kind, target, TitleOf(choice), await ActionPages.ActorAsync(User, db));
-        if (result.Kind == ActionOutcomeKind.NotFound)
+        if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Kind != ActionOutcomeKind.Saved)
+        if (result.Refusal != Refusal.None)
         {
-            ModelState.AddErrors(result, f => f);
+            ModelState.AddRefusal(result, map: f => f);
             return Page();
         }
 
@@ -79,7 +81,7 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
         }
 
         var result = await links.UnlinkAsync(id, LinkId, link.Name, await ActionPages.ActorAsync(User, db));
-        if (result.Kind == ActionOutcomeKind.Saved)
+        if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = $"{link.Name} no longer linked";
         }

@@ -1,7 +1,7 @@
-using LearningPortal.Web.Security;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Import;
@@ -9,6 +9,7 @@ using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -124,10 +125,10 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
             Images.Add(new ImageChoice());
         }
 
-        var formErrors = new List<ContentError>();
+        var formErrors = new List<FieldError>();
         var draft = Input.ToDraft(Type, formErrors);
         // The placeholders become image addresses only once the images are in the library; the checks see the rest.
-        IReadOnlyList<ContentError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, Target?.Id, draft with { Body = ImportImages.ForChecking(draft.Body) }), .. CheckImages()];
+        IReadOnlyList<FieldError> errors = [.. formErrors, .. await editor.ValidateAsync(Type, Target?.Id, draft with { Body = ImportImages.ForChecking(draft.Body) }), .. CheckImages()];
         if (errors.Count == 0)
         {
             var actor = await this.ActorAsync();
@@ -145,7 +146,7 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
                     var version = saved.Value!;
                     var withImages = images.Count == 0 ? "" : $" with {images.Count} {(images.Count == 1 ? "image" : "images")} added to the media library";
                     TempData["Success"] = $"Draft saved as version {version.Number} from {Original.FileName}{withImages}. Nothing is published: preview it, then publish it or send it for review.";
-                    return Redirect($"/manage/content/{version.DocumentId}");
+                    return RedirectToPage("/Manage/Content/Edit", new { id = version.DocumentId });
                 }
 
                 // The draft was not saved, so the library keeps none of its images.
@@ -201,27 +202,27 @@ public class ReviewModel(DocumentImporter importer, MediaLibrary media, ContentL
         new("Leave it out: it is decorative or not needed", ImageChoice.LeaveOut),
     ];
 
-    private List<ContentError> CheckImages()
+    private List<FieldError> CheckImages()
     {
-        var errors = new List<ContentError>();
+        var errors = new List<FieldError>();
         foreach (var image in Proposal!.Images)
         {
             var choice = Images[image.Number - 1];
             if (choice.Use is not (ImageChoice.Add or ImageChoice.LeaveOut))
             {
-                errors.Add(new ContentError($"Image{image.Number}.Use", $"Select whether to add image {image.Number} or leave it out"));
+                errors.Add(new FieldError($"Image{image.Number}.Use", $"Select whether to add image {image.Number} or leave it out"));
             }
             else if (choice.Keep && string.IsNullOrWhiteSpace(choice.AltText))
             {
-                errors.Add(new ContentError($"Image{image.Number}.AltText", $"Enter alt text for image {image.Number}, or choose to leave it out"));
+                errors.Add(new FieldError($"Image{image.Number}.AltText", $"Enter alt text for image {image.Number}, or choose to leave it out"));
             }
             else if (choice.Keep && choice.AltText!.Trim().Length > 500)
             {
-                errors.Add(new ContentError($"Image{image.Number}.AltText", $"Alt text for image {image.Number} must be 500 characters or fewer"));
+                errors.Add(new FieldError($"Image{image.Number}.AltText", $"Alt text for image {image.Number} must be 500 characters or fewer"));
             }
             else if (choice.Keep && image.Bytes.LongLength > media.MaxUploadBytes)
             {
-                errors.Add(new ContentError($"Image{image.Number}.Use", $"Image {image.Number} is larger than the media library accepts: leave it out, or make it smaller and add it from the media library"));
+                errors.Add(new FieldError($"Image{image.Number}.Use", $"Image {image.Number} is larger than the media library accepts: leave it out, or make it smaller and add it from the media library"));
             }
         }
 

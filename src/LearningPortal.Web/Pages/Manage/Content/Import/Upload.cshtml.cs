@@ -1,11 +1,12 @@
-using LearningPortal.Web.Security;
 using System.Globalization;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Import;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Media;
+using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -85,15 +86,10 @@ public class UploadModel(DocumentImporter importer, MediaLibrary media, PortalDb
         var uploaded = await importer.UploadAsync(content, Input.File.FileName, await this.ActorAsync(), HttpContext.RequestAborted);
         if (!uploaded.Succeeded)
         {
-            foreach (var error in uploaded.Errors)
-            {
-                ModelState.AddModelError("Input.File", error.Message);
-            }
-
-            return Page();
+            return this.Refused(uploaded, Page, map: _ => "Input.File");
         }
 
-        return Redirect($"/manage/content/import/{uploaded.Value!.Id}" + (documentId is { } target ? $"?document={target}" : ""));
+        return RedirectToPage("/Manage/Content/Import/Review", new { id = uploaded.Value!.Id, document = documentId });
     }
 
     private async Task LoadDocumentsAsync()

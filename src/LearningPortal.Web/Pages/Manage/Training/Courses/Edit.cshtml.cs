@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -73,20 +75,17 @@ public class EditModel(PortalDbContext db, CourseAdministration courses, IOption
             var details = new CourseDetails(Input.Title, Input.Slug, Input.Summary, Input.Description, Input.Audience, Input.Level!.Value,
                 Input.Length, Input.Materials, Input.PrerequisiteCourseId, Input.LicensesGcp2 == true, Input.AllowsRepeatBookings == true, Input.IsPublished == true, Input.EvaluationFormId);
             var result = await courses.SaveAsync(id, details, await this.ActorAsync());
-            if (result is null)
+            if (result.Succeeded)
+            {
+                return RedirectToPage("/Manage/Training/Courses/Detail", new { id = result.Value });
+            }
+
+            if (result.Refusal == Refusal.NotFound)
             {
                 return NotFound();
             }
 
-            if (result.Succeeded)
-            {
-                return RedirectToPage("/Manage/Training/Courses/Detail", new { id = result.CourseId });
-            }
-
-            foreach (var (field, message) in result.Errors)
-            {
-                ModelState.AddModelError("Input." + field, message);
-            }
+            ModelState.AddRefusal(result);
         }
 
         await LoadAsync(id);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -31,8 +32,7 @@ public class CancelModel(PortalDbContext db, SessionAdministration sessions) : S
         var result = await sessions.CancelAsync(id, Reason, await this.ActorAsync());
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         return RedirectToPage("/Manage/Training/Sessions/Detail", new { id });

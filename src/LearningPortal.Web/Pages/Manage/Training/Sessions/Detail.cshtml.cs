@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,7 @@ public class DetailModel(PortalDbContext db, BookingService bookings) : SessionP
         var result = await bookings.CancelAsync(bookingId, await this.ActorAsync(), asStaff: true);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         Notice = $"Booking for {Bookings.Single(b => b.Id == bookingId).AttendeeName} cancelled";

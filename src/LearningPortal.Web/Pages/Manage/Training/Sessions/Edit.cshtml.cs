@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Pages.Training;
-using LearningPortal.Web.Training;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Forms;
+using LearningPortal.Web.Pages.Training;
+using LearningPortal.Web.Security;
+using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -99,11 +99,10 @@ public class EditModel(PortalDbContext db, SessionAdministration sessions, TimeP
             : await sessions.UpdateAsync(id.Value, Input.Version, details, await this.ActorAsync());
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(result.Refusal == TrainingRefusal.CapacityBelowBooked ? "Input.Capacity" : "", result.Message!);
-            return Page();
+            return this.Refused(result, Page);
         }
 
-        return RedirectToPage("/Manage/Training/Sessions/Detail", new { id = result.Id });
+        return RedirectToPage("/Manage/Training/Sessions/Detail", new { id = result.Value });
     }
 
     /// <summary>Checks the form field by field (GOV.UK messages) and turns UK times into UTC.</summary>

@@ -1,5 +1,6 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
+using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -65,8 +66,7 @@ public class RegisterModel(PortalDbContext db, SessionRegister register) : Sessi
         var result = await register.RecordAsync(id, Marks.Select(m => new AttendanceMark(m.BookingId, m.Outcome!.Value, m.SubstituteName)).ToList(), await this.ActorAsync());
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Message!);
-            return Page();
+            return this.Refused(result, Page, map: _ => "");
         }
 
         Notice = "Register saved";

@@ -1,4 +1,4 @@
-namespace LearningPortal.Web.Pages.Manage;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>The audit log's names for what administrators do under /manage.</summary>
 public static class AdministrationAudit

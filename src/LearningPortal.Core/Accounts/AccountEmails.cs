@@ -1,31 +1,26 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
-using LearningPortal.Core.Training;
-using LearningPortal.Web.Infrastructure;
-using LearningPortal.Web.Themes;
 using Microsoft.AspNetCore.Identity;
 
-namespace LearningPortal.Web.Accounts;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// The emails of the account journeys. Each joins the caller's unit of work through the outbox, so it is
 /// sent only if the change it describes is saved. Links are absolute and start with the configured site address
-/// (<see cref="ISiteAddress"/>, setting Site:Address), never the request's Host header, so a forged Host cannot
+/// (<see cref="IEmailLinks"/>, setting Site:Address), never the request's Host header, so a forged Host cannot
 /// send a reset link to another site.
 /// </summary>
 public class AccountEmails(
     UserManager<PortalUser> users,
     EmailOutbox outbox,
-    LinkGenerator links,
-    ISiteAddress site,
-    Theme theme)
+    IEmailLinks links,
+    ServiceIdentity service)
 {
     public async Task QueueEmailConfirmationAsync(PortalUser user)
     {
         var code = LinkCode.Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         Queue(user.Email!, user.DisplayName, "Confirm your email address",
-            $"Confirm your email address to finish setting up your {theme.ServiceName} account:",
+            $"Confirm your email address to finish setting up your {service.ServiceName} account:",
             Link("/Account/ConfirmEmail", new { userId = user.Id, code }),
             "The link works for 24 hours.",
             "If you did not create an account, you can ignore this email.");
@@ -41,7 +36,7 @@ public class AccountEmails(
             return;
         }
 
-        Queue(user.Email!, user.DisplayName, $"You already have a {theme.ServiceName} account",
+        Queue(user.Email!, user.DisplayName, $"You already have a {service.ServiceName} account",
             "Someone tried to create an account with this email address, which already has one. You can sign in:",
             Link("/Account/SignIn"),
             "If you have forgotten your password, you can reset it:",
@@ -53,7 +48,7 @@ public class AccountEmails(
     {
         var code = LinkCode.Encode(await users.GeneratePasswordResetTokenAsync(user));
         Queue(user.Email!, user.DisplayName, "Reset your password",
-            $"Someone asked to reset the password of your {theme.ServiceName} account. To choose a new password, use this link:",
+            $"Someone asked to reset the password of your {service.ServiceName} account. To choose a new password, use this link:",
             Link("/Account/ResetPassword", new { userId = user.Id, code }),
             "The link works once, for 24 hours.",
             "If you did not ask to reset your password, you can ignore this email. Your password has not changed.");
@@ -61,7 +56,7 @@ public class AccountEmails(
 
     public void QueuePasswordChanged(PortalUser user) =>
         Queue(user.Email!, user.DisplayName, "Your password has been changed",
-            $"The password of your {theme.ServiceName} account has just been changed, and any other sessions have been signed out.",
+            $"The password of your {service.ServiceName} account has just been changed, and any other sessions have been signed out.",
             "If you did not do this, reset your password now:",
             Link("/Account/ForgottenPassword"));
 
@@ -69,7 +64,7 @@ public class AccountEmails(
     {
         var code = LinkCode.Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         Queue(newEmail, user.DisplayName, "Confirm your new email address",
-            $"To use this email address for your {theme.ServiceName} account, confirm it with this link:",
+            $"To use this email address for your {service.ServiceName} account, confirm it with this link:",
             Link("/Account/ConfirmEmailChange", new { userId = user.Id, email = newEmail, code }),
             "The link works for 24 hours. Until you use it, your account keeps its current email address.",
             "If you did not ask for this, you can ignore this email.");
@@ -77,7 +72,7 @@ public class AccountEmails(
 
     /// <summary>Someone asked to move their account to an address that already has an account; only that address hears of it.</summary>
     public void QueueAddressAlreadyInUse(string address) =>
-        Queue(address, "", $"You already have a {theme.ServiceName} account",
+        Queue(address, "", $"You already have a {service.ServiceName} account",
             "Someone asked to change their account's email address to this one, but this address already has an account, so nothing has changed.",
             "If this was you, sign in with this address instead:",
             Link("/Account/SignIn"));
@@ -88,7 +83,7 @@ public class AccountEmails(
     /// </summary>
     public void QueueEmailChanged(string oldAddress, string name, string newAddress, string undoKey) =>
         Queue(oldAddress, name, "Your email address has been changed",
-            $"The email address of your {theme.ServiceName} account has been changed to {newAddress}. We will not send emails to this address any more.",
+            $"The email address of your {service.ServiceName} account has been changed to {newAddress}. We will not send emails to this address any more.",
             "If you did not do this, undo the change with this link:",
             Link("/Account/UndoEmailChange", new { key = undoKey }),
             "The link works once, for 7 days. It changes your account's email address back to this one, signs your account out everywhere and asks you to choose a new password.",
@@ -96,14 +91,14 @@ public class AccountEmails(
 
     /// <summary>Wrong attempts locked the account; the sign-in page does not say so (that would tell strangers it exists).</summary>
     public void QueueLockedOut(PortalUser user, TimeSpan duration) =>
-        Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account is locked for {(int)Math.Ceiling(duration.TotalMinutes)} minutes",
+        Queue(user.Email!, user.DisplayName, $"Your {service.ServiceName} account is locked for {(int)Math.Ceiling(duration.TotalMinutes)} minutes",
             $"Someone entered the wrong password or code for your account too many times, so nobody can sign in to it for {(int)Math.Ceiling(duration.TotalMinutes)} minutes, even with the right password.",
             "If this was you, wait and then sign in again. If you have forgotten your password, you can reset it:",
             Link("/Account/ForgottenPassword"),
             "If this was not you, someone may be trying to get into your account. Your account is safe while it is locked. Reset your password if you think someone knows it.");
 
     public void QueueAccountDeleted(PortalUser user) =>
-        Queue(user.Email!, user.DisplayName, $"Your {theme.ServiceName} account has been deleted",
+        Queue(user.Email!, user.DisplayName, $"Your {service.ServiceName} account has been deleted",
             "Your account has been deleted, as you asked. You will not get any more emails from us about it.",
             "If you want to use the portal again, you can create a new account.");
 
@@ -120,7 +115,7 @@ public class AccountEmails(
 
     /// <summary>The account was signed in to from a browser it has not used before (not on the account's very first sign-in).</summary>
     public void QueueNewBrowserSignIn(PortalUser user, UserSession session) =>
-        Queue(user.Email!, user.DisplayName, $"New sign-in to your {theme.ServiceName} account",
+        Queue(user.Email!, user.DisplayName, $"New sign-in to your {service.ServiceName} account",
             $"Your account was signed in to on {UkTime.Format(session.StartedUtc)} (UK time) from {session.Browser}. This browser has not been used to sign in to your account before.",
             "If this was you, you do not need to do anything.",
             "If this was not you, someone else knows your password. Sign that session out and change your password now:",
@@ -131,7 +126,7 @@ public class AccountEmails(
     /// <summary>An administrator reset the account's two-factor sign-in (lost phone and recovery codes).</summary>
     public void QueueTwoFactorReset(PortalUser user, DateTime whenUtc) =>
         Queue(user.Email!, user.DisplayName, "Your two-factor sign-in has been reset",
-            $"An administrator reset two-factor sign-in on your {theme.ServiceName} account on {UkTime.Format(whenUtc)} (UK time). Your authenticator app, recovery codes and passkeys no longer work, and you have been signed out everywhere.",
+            $"An administrator reset two-factor sign-in on your {service.ServiceName} account on {UkTime.Format(whenUtc)} (UK time). Your authenticator app, recovery codes and passkeys no longer work, and you have been signed out everywhere.",
             "To open supervision records again, sign in with your email address and password and set up two-factor sign-in:",
             Link("/Account/TwoFactor"),
             "If you did not ask for this, contact the partnership's business unit straight away.");
@@ -139,9 +134,9 @@ public class AccountEmails(
     private void Queue(string to, string name, string subject, params string[] paragraphs)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "Hello," : $"Hello {name},";
-        var body = string.Join("\n\n", [greeting, .. paragraphs, $"{theme.ServiceName}\n{theme.Organisation}"]);
+        var body = string.Join("\n\n", [greeting, .. paragraphs, $"{service.ServiceName}\n{service.Organisation}"]);
         outbox.Queue(to, name, subject, body + "\n");
     }
 
-    private string Link(string page, object? values = null) => SiteLinks.Page(links, site, page, values);
+    private string Link(string page, object? values = null) => links.Page(page, values);
 }

@@ -1,9 +1,9 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LearningPortal.Web.Pages.Manage.Agencies;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// Adds, renames, retires and reinstates agencies. Names are unique ignoring case; retired agencies stay on
@@ -30,12 +30,12 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
         };
     }
 
-    public async Task<ChangeResult> AddAsync(Actor actor, string name)
+    public async Task<Outcome<AccountChange>> AddAsync(Actor actor, string name)
     {
         name = name.Trim();
         if (await NameInUseAsync(name) is { } error)
         {
-            return ChangeResult.Refused(error);
+            return Outcome.Invalid<AccountChange>(nameof(Agency.Name), error);
         }
 
         var order = await db.Agencies.Select(a => (int?)a.SortOrder).MaxAsync() ?? -1;
@@ -53,28 +53,28 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
         });
     }
 
-    public async Task<ChangeResult> RenameAsync(Actor actor, int id, string expectedName, string newName)
+    public async Task<Outcome<AccountChange>> RenameAsync(Actor actor, int id, string expectedName, string newName)
     {
         newName = newName.Trim();
         var agency = await db.Agencies.FindAsync(id);
         if (agency is null)
         {
-            return ChangeResult.NotFound;
+            return Outcome.NotFound<AccountChange>();
         }
 
         if (agency.Name != expectedName)
         {
-            return ChangeResult.Conflict with { Message = "Someone else renamed this agency after you opened this page. Check its name and try again" };
+            return Outcome.Conflict<AccountChange>("Someone else renamed this agency after you opened this page. Check its name and try again");
         }
 
         if (agency.Name == newName)
         {
-            return ChangeResult.NoChange;
+            return Outcome.Success(AccountChange.Unchanged);
         }
 
         if (await NameInUseAsync(newName, id) is { } error)
         {
-            return ChangeResult.Refused(error);
+            return Outcome.Invalid<AccountChange>(nameof(Agency.Name), error);
         }
 
         audit.Record(actor.UserId, actor.Name, AdministrationAudit.AgencyRenamed, AdministrationAudit.AgencySubject, id.ToString(),
@@ -83,45 +83,45 @@ public class AgencyAdministration(PortalDbContext db, AuditLog audit)
         return await SaveAsync(newName, () => db.SaveChangesAsync());
     }
 
-    public async Task<ChangeResult> SetActiveAsync(Actor actor, int id, bool active)
+    public async Task<Outcome<AccountChange>> SetActiveAsync(Actor actor, int id, bool active)
     {
         var agency = await db.Agencies.FindAsync(id);
         if (agency is null)
         {
-            return ChangeResult.NotFound;
+            return Outcome.NotFound<AccountChange>();
         }
 
         if (agency.IsActive == active)
         {
-            return ChangeResult.NoChange;
+            return Outcome.Success(AccountChange.Unchanged);
         }
 
         if (!active && !await db.Agencies.AnyAsync(a => a.IsActive && a.Id != id))
         {
-            return ChangeResult.Refused("This is the only active agency. Add or reinstate another agency first");
+            return Outcome.NotAllowed<AccountChange>("This is the only active agency. Add or reinstate another agency first");
         }
 
         agency.IsActive = active;
         audit.Record(actor.UserId, actor.Name, active ? AdministrationAudit.AgencyReinstated : AdministrationAudit.AgencyRetired,
             AdministrationAudit.AgencySubject, id.ToString(), $"Agency {agency.Name} {(active ? "reinstated" : "retired")}");
         await db.SaveChangesAsync();
-        return ChangeResult.Done;
+        return Outcome.Success(AccountChange.Changed);
     }
 
     /// <summary>Saves; when another administrator took the same name at the same moment, the unique index refuses it.</summary>
-    private async Task<ChangeResult> SaveAsync(string name, Func<Task> save)
+    private async Task<Outcome<AccountChange>> SaveAsync(string name, Func<Task> save)
     {
         try
         {
             await save();
-            return ChangeResult.Done;
+            return Outcome.Success(AccountChange.Changed);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
             if (await NameInUseAsync(name) is { } error)
             {
-                return ChangeResult.Refused(error);
+                return Outcome.Invalid<AccountChange>(nameof(Agency.Name), error);
             }
 
             throw;

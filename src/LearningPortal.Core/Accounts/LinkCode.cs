@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace LearningPortal.Web.Accounts;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// Identity's tokens travel in email links Base64Url-encoded, so that nothing in them needs escaping in a

@@ -1,13 +1,12 @@
 using System.Data;
 using System.Data.Common;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace LearningPortal.Web.Pages.Manage.Users;
+namespace LearningPortal.Core.Accounts;
 
 /// <summary>
 /// The changes an administrator makes to someone's account: roles, agency, disabling and re-enabling.
@@ -22,29 +21,32 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
 
     public const string NoSecondFactor = "Not set up";
 
+    public const string ConflictMessage =
+        "Someone else changed this account after you opened this page. The page now shows the current details. Check them and try again.";
+
     public const string LastAdministratorMessage =
         "This is the last active administrator account. Make someone else an administrator first";
 
-    public Task<ChangeResult> ChangeRolesAsync(Actor actor, string userId, string concurrencyStamp, IEnumerable<string> grantedRoles) =>
+    public Task<Outcome<AccountChange>> ChangeRolesAsync(Actor actor, string userId, string concurrencyStamp, IEnumerable<string> grantedRoles) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
             var current = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
             var wanted = grantedRoles.Where(GrantableRoles.Contains).Append(PortalRoles.Practitioner).ToHashSet(StringComparer.Ordinal);
             if (current.SetEquals(wanted))
             {
-                return ChangeResult.NoChange;
+                return Outcome.Success(AccountChange.Unchanged);
             }
 
             if (current.Contains(PortalRoles.Administrator) && !wanted.Contains(PortalRoles.Administrator))
             {
                 if (await IsLastActiveAdministratorAsync(user))
                 {
-                    return ChangeResult.Refused(LastAdministratorMessage);
+                    return Outcome.NotAllowed<AccountChange>(LastAdministratorMessage);
                 }
 
                 if (user.Id == actor.UserId)
                 {
-                    return ChangeResult.Refused("You cannot remove your own Administrator role. Ask another administrator to do it");
+                    return Outcome.NotAllowed<AccountChange>("You cannot remove your own Administrator role. Ask another administrator to do it");
                 }
             }
 
@@ -59,70 +61,70 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                 result = await users.AddToRolesAsync(user, added);
             }
 
-            return Outcome(result);
+            return Saved(result);
         });
 
-    public Task<ChangeResult> ChangeAgencyAsync(Actor actor, string userId, string concurrencyStamp, int agencyId) =>
+    public Task<Outcome<AccountChange>> ChangeAgencyAsync(Actor actor, string userId, string concurrencyStamp, int agencyId) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
             if (user.AgencyId == agencyId)
             {
-                return ChangeResult.NoChange;
+                return Outcome.Success(AccountChange.Unchanged);
             }
 
             var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId && a.IsActive);
             if (agency is null)
             {
-                return ChangeResult.Refused("Select an agency");
+                return Outcome.NotAllowed<AccountChange>("Select an agency");
             }
 
             var old = await db.Agencies.Where(a => a.Id == user.AgencyId).Select(a => a.Name).SingleOrDefaultAsync();
             user.AgencyId = agency.Id;
             audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserAgencyChanged, AdministrationAudit.UserSubject, user.Id,
                 $"Agency of {Describe(user)} changed from {old ?? "none"} to {agency.Name}");
-            return Outcome(await users.UpdateAsync(user));
+            return Saved(await users.UpdateAsync(user));
         });
 
     /// <summary>
     /// Disables the account and changes its security stamp, so that its sessions end at their next check
     /// (the sign-in manager refuses disabled accounts).
     /// </summary>
-    public Task<ChangeResult> DisableAsync(Actor actor, string userId, string concurrencyStamp, string? reason) =>
+    public Task<Outcome<AccountChange>> DisableAsync(Actor actor, string userId, string concurrencyStamp, string? reason) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
             if (user.Id == actor.UserId)
             {
-                return ChangeResult.Refused("You cannot disable your own account");
+                return Outcome.NotAllowed<AccountChange>("You cannot disable your own account");
             }
 
             if (user.IsDisabled)
             {
-                return ChangeResult.NoChange;
+                return Outcome.Success(AccountChange.Unchanged);
             }
 
             if (await users.IsInRoleAsync(user, PortalRoles.Administrator) && await IsLastActiveAdministratorAsync(user))
             {
-                return ChangeResult.Refused(LastAdministratorMessage);
+                return Outcome.NotAllowed<AccountChange>(LastAdministratorMessage);
             }
 
             user.IsDisabled = true;
             audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserDisabled, AdministrationAudit.UserSubject, user.Id,
                 $"Account of {Describe(user)} disabled{Reason(reason)}");
-            return Outcome(await users.UpdateSecurityStampAsync(user));
+            return Saved(await users.UpdateSecurityStampAsync(user));
         });
 
-    public Task<ChangeResult> EnableAsync(Actor actor, string userId, string concurrencyStamp, string? reason) =>
+    public Task<Outcome<AccountChange>> EnableAsync(Actor actor, string userId, string concurrencyStamp, string? reason) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
             if (!user.IsDisabled)
             {
-                return ChangeResult.NoChange;
+                return Outcome.Success(AccountChange.Unchanged);
             }
 
             user.IsDisabled = false;
             audit.Record(actor.UserId, actor.Name, AdministrationAudit.UserEnabled, AdministrationAudit.UserSubject, user.Id,
                 $"Account of {Describe(user)} re-enabled{Reason(reason)}");
-            return Outcome(await users.UpdateAsync(user));
+            return Saved(await users.UpdateAsync(user));
         });
 
     /// <summary>
@@ -130,19 +132,19 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
     /// key with one nobody has seen (so the old app's codes stop working), deletes the recovery codes and passkeys, and
     /// changes the security stamp so that every session of the account ends at its next check. The person is emailed.
     /// </summary>
-    public Task<ChangeResult> ResetTwoFactorAsync(Actor actor, string userId, string concurrencyStamp, string reason) =>
+    public Task<Outcome<AccountChange>> ResetTwoFactorAsync(Actor actor, string userId, string concurrencyStamp, string reason) =>
         ChangeAsync(userId, concurrencyStamp, async user =>
         {
             if (user.Id == actor.UserId)
             {
-                return ChangeResult.Refused("You cannot reset your own two-factor sign-in. Change it from your account instead");
+                return Outcome.NotAllowed<AccountChange>("You cannot reset your own two-factor sign-in. Change it from your account instead");
             }
 
             var passkeys = await users.GetPasskeysAsync(user);
             var hadAuthenticator = await users.GetTwoFactorEnabledAsync(user);
             if (!hadAuthenticator && passkeys.Count == 0)
             {
-                return ChangeResult.Refused($"{user.DisplayName} has not set up two-factor sign-in, so there is nothing to reset");
+                return Outcome.NotAllowed<AccountChange>($"{user.DisplayName} has not set up two-factor sign-in, so there is nothing to reset");
             }
 
             // Recorded before UserManager's first save so that they are written with the change.
@@ -156,7 +158,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             {
                 if (await users.RemovePasskeyAsync(user, passkey.CredentialId) is { Succeeded: false } failed)
                 {
-                    return Outcome(failed);
+                    return Saved(failed);
                 }
             }
 
@@ -173,7 +175,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
                 result = await users.UpdateSecurityStampAsync(user);
             }
 
-            return Outcome(result);
+            return Saved(result);
         });
 
     /// <summary>Someone's second factors as administrators see them, e.g. "Authenticator app and 2 passkeys", or "Not set up".</summary>
@@ -198,7 +200,7 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
     public static string RoleList(IEnumerable<string> roles) =>
         string.Join(", ", roles.OrderBy(r => PortalRoles.All.ToList().IndexOf(r)));
 
-    private async Task<ChangeResult> ChangeAsync(string userId, string concurrencyStamp, Func<PortalUser, Task<ChangeResult>> change)
+    private async Task<Outcome<AccountChange>> ChangeAsync(string userId, string concurrencyStamp, Func<PortalUser, Task<Outcome<AccountChange>>> change)
     {
         try
         {
@@ -206,18 +208,18 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
             var user = await users.FindByIdAsync(userId);
             if (user is null)
             {
-                return ChangeResult.NotFound;
+                return Outcome.NotFound<AccountChange>();
             }
 
             if (user.ConcurrencyStamp != concurrencyStamp)
             {
-                return ChangeResult.Conflict;
+                return Outcome.Conflict<AccountChange>(ConflictMessage);
             }
 
             // The UPDATE checks the stamp the administrator saw too, so a change saved after the read above is not overwritten.
             db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
             var result = await change(user);
-            if (result.Outcome == ChangeOutcome.Done)
+            if (result is { Succeeded: true, Value: AccountChange.Changed })
             {
                 await transaction.CommitAsync();
             }
@@ -226,12 +228,12 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ChangeResult.Conflict;
+            return Outcome.Conflict<AccountChange>(ConflictMessage);
         }
         catch (Exception ex) when (IsSerializationFailure(ex))
         {
             // PostgreSQL refused one of two administrators' overlapping changes.
-            return ChangeResult.Conflict;
+            return Outcome.Conflict<AccountChange>(ConflictMessage);
         }
         finally
         {
@@ -251,9 +253,9 @@ public class UserAdministration(PortalDbContext db, UserManager<PortalUser> user
         return others == 0;
     }
 
-    private static ChangeResult Outcome(IdentityResult result) =>
-        result.Succeeded ? ChangeResult.Done
-        : result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? ChangeResult.Conflict
+    private static Outcome<AccountChange> Saved(IdentityResult result) =>
+        result.Succeeded ? Outcome.Success(AccountChange.Changed)
+        : result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Outcome.Conflict<AccountChange>(ConflictMessage)
         : throw new InvalidOperationException("Could not save the account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
 
     /// <summary>PostgreSQL's serialization failure (40001) or deadlock (40P01), anywhere in the exception chain.</summary>
