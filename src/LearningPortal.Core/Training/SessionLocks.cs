@@ -8,8 +8,8 @@ namespace LearningPortal.Core.Training;
 /// promotion are exact under any concurrency.
 /// <list type="bullet">
 /// <item>In the database (the guarantee, across instances): a transaction that holds the session's lock
-/// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED,
-/// so every later statement sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
+/// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED, in
+/// the statement that reads the session, so every later statement sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
 /// the database's single write lock at the start, so no other writer can commit in between.</item>
 /// <item>In the process (fairness and throughput): a first-come, first-served async gate, so a burst of
 /// requests queues in memory in arrival order instead of holding pooled connections or threads while
@@ -27,8 +27,10 @@ public sealed class SessionLocks : IDisposable
     /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
     /// The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
     /// The work receives the session (with its course) read after the lock, or null if there is none.
+    /// On PostgreSQL the lock and the read are one statement (one round trip), and <paramref name="lockCourse"/> locks
+    /// the session's course row in it too, after the session's (the order every caller takes them in).
     /// </summary>
-    public async Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken, bool lockCourse = false)
     {
         if (db.ChangeTracker.HasChanges())
         {
@@ -41,13 +43,14 @@ public sealed class SessionLocks : IDisposable
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            if (db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"SELECT 1 FROM \"TrainingSessions\" WHERE \"Id\" = {sessionId} FOR UPDATE", cancellationToken);
-            }
-
-            var session = await db.TrainingSessions.Include(s => s.Course).SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            // PostgreSQL locks the rows as the inner query returns them, in the order its FOR UPDATE names the tables, and
+            // at READ COMMITTED a row that was locked by another transaction is read again as that one committed it.
+            var sessions = !db.IsPostgres
+                ? db.TrainingSessions.Where(s => s.Id == sessionId)
+                : lockCourse
+                    ? db.TrainingSessions.FromSqlInterpolated($"SELECT s.* FROM \"TrainingSessions\" AS s JOIN \"TrainingCourses\" AS c ON c.\"Id\" = s.\"CourseId\" WHERE s.\"Id\" = {sessionId} FOR UPDATE OF s, c")
+                    : db.TrainingSessions.FromSqlInterpolated($"SELECT * FROM \"TrainingSessions\" WHERE \"Id\" = {sessionId} FOR UPDATE");
+            var session = await sessions.Include(s => s.Course).SingleOrDefaultAsync(cancellationToken);
             var result = await work(session);
             await transaction.CommitAsync(cancellationToken);
             return result;
