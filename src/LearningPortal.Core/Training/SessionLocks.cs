@@ -15,13 +15,22 @@ namespace LearningPortal.Core.Training;
 /// requests queues in memory in arrival order instead of holding pooled connections or threads while
 /// waiting for the database lock. On PostgreSQL one gate per session (striped); on SQLite one gate for
 /// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
-/// database retry with sleeps, which is slow and unfair under load.</item>
+/// database retry with sleeps, which is slow and unfair under load. On PostgreSQL, past its session's gate a
+/// change also waits for one of a few slots for the whole process (twice the cores): bookings on many sessions at
+/// once then queue in memory in arrival order, as on SQLite, instead of running as many transactions as there are
+/// requests, each a server process competing for the same cores, which made the slowest bookings wait seconds
+/// (the benchmark's p99 on 50 sessions). Slots are taken after the session's gate and before the transaction, so a
+/// transaction holding row locks always holds a slot, and nothing waits for a slot while holding one.</item>
 /// </list>
 /// </summary>
 public sealed class SessionLocks : IDisposable
 {
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly SemaphoreSlim singleWriter = new(1, 1);
+    private readonly SemaphoreSlim transactions = new(Slots, Slots);
+
+    /// <summary>How many session changes may run at once in this process on PostgreSQL.</summary>
+    public static int Slots { get; } = Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>
     /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
@@ -39,8 +48,15 @@ public sealed class SessionLocks : IDisposable
 
         var gate = db.IsPostgres ? stripes[(int)((uint)sessionId % (uint)stripes.Length)] : singleWriter;
         await gate.WaitAsync(cancellationToken);
+        var slot = false;
         try
         {
+            if (db.IsPostgres)
+            {
+                await transactions.WaitAsync(cancellationToken);
+                slot = true;
+            }
+
             db.ChangeTracker.Clear();
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
             // PostgreSQL locks the rows as the inner query returns them, in the order its FOR UPDATE names the tables, and
@@ -63,6 +79,11 @@ public sealed class SessionLocks : IDisposable
         }
         finally
         {
+            if (slot)
+            {
+                transactions.Release();
+            }
+
             gate.Release();
         }
     }
@@ -75,5 +96,6 @@ public sealed class SessionLocks : IDisposable
         }
 
         singleWriter.Dispose();
+        transactions.Dispose();
     }
 }
