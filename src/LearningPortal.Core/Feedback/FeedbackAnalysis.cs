@@ -9,9 +9,7 @@ namespace LearningPortal.Core.Feedback;
 
 /// <summary>
 /// Analyses a form's responses. Counts, distributions and the trend (by UK month) are grouped in the database (one
-/// GROUP BY per kind), so the work in memory is proportional to the number of distinct answers, not of responses;
-/// except for a narrow filter (at most <see cref="NarrowFilter"/> responses), whose responses and answers are read once
-/// per page request and counted in memory, which is bounded and cheaper than asking the database again for each part.
+/// GROUP BY per kind), so the work in memory is proportional to the number of distinct answers, not of responses.
 /// When a filter leaves fewer responses than the portal's small-numbers threshold (<see cref="SmallNumbers"/>),
 /// nothing but "fewer than N" is given: no figures, no trend, no comments, no words.
 /// </summary>
@@ -57,21 +55,10 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         }
 
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
-        List<AnswerGroup> groups;
-        if (await NarrowAnswersAsync(selection, cancellationToken) is { } narrow)
-        {
-            var asked = questions.Select(q => q.Id).ToHashSet();
-            groups = [.. narrow.Where(a => asked.Contains(a.QuestionId))
-                .GroupBy(a => (a.QuestionId, a.Number, a.After))
-                .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))];
-        }
-        else
-        {
-            groups = await Answers(filter, selection, [.. questions.Select(q => q.Id)])
-                .GroupBy(a => new { a.QuestionId, a.Number, a.After })
-                .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
-                .ToListAsync(cancellationToken);
-        }
+        var groups = await Answers(filter, selection, [.. questions.Select(q => q.Id)])
+            .GroupBy(a => new { a.QuestionId, a.Number, a.After })
+            .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
+            .ToListAsync(cancellationToken);
 
         int fromSessions;
         List<MonthCount> trend;
@@ -143,23 +130,12 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         }
 
         var anonymous = await db.FeedbackForms.Where(f => f.Id == formId).Select(f => f.IsAnonymous).FirstOrDefaultAsync(cancellationToken);
-        List<(string Text, string Answer, DateTime SubmittedUtc, int? AgencyId)> rows;
-        if (await NarrowCommentsAsync(formId, filter, search, cancellationToken) is { } narrow)
-        {
-            var questions = (await QuestionsAsync(formId, cancellationToken)).ToDictionary(q => q.Id);
-            var responses = (await SelectAsync(formId, filter, cancellationToken)).Rows!.ToDictionary(r => r.Id);
-            rows = [.. narrow.Take(take).Select(a => (questions[a.QuestionId].Text, a.Text!, responses[a.ResponseId].SubmittedUtc, responses[a.ResponseId].AgencyId))];
-        }
-        else
-        {
-            var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
-            // The join to the response and question is made for the page of comments only.
-            var latest = Latest(query).Take(take).Select(a => a.Id);
-            rows = [.. (await Latest(db.FeedbackAnswers.Where(a => latest.Contains(a.Id)))
-                .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
-                .ToListAsync(cancellationToken)).Select(r => (r.Text, r.Answer, r.SubmittedUtc, r.AgencyId))];
-        }
-
+        var query = await CommentQueryAsync(formId, filter, search, cancellationToken);
+        // The join to the response and question is made for the page of comments only.
+        var latest = Latest(query).Take(take).Select(a => a.Id);
+        var rows = await Latest(db.FeedbackAnswers.Where(a => latest.Contains(a.Id)))
+            .Select(a => new { a.Question.Text, Answer = a.Text!, a.Response.SubmittedUtc, a.Response.AgencyId })
+            .ToListAsync(cancellationToken);
         var agencies = await AgencyNamesAsync(cancellationToken);
         // Beside an anonymous comment neither agency nor date is given: with the words, they could name the person.
         return [.. rows.Select(r => anonymous
@@ -167,17 +143,8 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
             : new Comment(r.Text, r.Answer, r.SubmittedUtc, r.AgencyId is { } id && agencies.TryGetValue(id, out var n) ? n : null))];
     }
 
-    public async Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default)
-    {
-        if (await IsSuppressedAsync(formId, filter, cancellationToken))
-        {
-            return 0;
-        }
-
-        return await NarrowCommentsAsync(formId, filter, search, cancellationToken) is { } narrow
-            ? narrow.Count
-            : await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
-    }
+    public async Task<int> CountCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken = default) =>
+        await IsSuppressedAsync(formId, filter, cancellationToken) ? 0 : await (await CommentQueryAsync(formId, filter, search, cancellationToken)).CountAsync(cancellationToken);
 
     /// <summary>Whether the filter leaves so few responses (but some) that nothing may be shown about them.</summary>
     public async Task<bool> IsSuppressedAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken = default)
@@ -197,9 +164,7 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
             return [];
         }
 
-        var texts = await NarrowCommentsAsync(formId, filter, search, cancellationToken) is { } narrow
-            ? [.. narrow.Take(WordSample).Select(a => a.Text!)]
-            : await Latest(await CommentQueryAsync(formId, filter, search, cancellationToken)).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
+        var texts = await Latest(await CommentQueryAsync(formId, filter, search, cancellationToken)).Take(WordSample).Select(a => a.Text!).ToListAsync(cancellationToken);
         return CountWords(texts, take);
     }
 
@@ -284,7 +249,7 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         else
         {
             var rows = await responses.OrderBy(r => r.Id)
-                .Select(r => new SelectedResponse(r.Id, r.SessionId != null, r.SubmittedUtc, r.AgencyId))
+                .Select(r => new SelectedResponse(r.Id, r.SessionId != null, r.SubmittedUtc))
                 .Take(NarrowFilter + 1)
                 .ToListAsync(cancellationToken);
             selection = rows.Count <= NarrowFilter
@@ -294,42 +259,6 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
 
         selections[(formId, filter)] = selection;
         return selection;
-    }
-
-    /// <summary>
-    /// A narrow selection's answers (to every question), read once, by response id, and kept for the page's other parts:
-    /// its distributions, latest comments, comment count and frequent words are then worked out in memory, where each
-    /// asked the database before and each paid the same index look-up per response (EXPLAIN on PostgreSQL: about 3,000
-    /// index buffers for one session of 992 responses, every time). Null for a wider filter, or none.
-    /// </summary>
-    private async Task<List<SelectedAnswer>?> NarrowAnswersAsync(Selection selection, CancellationToken cancellationToken)
-    {
-        if (selection.Ids is not { } ids)
-        {
-            return null;
-        }
-
-        return selection.Answers ??= await db.FeedbackAnswers.Where(a => ids.Contains(a.ResponseId))
-            .Select(a => new SelectedAnswer(a.Id, a.ResponseId, a.QuestionId, a.Number, a.After, a.Text))
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// A narrow selection's comments (answers to its text questions), latest first as <see cref="Latest"/> orders them;
-    /// null when they are not in memory: a wider filter, or a search, which stays in the database (its lower() is the
-    /// one every path uses, so the narrow and the full path find the same comments).
-    /// </summary>
-    private async Task<List<SelectedAnswer>?> NarrowCommentsAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(search) || await NarrowAnswersAsync(await SelectAsync(formId, filter, cancellationToken), cancellationToken) is not { } answers)
-        {
-            return null;
-        }
-
-        var textQuestions = (await QuestionsAsync(formId, cancellationToken))
-            .Where(q => q.Type is FeedbackQuestionType.ShortText or FeedbackQuestionType.LongText)
-            .Select(q => q.Id).ToHashSet();
-        return [.. answers.Where(a => textQuestions.Contains(a.QuestionId)).OrderByDescending(a => a.ResponseId).ThenByDescending(a => a.Id)];
     }
 
     private async Task<List<FeedbackQuestion>> QuestionsAsync(int formId, CancellationToken cancellationToken)
@@ -426,18 +355,12 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     private sealed record AnswerGroup(int QuestionId, int? Number, int? After, int Count);
 
     /// <summary>One response a narrow filter leaves: what the counts and the trend need of it.</summary>
-    private sealed record SelectedResponse(int Id, bool FromSession, DateTime SubmittedUtc, int? AgencyId);
-
-    /// <summary>One answer in a narrow selection: what the distributions and the comments need of it.</summary>
-    private sealed record SelectedAnswer(long Id, int ResponseId, int QuestionId, int? Number, int? After, string? Text);
+    private sealed record SelectedResponse(int Id, bool FromSession, DateTime SubmittedUtc);
 
     /// <summary>The responses a filter leaves: how many and, for a narrow filter, the responses themselves.</summary>
     private sealed record Selection(int FormId, int Total, List<SelectedResponse>? Rows)
     {
         public List<int>? Ids { get; } = Rows?.Select(r => r.Id).ToList();
-
-        /// <summary>A narrow selection's answers, once read (<see cref="NarrowAnswersAsync"/>).</summary>
-        public List<SelectedAnswer>? Answers { get; set; }
 
         /// <summary>Some responses, but fewer than the small-numbers threshold: nothing may be shown about them.</summary>
         public bool IsSuppressed(SmallNumbers smallNumbers) => Total > 0 && smallNumbers.IsTooSmall(Total);
