@@ -17,7 +17,7 @@ var goals = new Dictionary<string, double> { ["SQLite"] = 1000, ["PostgreSQL"] =
 const double NarrowGoal = 50, NarrowShare = 0.25;
 var failed = false;
 
-Console.WriteLine($"Feedback analysis benchmark: one form, {responses:N0} responses, {runs} runs per filter; {Environment.ProcessorCount} cores");
+Console.WriteLine($"Feedback analysis benchmark: one form, {responses:N0} responses, {runs} runs per filter; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
 await using var postgres = sqliteOnly ? null : await BenchmarkPostgres.StartAsync();
 foreach (var provider in sqliteOnly ? ["SQLite"] : new[] { "SQLite", "PostgreSQL" })
 {
@@ -61,12 +61,14 @@ foreach (var provider in sqliteOnly ? ["SQLite"] : new[] { "SQLite", "PostgreSQL
         }
 
         await RunOnceAsync(); // warm up: connections, EF model and query caches, JIT
+        var commands = CommandCounter.Instance.Commands;
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             times.Add(await RunOnceAsync());
         }
 
+        var commandsPerPage = (CommandCounter.Instance.Commands - commands) / (double)runs;
         var sorted = times.Order().ToArray();
         var share = parts.Select(p => p / (runs + 1)).ToArray();
         double P(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
@@ -82,10 +84,12 @@ foreach (var provider in sqliteOnly ? ["SQLite"] : new[] { "SQLite", "PostgreSQL
         failed |= !ok;
         var goal = narrow ? $"goal p95 <= {NarrowGoal:0} ms and <= {NarrowShare:0.00} of unfiltered" : $"goal p95 <= {goals[provider]:0} ms";
         Console.WriteLine($"{label,-28} {report.Responses,7:N0} responses: p50 {P(0.50),7:0.0} ms, p95 {P(0.95),7:0.0} ms, max {sorted[^1],7:0.0} ms, {ratio:0.00} of unfiltered  {(ok ? "OK" : "OVER")} ({goal})");
-        Console.WriteLine($"{"",-28} mean per part: counts and distributions {share[0]:0.0} ms, latest comments {share[1]:0.0} ms, comment count {share[2]:0.0} ms, frequent words {share[3]:0.0} ms");
+        Console.WriteLine($"{"",-28} mean per part: counts and distributions {share[0]:0.0} ms, latest comments {share[1]:0.0} ms, comment count {share[2]:0.0} ms, frequent words {share[3]:0.0} ms; {commandsPerPage:0} commands a page; load {LoadAverage()}");
     }
 }
 
 Console.WriteLine();
 Console.WriteLine(failed ? "Some figures are over their goal." : "All figures within their goals.");
 return failed ? 1 : 0;
+
+static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));

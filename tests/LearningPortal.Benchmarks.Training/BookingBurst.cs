@@ -11,7 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningPortal.Benchmarks.Training;
 
 /// <summary>What one burst found: the problems (none means correct) and its timing.</summary>
-internal sealed record BurstResult(IReadOnlyList<string> Problems, TimeSpan Elapsed, double[] LatenciesMs);
+internal sealed record BurstResult(IReadOnlyList<string> Problems, TimeSpan Elapsed, double[] LatenciesMs)
+{
+    /// <summary>Commands the portal's contexts sent per booking (each a round trip), from <see cref="CommandCounter"/>.</summary>
+    public double CommandsPerBooking { get; init; }
+
+    public double CommitsPerBooking { get; init; }
+}
 
 /// <summary>Creates sessions and people, and fires concurrent booking attempts at the booking service.</summary>
 internal sealed class BookingBurst(BenchmarkDatabase database)
@@ -106,6 +112,7 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         })).ToList();
+        var (commands, commits) = (CommandCounter.Instance.Commands, CommandCounter.Instance.Commits);
         clock.Restart();
         go.SetResult();
         Outcome<BookedPlace>[] results;
@@ -121,6 +128,7 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         }
 
         var elapsed = clock.Elapsed;
+        var perBooking = (Commands: (CommandCounter.Instance.Commands - commands) / (double)attempts, Commits: (CommandCounter.Instance.Commits - commits) / (double)attempts);
         using var scope = database.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var rows = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId).ToListAsync();
@@ -147,7 +155,7 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         var promoted = await db.Bookings.AsNoTracking().Where(b => b.SessionId == sessionId && b.Status == BookingStatus.Confirmed && b.QueueNumber > capacity)
             .Select(b => b.QueueNumber).OrderBy(q => q).ToListAsync();
         Check(problems, promoted.SequenceEqual(Enumerable.Range(capacity + 1, 5)), "promoted " + string.Join(",", promoted));
-        return new BurstResult(problems, elapsed, latencies);
+        return new BurstResult(problems, elapsed, latencies) { CommandsPerBooking = perBooking.Commands, CommitsPerBooking = perBooking.Commits };
     }
 
     /// <summary>
@@ -165,6 +173,7 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
         var people = await PeopleAsync(users * each);
         var latencies = new double[users * each];
         var problems = new List<string>();
+        var (commands, commits) = (CommandCounter.Instance.Commands, CommandCounter.Instance.Commits);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, users).Select(u => Task.Run(async () =>
         {
@@ -186,7 +195,12 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
                 }
             }
         })));
-        return new BurstResult(problems, clock.Elapsed, latencies);
+        var elapsed = clock.Elapsed;
+        return new BurstResult(problems, elapsed, latencies)
+        {
+            CommandsPerBooking = (CommandCounter.Instance.Commands - commands) / (double)latencies.Length,
+            CommitsPerBooking = (CommandCounter.Instance.Commits - commits) / (double)latencies.Length,
+        };
     }
 
     private static void Check(List<string> problems, bool ok, string problem)

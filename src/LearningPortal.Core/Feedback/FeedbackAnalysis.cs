@@ -34,30 +34,52 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         "who", "why", "will", "with", "would", "you", "your", "i'm", "i've", "don't", "really", "much", "many", "get", "got",
     };
 
+    /// <summary>
+    /// What a filter leaves, worked out once per instance (the service is scoped, so once per page request) and shared by
+    /// the page's parts: the analysis, the latest comments, the comment count and the frequent words each needed the
+    /// count and, for a narrow filter, the responses' ids, and each asked the database again.
+    /// </summary>
+    private readonly Dictionary<(int FormId, FeedbackFilter Filter), Selection> selections = [];
+
+    private readonly Dictionary<int, List<FeedbackQuestion>> questionsByForm = [];
+
     public async Task<FeedbackReport> AnalyseAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken = default)
     {
-        var questions = await db.FeedbackQuestions.AsNoTracking().Where(q => q.FormId == formId).ToListAsync(cancellationToken);
-        var responses = Responses(formId, filter);
-        var total = await responses.CountAsync(cancellationToken);
+        var questions = await QuestionsAsync(formId, cancellationToken);
+        var selection = await SelectAsync(formId, filter, cancellationToken);
+        var total = selection.Total;
         var threshold = smallNumbers.Threshold;
-        if (total > 0 && smallNumbers.IsTooSmall(total))
+        if (selection.IsSuppressed(smallNumbers))
         {
             return new FeedbackReport(0, 0, 0, [], []) { IsSuppressed = true, Threshold = threshold };
         }
 
-        var fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
         var invited = filter.AgencyId is null && filter.DocumentId is null ? await Invitations(formId, filter).CountAsync(cancellationToken) : 0;
-
-        var groups = await (await AnswersAsync(formId, filter, [.. questions.Select(q => q.Id)], cancellationToken))
+        var groups = await Answers(filter, selection, [.. questions.Select(q => q.Id)])
             .GroupBy(a => new { a.QuestionId, a.Number, a.After })
             .Select(g => new AnswerGroup(g.Key.QuestionId, g.Key.Number, g.Key.After, g.Count()))
             .ToListAsync(cancellationToken);
 
-        var utcMonths = await responses
-            .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month })
-            .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
-            .ToListAsync(cancellationToken);
-        var trend = await InUkMonthsAsync(responses, utcMonths, cancellationToken);
+        int fromSessions;
+        List<MonthCount> trend;
+        if (selection.Rows is { } rows)
+        {
+            // A narrow filter's responses are in memory already: no more round trips for their counts and trend.
+            fromSessions = rows.Count(r => r.FromSession);
+            trend = [.. rows.GroupBy(r => { var uk = UkTime.FromUtc(r.SubmittedUtc); return (uk.Year, uk.Month); })
+                .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                .OrderBy(m => m.Year).ThenBy(m => m.Month)];
+        }
+        else
+        {
+            var responses = Responses(formId, filter);
+            fromSessions = await responses.CountAsync(r => r.SessionId != null, cancellationToken);
+            var utcMonths = await responses
+                .GroupBy(r => new { r.SubmittedUtc.Year, r.SubmittedUtc.Month })
+                .Select(g => new MonthCount(g.Key.Year, g.Key.Month, g.Count()))
+                .ToListAsync(cancellationToken);
+            trend = await InUkMonthsAsync(responses, utcMonths, cancellationToken);
+        }
 
         return new FeedbackReport(total, fromSessions, invited, Summarise(questions, groups), trend) { Threshold = threshold };
     }
@@ -127,8 +149,8 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     /// <summary>Whether the filter leaves so few responses (but some) that nothing may be shown about them.</summary>
     public async Task<bool> IsSuppressedAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken = default)
     {
-        var total = await Responses(formId, filter).CountAsync(cancellationToken);
-        return total > 0 && smallNumbers.IsTooSmall(total);
+        var selection = await SelectAsync(formId, filter, cancellationToken);
+        return selection.IsSuppressed(smallNumbers);
     }
 
     /// <summary>
@@ -206,12 +228,57 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     }
 
     /// <summary>
-    /// The answers to some of the form's questions in the filtered responses. A narrow filter (at most
-    /// <see cref="NarrowFilter"/> responses) reads the responses' ids first and looks their answers up by index:
-    /// given the join instead, both databases' planners start from the question index and read every answer to the
-    /// form (EXPLAIN on PostgreSQL: a hash join over a sequential scan, 280 ms for one session of 100,000 responses).
+    /// The responses a filter leaves, once per instance. A filter that leaves at most <see cref="NarrowFilter"/> responses
+    /// has them read (id, whether from a session, when) in one query, and everything about them is counted from that;
+    /// a wider filter, or none, is counted in the database.
     /// </summary>
-    private async Task<IQueryable<FeedbackAnswer>> AnswersAsync(int formId, FeedbackFilter filter, List<int> questionIds, CancellationToken cancellationToken)
+    private async Task<Selection> SelectAsync(int formId, FeedbackFilter filter, CancellationToken cancellationToken)
+    {
+        if (selections.TryGetValue((formId, filter), out var known))
+        {
+            return known;
+        }
+
+        Selection selection;
+        var responses = Responses(formId, filter);
+        if (filter.IsEmpty)
+        {
+            // Every response to the form: the answers need no ids (see Answers), so only the count is wanted here.
+            selection = new Selection(formId, await responses.CountAsync(cancellationToken), null);
+        }
+        else
+        {
+            var rows = await responses.OrderBy(r => r.Id)
+                .Select(r => new SelectedResponse(r.Id, r.SessionId != null, r.SubmittedUtc))
+                .Take(NarrowFilter + 1)
+                .ToListAsync(cancellationToken);
+            selection = rows.Count <= NarrowFilter
+                ? new Selection(formId, rows.Count, rows)
+                : new Selection(formId, await responses.CountAsync(cancellationToken), null);
+        }
+
+        selections[(formId, filter)] = selection;
+        return selection;
+    }
+
+    private async Task<List<FeedbackQuestion>> QuestionsAsync(int formId, CancellationToken cancellationToken)
+    {
+        if (!questionsByForm.TryGetValue(formId, out var questions))
+        {
+            questions = await db.FeedbackQuestions.AsNoTracking().Where(q => q.FormId == formId).ToListAsync(cancellationToken);
+            questionsByForm[formId] = questions;
+        }
+
+        return questions;
+    }
+
+    /// <summary>
+    /// The answers to some of the form's questions in the selected responses. A narrow filter's answers are looked up
+    /// by response id (one array parameter on PostgreSQL, a JSON array on SQLite): given the join instead, both
+    /// databases' planners start from the question index and read every answer to the form (EXPLAIN on PostgreSQL: a
+    /// hash join over a sequential scan, 280 ms for one session of 100,000 responses).
+    /// </summary>
+    private IQueryable<FeedbackAnswer> Answers(FeedbackFilter filter, Selection selection, List<int> questionIds)
     {
         var answers = db.FeedbackAnswers.Where(a => questionIds.Contains(a.QuestionId));
         if (filter.IsEmpty)
@@ -220,14 +287,12 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
             return answers;
         }
 
-        var responses = Responses(formId, filter);
-        var few = await responses.OrderBy(r => r.Id).Select(r => r.Id).Take(NarrowFilter + 1).ToListAsync(cancellationToken);
-        if (few.Count <= NarrowFilter)
+        if (selection.Ids is { } ids)
         {
-            return answers.Where(a => few.Contains(a.ResponseId));
+            return answers.Where(a => ids.Contains(a.ResponseId));
         }
 
-        return from r in responses
+        return from r in Responses(selection.FormId, filter)
                join a in answers on r.Id equals a.ResponseId
                select a;
     }
@@ -261,9 +326,10 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
     /// </summary>
     private async Task<IQueryable<FeedbackAnswer>> CommentQueryAsync(int formId, FeedbackFilter filter, string? search, CancellationToken cancellationToken)
     {
-        var textQuestions = await db.FeedbackQuestions.Where(q => q.FormId == formId && (q.Type == FeedbackQuestionType.ShortText || q.Type == FeedbackQuestionType.LongText))
-            .Select(q => q.Id).ToListAsync(cancellationToken);
-        var query = await AnswersAsync(formId, filter, textQuestions, cancellationToken);
+        var textQuestions = (await QuestionsAsync(formId, cancellationToken))
+            .Where(q => q.Type is FeedbackQuestionType.ShortText or FeedbackQuestionType.LongText)
+            .Select(q => q.Id).ToList();
+        var query = Answers(filter, await SelectAsync(formId, filter, cancellationToken), textQuestions);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLowerInvariant();
@@ -287,6 +353,18 @@ public partial class FeedbackAnalysis(PortalDbContext db, SmallNumbers smallNumb
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
 
     private sealed record AnswerGroup(int QuestionId, int? Number, int? After, int Count);
+
+    /// <summary>One response a narrow filter leaves: what the counts and the trend need of it.</summary>
+    private sealed record SelectedResponse(int Id, bool FromSession, DateTime SubmittedUtc);
+
+    /// <summary>The responses a filter leaves: how many and, for a narrow filter, the responses themselves.</summary>
+    private sealed record Selection(int FormId, int Total, List<SelectedResponse>? Rows)
+    {
+        public List<int>? Ids { get; } = Rows?.Select(r => r.Id).ToList();
+
+        /// <summary>Some responses, but fewer than the small-numbers threshold: nothing may be shown about them.</summary>
+        public bool IsSuppressed(SmallNumbers smallNumbers) => Total > 0 && smallNumbers.IsTooSmall(Total);
+    }
 
     private static List<QuestionSummary> Summarise(List<FeedbackQuestion> questions, List<AnswerGroup> groups)
     {

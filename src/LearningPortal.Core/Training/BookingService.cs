@@ -2,8 +2,8 @@ using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
-using LearningPortal.Core.Email;
 using LearningPortal.Core.Notifications;
+using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -37,21 +37,22 @@ public class BookingService(
                 return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
-            var existing = await db.Bookings.SingleOrDefaultAsync(b => b.SessionId == session.Id && b.UserId == request.UserId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var facts = await FactsAsync(session, request.UserId, now, cancellationToken);
+            var existing = facts.ExistingId is { } existingId ? await db.Bookings.SingleAsync(b => b.Id == existingId, cancellationToken) : null;
             if (existing is { IsActive: true })
             {
                 // A second click, or a second tab: the first booking stands and nothing changes.
                 return await DescribeAsync(existing, BookingOutcome.AlreadyBooked, cancellationToken);
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var refusal = await CheckAsync(session, request, now, cancellationToken);
+            var refusal = await CheckAsync(session, request, now, facts, cancellationToken);
             if (refusal is not null)
             {
                 return refusal;
             }
 
-            var email = await db.Users.Where(u => u.Id == request.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            var email = facts.Email;
             if (email is null)
             {
                 return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotFound, "Your account could not be found");
@@ -101,7 +102,9 @@ public class BookingService(
             }
             else
             {
-                position = await places.WaitlistPositionAsync(booking, cancellationToken);
+                // Everyone waiting arrived before this booking (its arrival number is the session's next), so its place in
+                // the queue is one after them: counted with the facts, before the insert, not by another query after it.
+                position = facts.Waiting + 1;
                 emails.Waitlisted(booking, session, position.Value);
             }
 
@@ -120,7 +123,7 @@ public class BookingService(
                 _ => BookingOutcome.Waitlisted,
             };
             return Outcome.Success(new BookedPlace(outcome, booking.Id, booking.Status, position));
-        }, cancellationToken);
+        }, cancellationToken, lockCourse: true);
 
         await AfterCommitAsync(published, cancellationToken);
         return result;
@@ -203,7 +206,7 @@ public class BookingService(
         return result;
     }
 
-    private async Task<Outcome<BookedPlace>?> CheckAsync(TrainingSession session, BookingRequest request, DateTime now, CancellationToken cancellationToken)
+    private async Task<Outcome<BookedPlace>?> CheckAsync(TrainingSession session, BookingRequest request, DateTime now, BookingFacts facts, CancellationToken cancellationToken)
     {
         if (session.IsCancelled)
         {
@@ -247,7 +250,7 @@ public class BookingService(
             return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.LineManagerIsSelf, problem);
         }
 
-        if (!session.Course.AllowsRepeatBookings && await RepeatRefusalAsync(session, request.UserId, now, cancellationToken) is { } repeat)
+        if (!session.Course.AllowsRepeatBookings && RepeatRefusal(session, facts) is { } repeat)
         {
             return repeat;
         }
@@ -271,44 +274,61 @@ public class BookingService(
 
     /// <summary>
     /// One active booking per course per person, and none once trained, unless the course allows repeats. The
-    /// message names the booking that stands in the way. On PostgreSQL the course row is locked too (after the
-    /// session's, the order every booking takes), so two tabs booking two sessions of a course cannot both win.
+    /// message names the booking that stands in the way. On PostgreSQL a booking locks the course row too (after the
+    /// session's, in the same statement: <see cref="SessionLocks"/>), so two tabs booking two sessions of a course cannot
+    /// both win.
     /// </summary>
-    private async Task<Outcome<BookedPlace>?> RepeatRefusalAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
+    private static Outcome<BookedPlace>? RepeatRefusal(TrainingSession session, BookingFacts facts)
     {
-        if (db.IsPostgres)
+        if (facts.OtherStatus is { } status)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"TrainingCourses\" WHERE \"Id\" = {session.CourseId} FOR UPDATE", cancellationToken);
-        }
-
-        var other = await db.Bookings.AsNoTracking()
-            .Where(b => b.UserId == userId && b.SessionId != session.Id && b.Session.CourseId == session.CourseId && !b.Session.IsCancelled
-                && b.Session.EndUtc > now
-                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
-            .OrderBy(b => b.Session.StartUtc)
-            .Select(b => new { b.Status, b.Session.StartUtc, b.Session.EndUtc })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (other is not null)
-        {
-            var what = other.Status switch
+            var what = status switch
             {
                 BookingStatus.Waitlisted => "You are already on the waiting list for",
                 BookingStatus.PendingApproval => "You already have a place waiting for your line manager's approval on",
                 _ => "You already have a place on",
             };
             return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AlreadyBookedOnCourse,
-                $"{what} {session.Course.Title} on {SessionTimes.Describe(other.StartUtc, other.EndUtc)}. Cancel that booking in My training before you book another session");
+                $"{what} {session.Course.Title} on {SessionTimes.Describe(facts.OtherStartUtc!.Value, facts.OtherEndUtc!.Value)}. Cancel that booking in My training before you book another session");
         }
 
-        var attended = await db.AttendanceRecords.AsNoTracking()
-            .Where(a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == userId && a.Booking.Session.CourseId == session.CourseId)
-            .OrderByDescending(a => a.Booking.Session.StartUtc)
-            .Select(a => (DateTime?)a.Booking.Session.StartUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        return attended is { } on
+        return facts.AttendedStartUtc is { } on
             ? TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AlreadyTrained, $"You have already attended {session.Course.Title}, on {UkTime.FormatDate(on)}, so you cannot book it again")
             : null;
     }
+
+    /// <summary>
+    /// Everything a booking decision reads about the person and the session, in one query under the session's lock
+    /// (each part a subquery of its own, so one round trip instead of five): their email, their booking on this session
+    /// if any, their earliest other active booking on the course and their latest attendance of it (for the repeat
+    /// rule), and how many are waiting (a new booking's place in the queue when the session is full).
+    /// </summary>
+    private Task<BookingFacts> FactsAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var sessionId = session.Id;
+        var courseId = session.CourseId;
+        var others = db.Bookings
+            .Where(b => b.UserId == userId && b.SessionId != sessionId && b.Session.CourseId == courseId && !b.Session.IsCancelled
+                && b.Session.EndUtc > now
+                && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
+            .OrderBy(b => b.Session.StartUtc).ThenBy(b => b.Id);
+        var attended = db.AttendanceRecords
+            .Where(a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == userId && a.Booking.Session.CourseId == courseId)
+            .OrderByDescending(a => a.Booking.Session.StartUtc);
+        return db.TrainingSessions.AsNoTracking().Where(s => s.Id == sessionId)
+            .Select(s => new BookingFacts(
+                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault(),
+                db.Bookings.Where(b => b.SessionId == sessionId && b.UserId == userId).Select(b => (int?)b.Id).FirstOrDefault(),
+                others.Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
+                others.Select(b => (DateTime?)b.Session.StartUtc).FirstOrDefault(),
+                others.Select(b => (DateTime?)b.Session.EndUtc).FirstOrDefault(),
+                attended.Select(a => (DateTime?)a.Booking.Session.StartUtc).FirstOrDefault(),
+                db.Bookings.Count(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted)))
+            .SingleAsync(cancellationToken);
+    }
+
+    /// <summary>What <see cref="FactsAsync"/> reads.</summary>
+    private sealed record BookingFacts(string? Email, int? ExistingId, BookingStatus? OtherStatus, DateTime? OtherStartUtc, DateTime? OtherEndUtc, DateTime? AttendedStartUtc, int Waiting);
 
     private async Task<Outcome<BookedPlace>> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)
     {

@@ -83,6 +83,9 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal(4, byId.Report.Responses);
         Assert.Equal(4, byId.Comments.Count / 2); // a short and a long text answer each
         Assert.Equal(Describe(byJoin.Report), Describe(byId.Report));
+        // The narrow path counts its responses and their trend in memory; the full path in the database.
+        Assert.Equal((byJoin.Report.Responses, byJoin.Report.SessionResponses, byJoin.Report.Invited), (byId.Report.Responses, byId.Report.SessionResponses, byId.Report.Invited));
+        Assert.Equal(byJoin.Report.Trend, byId.Report.Trend);
         Assert.Equal(byJoin.Comments, byId.Comments);
         Assert.Equal(byJoin.Count, byId.Count);
         Assert.Equal(byJoin.Words, byId.Words);
@@ -127,6 +130,9 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         var april = await feedback.AnalyseAsync(form, new FeedbackFilter(From: new DateOnly(2026, 4, 1), To: new DateOnly(2026, 4, 30)));
 
         Assert.Equal([(2026, 1, 1), (2026, 3, 1), (2026, 4, 1)], report.Trend.Select(m => (m.Year, m.Month, m.Count)));
+        // A filter leaving few responses reads them and puts them in UK months in memory: the same months.
+        var filtered = await feedback.AnalyseAsync(form, new FeedbackFilter(From: new DateOnly(2026, 1, 1)));
+        Assert.Equal([(2026, 1, 1), (2026, 3, 1), (2026, 4, 1)], filtered.Trend.Select(m => (m.Year, m.Month, m.Count)));
         // One response in April: too few to show anything about.
         Assert.True(april.IsSuppressed);
     }
