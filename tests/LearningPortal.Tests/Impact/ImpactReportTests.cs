@@ -2,10 +2,15 @@ using System.Net;
 using AngleSharp.Dom;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
+using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
+using LearningPortal.Core.Training;
+using LearningPortal.Tests.Feedback;
 using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
+using LearningPortal.Tests.Training;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 
@@ -19,6 +24,8 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
     private const string Year = "year=2024"; // April 2024 to March 2025
     private const string Months = "from=2024-04&to=2025-03";
     private readonly SupervisionData data = new(site);
+    private readonly TrainingData training = new(site);
+    private readonly FeedbackData feedback = new(site);
 
     [Fact]
     public async Task The_report_gathers_a_year_of_objectives_and_briefings_with_their_pages_figures_and_suppression()
@@ -124,6 +131,100 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
         {
             Assert.All(people.Append(reader), p => Assert.DoesNotContain(p.Email!, text));
             Assert.All(people.Append(reader), p => Assert.DoesNotContain(p.DisplayName, text));
+        }
+    }
+
+    [Fact]
+    public async Task The_reports_training_and_feedback_for_an_objective_and_a_briefing_are_their_pages_for_the_year()
+    {
+        // Feedback is dated when it is given, so this uses the current reporting year (so far).
+        var today = SupervisionData.Today();
+        var current = today.Month >= 4 ? today.Year : today.Year - 1;
+        var months = $"from={current}-04&to={current + 1}-03";
+        var (briefing, _) = await data.BriefingAsync("Report training " + Guid.NewGuid().ToString("N")[..6]);
+        var (a, b, _) = await AgenciesAsync();
+        var course = await training.CourseAsync();
+        var objective = Guid.NewGuid();
+        var start = DateTime.UtcNow.AddHours(-6);
+        var places = new[] { (a, AttendanceOutcome.Attended), (b, AttendanceOutcome.Attended), (b, AttendanceOutcome.Attended), (b, AttendanceOutcome.Attended), (b, AttendanceOutcome.DidNotAttend) };
+        var trained = new List<PortalUser>();
+        foreach (var (agency, _) in places)
+        {
+            trained.Add((await training.PeopleAsync(1, agency, "report-trained"))[0]);
+        }
+
+        await site.WithDbAsync(async db =>
+        {
+            db.Objectives.Add(new Objective { Id = objective, Title = "Report training objective " + objective.ToString("N")[..6], Number = 78, StrategyDocumentId = 0 });
+            db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Briefing, TargetId = briefing.DocumentId });
+            db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Course, TargetId = course.Id });
+            db.BriefingReads.Add(new BriefingRead { DocumentId = briefing.DocumentId, UserId = null, AgencyId = a, Day = today });
+
+            // One place in a (hidden), four in b: three attended, one did not.
+            var session = new TrainingSession
+            {
+                CourseId = course.Id, StartUtc = start, EndUtc = start.AddHours(3), Format = SessionFormat.Online, Capacity = 20,
+                BookingOpensUtc = start.AddDays(-30), BookingClosesUtc = start.AddDays(-1), Trainer = "Sam Trainer", CreatedUtc = start.AddDays(-30),
+            };
+            db.TrainingSessions.Add(session);
+            for (var i = 0; i < places.Length; i++)
+            {
+                var person = trained[i];
+                db.Bookings.Add(new Booking
+                {
+                    Session = session, UserId = person.Id, Status = BookingStatus.Confirmed, QueueNumber = i + 1,
+                    AttendeeName = person.DisplayName, AttendeeEmail = person.Email!, AgencyId = places[i].Item1, JobRole = "Health visitor",
+                    RequestedUtc = start.AddDays(-10), CalendarUid = Guid.NewGuid(),
+                    Attendance = new AttendanceRecord { Outcome = places[i].Item2, RecordedUtc = start.AddHours(3) },
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+        await site.WithScopeAsync(sp => sp.GetRequiredService<ImpactRebuild>().RunAsync());
+
+        // Three responses on the briefing from b, one from a (hidden, and its averages with it).
+        var form = await feedback.FormAsync(anonymous: false, required: false);
+        foreach (var (agency, count, rating) in new[] { (b, 3, 4), (a, 1, 2) })
+        {
+            foreach (var person in await training.PeopleAsync(count, agency, "report-feedback"))
+            {
+                var values = FeedbackData.Answers(form, rating: rating, before: 2, after: 4);
+                Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, values, FeedbackPlace.Briefing(briefing.DocumentId))).Outcome);
+            }
+        }
+
+        using var client = await EditorAsync();
+        var report = await client.GetDocumentAsync($"/manage/impact/report?year={current}");
+        var briefingPage = await client.GetDocumentAsync($"/manage/impact/briefings/{briefing.Slug}?{months}");
+        var objectivePage = await client.GetDocumentAsync($"/manage/impact/objectives/{objective}?{months}");
+        var briefingAt = $"#briefing-{briefing.DocumentId}-";
+        var objectiveAt = $"#objective-{objective:N}-";
+
+        // The figures are there to compare (not two empty tables): 5 places, 4 responses.
+        Assert.Equal("5", Cells(briefingPage, "#training-table tbody tr:last-child")[0]);
+        Assert.Equal("4", Cells(briefingPage, "#feedback-agency-table tbody tr:last-child")[0]);
+
+        // Cell for cell as the pages show them, suppression included, under ids unique to each section.
+        Assert.Equal(Cells(briefingPage, "#training-table tbody"), Cells(report, briefingAt + "training-table tbody"));
+        Assert.Equal(Cells(briefingPage, "#feedback-agency-table tbody"), Cells(report, briefingAt + "feedback-agency-table tbody"));
+        Assert.Equal(Cells(objectivePage, "#training-table tbody"), Cells(report, objectiveAt + "training-table tbody"));
+        Assert.Equal(Cells(objectivePage, "#feedback-source-table tbody"), Cells(report, objectiveAt + "feedback-source-table tbody"));
+        Assert.Equal("h3", report.QuerySelector(briefingAt + "training")!.LocalName);
+        Assert.Equal("h3", report.QuerySelector(objectiveAt + "feedback")!.LocalName);
+        var ids = report.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        // Their CSV links are the pages' own for the year's months, and answer.
+        foreach (var link in new[]
+        {
+            $"/manage/impact/briefings/{briefing.Slug}?handler=Csv&table=training&{months}",
+            $"/manage/impact/objectives/{objective}?handler=Csv&table=feedback-agency&{months}",
+        })
+        {
+            Assert.NotNull(report.QuerySelector($"a[href='{link}']"));
+            using var response = await client.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
 

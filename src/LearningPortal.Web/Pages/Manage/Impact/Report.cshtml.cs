@@ -9,12 +9,14 @@ namespace LearningPortal.Web.Pages.Manage.Impact;
 
 /// <summary>
 /// /manage/impact/report: the learning section of the partnership's yearly report for one reporting year (April to
-/// March): every objective with its briefings' reach, reflection, actions and outcome figures, the reach of every
-/// published briefing, then each briefing read or discussed in the year with its reach, reflection and actions. The
+/// March): every objective with its briefings' reach, its courses' training, reflection, feedback, actions and outcome
+/// figures, the reach of every published briefing, then each briefing read or discussed in the year with its reach,
+/// training, reflection, feedback and actions. The
 /// sections are the impact pages' own partials with the same services, so suppression is exactly theirs; each table
 /// links to the CSV its own page serves for the same months. Prints on A4.
 /// </summary>
-public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection reflection, ImpactObjectives objectives, OutcomeMeasures outcomes, SmallNumbers smallNumbers) : PageModel
+public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection reflection, ImpactObjectives objectives, OutcomeMeasures outcomes,
+    ImpactTraining training, ImpactFeedbackFigures feedback, SmallNumbers smallNumbers) : PageModel
 {
     /// <summary>How many reporting years the year list offers, the current one included.</summary>
     public const int YearsOffered = 6;
@@ -28,6 +30,9 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
     public ReachFilter Filter { get; private set; } = default!;
 
     public IReadOnlyList<ObjectiveImpact> Objectives { get; private set; } = [];
+
+    /// <summary>Each objective's training and feedback for the year, by objective id, as its own page works them out.</summary>
+    public IReadOnlyDictionary<Guid, TrainingAndFeedback> ObjectiveTraining { get; private set; } = new Dictionary<Guid, TrainingAndFeedback>();
 
     public IReadOnlyList<BriefingReach> Briefings { get; private set; } = [];
 
@@ -59,16 +64,23 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
         Filter = new ReachFilter(new DateOnly(chosen, 4, 1), new DateOnly(chosen + 1, 3, 1), null);
 
         var list = new List<ObjectiveImpact>();
+        var objectiveTraining = new Dictionary<Guid, TrainingAndFeedback>();
         foreach (var objective in await outcomes.ObjectivesAsync(cancel))
         {
             if (await objectives.ObjectiveAsync(objective.Id, Filter, cancel) is { } impact)
             {
                 // The year's outcome figures only: the report speaks for its own quarters.
                 list.Add(impact with { Outcomes = [.. impact.Outcomes.Where(f => f.QuarterStart >= Filter.FirstDay && f.QuarterStart <= Filter.LastDay)] });
+                // The same calls as the objective's page, for the year's months, so figures and suppression match it.
+                var courses = await training.CoursesOfObjectiveAsync(objective.Id, cancel);
+                objectiveTraining[objective.Id] = new TrainingAndFeedback(
+                    await training.TrainingAsync(courses, Filter, cancel),
+                    await feedback.FeedbackAsync([.. impact.Briefings.Select(b => b.DocumentId)], courses, Filter, cancel));
             }
         }
 
         Objectives = list;
+        ObjectiveTraining = objectiveTraining;
         Briefings = await reach.BriefingsAsync(Filter, cancel);
         var discussed = await reflection.DiscussedBriefingIdsAsync(Filter, cancel);
         var sections = new List<BriefingSection>();
@@ -76,10 +88,15 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
         {
             if (await reach.BriefingAsync(briefing.Slug, Filter, cancel) is { } detail)
             {
+                // As the briefing's page works them out, for the year's months.
+                var courses = await training.CoursesOfBriefingAsync(detail.DocumentId, cancel);
                 sections.Add(new BriefingSection(
                     detail,
                     await reflection.ReflectionAsync([detail.DocumentId], Filter, cancel),
-                    await reflection.ActionsAsync(detail.DocumentId, null, null, cancel)));
+                    await reflection.ActionsAsync(detail.DocumentId, null, null, cancel),
+                    new TrainingAndFeedback(
+                        await training.TrainingAsync(courses, Filter, cancel),
+                        await feedback.FeedbackAsync([detail.DocumentId], courses, Filter, cancel))));
             }
         }
 
@@ -101,4 +118,7 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
 }
 
 /// <summary>One briefing's sections in the yearly report.</summary>
-public sealed record BriefingSection(BriefingReachDetail Reach, ReflectionFigures Reflection, ActionFigures Actions);
+public sealed record BriefingSection(BriefingReachDetail Reach, ReflectionFigures Reflection, ActionFigures Actions, TrainingAndFeedback Training);
+
+/// <summary>An objective's or briefing's training on its linked courses and the feedback on it, for the yearly report.</summary>
+public sealed record TrainingAndFeedback(TrainingFigures Training, FeedbackSection Feedback);

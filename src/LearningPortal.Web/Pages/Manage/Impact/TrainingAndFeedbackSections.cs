@@ -4,11 +4,17 @@ using LearningPortal.Core.Reporting;
 
 namespace LearningPortal.Web.Pages.Manage.Impact;
 
-/// <summary>The Training partial's model: the figures, the address of each table's CSV (by table name), whose courses, and the target page's address.</summary>
-public sealed record TrainingView(TrainingFigures Figures, Func<string, string> Csv, string Whose);
+/// <summary>The Training partial's model: the figures, the address of each table's CSV (by table name), whose courses, and where it stands on its page.</summary>
+public sealed record TrainingView(TrainingFigures Figures, Func<string, string> Csv, string Whose, SectionPlace? Place = null)
+{
+    public SectionPlace At => Place ?? SectionPlace.Page;
+}
 
-/// <summary>The Feedback partial's model: the figures, the address of each table's CSV (by table name) and whose feedback.</summary>
-public sealed record FeedbackView(FeedbackSection Figures, Func<string, string> Csv, string Whose);
+/// <summary>The Feedback partial's model: the figures, the address of each table's CSV (by table name), whose feedback, and where it stands on its page.</summary>
+public sealed record FeedbackView(FeedbackSection Figures, Func<string, string> Csv, string Whose, SectionPlace? Place = null)
+{
+    public SectionPlace At => Place ?? SectionPlace.Page;
+}
 
 /// <summary>
 /// What the Training and Feedback partials show, as CSV tables too, so a page's CSV (and the yearly report's) says the
