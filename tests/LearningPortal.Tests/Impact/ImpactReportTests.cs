@@ -190,7 +190,7 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
             foreach (var person in await training.PeopleAsync(count, agency, "report-feedback"))
             {
                 var values = FeedbackData.Answers(form, rating: rating, before: 2, after: 4);
-                Assert.Equal(SubmissionOutcome.Saved, (await feedback.SubmitAsync(form, person, values, FeedbackPlace.Briefing(briefing.DocumentId))).Outcome);
+                Assert.Equal(Submission.Saved, (await feedback.SubmitAsync(form, person, values, FeedbackPlace.Briefing(briefing.DocumentId))).Value);
             }
         }
 
