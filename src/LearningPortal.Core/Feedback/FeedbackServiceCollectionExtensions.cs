@@ -1,3 +1,4 @@
+using LearningPortal.Core.Impact;
 using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Training;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddScoped<FeedbackExport>();
         services.AddScoped<FeedbackStarterForms>();
         services.AddNotificationHandler<SessionAttended, FeedbackInvitations>();
+        services.AddImpactFeed(); // storing a response writes Impact's copy of its figures in the same transaction
         return services;
     }
 }
