@@ -64,7 +64,8 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 await create.ExecuteNonQueryAsync();
             }
 
-            cs = $"{postgresServer};Database={name};Maximum Pool Size=100;Command Timeout=600";
+            // LP_BENCH_PG_POOL sets the pool's size (Npgsql's default, 100, otherwise), to try a smaller pool.
+            cs = $"{postgresServer};Database={name};Maximum Pool Size={Environment.GetEnvironmentVariable("LP_BENCH_PG_POOL") ?? "100"};Command Timeout=600";
             configure = o => o.UseNpgsql(cs, x => x.MigrationsAssembly("LearningPortal.Migrations.PostgreSql")).AddInterceptors(CommandCounter.Instance);
         }
 

@@ -1,6 +1,7 @@
 using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace LearningPortal.Core.Training;
 
@@ -8,19 +9,99 @@ namespace LearningPortal.Core.Training;
 /// Tells Impact how a session's bookings stand, inside the session lock's transaction (<see cref="SessionLocks"/>): the
 /// one place every booking, cancellation, place from the waiting list, approval decision, session change and register
 /// mark passes through, so none of them can be missed and none is copied unless it commits.
+/// <para>
+/// It follows the change's saves (<see cref="DbContext.SavingChanges"/>). A new booking's copy is added from the change
+/// tracker to the change's next save once the booking has its id (a booking's second save), so a new booking costs no
+/// round trip of its own: there is nothing to read, since a new booking has no copy yet. Any other change to what the
+/// copies hold (a booking changed or deleted, a register mark, the session's time, course or cancellation) copies the
+/// whole session after the change's work, reading its bookings and their copies: the rare paths, and the one that also
+/// fills in copies missing for bookings written outside Training's services (demo sessions, a restore), as
+/// <c>rebuild-impact</c> does for all of them.
+/// </para>
 /// </summary>
-internal static class ImpactCopy
+internal sealed class ImpactCopy : IDisposable
 {
-    public static async Task SessionAsync(PortalDbContext db, TrainingSession session, CancellationToken cancellationToken)
+    private readonly PortalDbContext db;
+    private readonly TrainingSession session;
+    private readonly HashSet<Booking> made = new(ReferenceEqualityComparer.Instance);
+    private bool wholeSession;
+
+    private ImpactCopy(PortalDbContext db, TrainingSession session)
+    {
+        this.db = db;
+        this.session = session;
+        db.SavingChanges += Saving;
+    }
+
+    /// <summary>Follows the saves of a change to <paramref name="session"/> until disposed.</summary>
+    public static ImpactCopy Follow(PortalDbContext db, TrainingSession session) => new(db, session);
+
+    /// <summary>After the change's work, in its transaction: copies the whole session if needed, and saves what is left.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        if (wholeSession)
+        {
+            await SessionAsync(cancellationToken);
+        }
+        else
+        {
+            // A booking inserted by the work's last save has its id only now; usually its copy went with a later save.
+            CopyMade();
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose() => db.SavingChanges -= Saving;
+
+    private void Saving(object? sender, SavingChangesEventArgs e)
+    {
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            switch (entry)
+            {
+                case { Entity: Booking booking, State: EntityState.Added }:
+                    made.Add(booking);
+                    break;
+                case { Entity: Booking booking, State: EntityState.Modified or EntityState.Deleted } when !made.Contains(booking):
+                case { Entity: AttendanceRecord, State: EntityState.Added or EntityState.Modified or EntityState.Deleted }:
+                case { Entity: TrainingSession, State: EntityState.Modified } when Changed(entry, nameof(TrainingSession.StartUtc), nameof(TrainingSession.IsCancelled), nameof(TrainingSession.CourseId)):
+                    wholeSession = true;
+                    break;
+            }
+        }
+
+        CopyMade();
+    }
+
+    /// <summary>The copies of the bookings this change made that have their ids (added once, then kept in step).</summary>
+    private void CopyMade()
+    {
+        var places = made.Where(b => db.Entry(b).State != EntityState.Added)
+            .Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Attendance?.Outcome))
+            .ToList();
+        if (places.Count > 0)
+        {
+            new ImpactFeed(db).BookingsMade(Event(places));
+        }
+    }
+
+    private async Task SessionAsync(CancellationToken cancellationToken)
     {
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id)
             .Select(b => new { b.Id, b.UserId, b.AgencyId, b.Status, Outcome = b.Attendance == null ? (AttendanceOutcome?)null : b.Attendance.Outcome })
             .ToListAsync(cancellationToken);
-        var change = ImpactEventsFrom.Session(session.Id, session.CourseId, session.Course.Title, session.Course.LicensesGcp2, session.StartUtc,
-            [.. bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Outcome))]);
 
         // The feed is stateless beyond the context; this runs in a singleton's method with the caller's context.
-        await new ImpactFeed(db).RecordAsync(change, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await new ImpactFeed(db).RecordAsync(
+            Event([.. bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Outcome))]), cancellationToken);
     }
+
+    private SessionBookings Event(IReadOnlyList<BookingPlace> places) =>
+        ImpactEventsFrom.Session(session.Id, session.CourseId, session.Course.Title, session.Course.LicensesGcp2, session.StartUtc, places);
+
+    private static bool Changed(EntityEntry entry, params string[] properties) => properties.Any(p => entry.Property(p).IsModified);
 }

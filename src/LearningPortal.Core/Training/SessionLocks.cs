@@ -23,7 +23,7 @@ namespace LearningPortal.Core.Training;
 /// transaction holding row locks always holds a slot, and nothing waits for a slot while holding one.</item>
 /// </list>
 /// Every change to a session's places or register passes through here, so this is where Impact is told how the
-/// session's bookings now stand (<see cref="ImpactCopy"/>), in the same transaction.
+/// session's bookings now stand (<see cref="ImpactCopy"/>, which follows the change's saves), in the same transaction.
 /// </summary>
 public sealed class SessionLocks : IDisposable
 {
@@ -38,8 +38,10 @@ public sealed class SessionLocks : IDisposable
     /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
     /// The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
     /// The work receives the session (with its course) read after the lock, or null if there is none.
-    /// On PostgreSQL the lock and the read are one statement (one round trip), and <paramref name="lockCourse"/> locks
-    /// the session's course row in it too, after the session's (the order every caller takes them in).
+    /// On PostgreSQL the lock and the read are one statement (one round trip), and with <paramref name="lockCourse"/> it
+    /// locks the session's course row too, after the session's (the order every caller takes them in), when the course
+    /// allows one booking per person (the repeat rule reads the person's bookings on its other sessions); a course that
+    /// allows repeats is not locked, so bookings on its sessions do not wait for each other.
     /// </summary>
     public async Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken, bool lockCourse = false)
     {
@@ -61,18 +63,23 @@ public sealed class SessionLocks : IDisposable
 
             db.ChangeTracker.Clear();
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            // PostgreSQL locks the rows as the inner query returns them, in the order its FOR UPDATE names the tables, and
-            // at READ COMMITTED a row that was locked by another transaction is read again as that one committed it.
+            // At READ COMMITTED a row that was locked by another transaction is read again as that one committed it. The
+            // course's row is locked by the second CTE, which joins the first: only once the session's row is locked.
             var sessions = !db.IsPostgres
                 ? db.TrainingSessions.Where(s => s.Id == sessionId)
                 : lockCourse
-                    ? db.TrainingSessions.FromSqlInterpolated($"SELECT s.* FROM \"TrainingSessions\" AS s JOIN \"TrainingCourses\" AS c ON c.\"Id\" = s.\"CourseId\" WHERE s.\"Id\" = {sessionId} FOR UPDATE OF s, c")
+                    ? db.TrainingSessions.FromSqlInterpolated($"""
+                        WITH s AS (SELECT * FROM "TrainingSessions" WHERE "Id" = {sessionId} FOR UPDATE),
+                        c AS (SELECT c."Id" FROM "TrainingCourses" AS c JOIN s ON c."Id" = s."CourseId" WHERE NOT c."AllowsRepeatBookings" FOR UPDATE OF c)
+                        SELECT s.* FROM s LEFT JOIN c ON TRUE
+                        """)
                     : db.TrainingSessions.FromSqlInterpolated($"SELECT * FROM \"TrainingSessions\" WHERE \"Id\" = {sessionId} FOR UPDATE");
             var session = await sessions.Include(s => s.Course).SingleOrDefaultAsync(cancellationToken);
+            using var copy = session is null ? null : ImpactCopy.Follow(db, session);
             var result = await work(session);
-            if (session is not null)
+            if (copy is not null)
             {
-                await ImpactCopy.SessionAsync(db, session, cancellationToken);
+                await copy.CompleteAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -104,6 +104,45 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
     }
 
     [Fact]
+    public async Task After_a_booking_storm_and_cancellations_Impacts_copies_equal_the_bookings_exactly()
+    {
+        const int attempts = 60, places = 10;
+        var session = await data.SessionAsync(change: s => s.Capacity = places);
+        var people = await data.PeopleAsync(attempts, prefix: "copied");
+
+        var stored = await data.ReloadAsync(session);
+        async Task CopiesEqualBookingsAsync()
+        {
+            var (bookings, copies) = await site.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<PortalDbContext>();
+                return (await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id).OrderBy(b => b.Id).ToListAsync(),
+                    await db.ImpactBookings.AsNoTracking().Where(c => c.SessionId == session.Id).OrderBy(c => c.BookingId).ToListAsync());
+            });
+            Assert.Equal(attempts, bookings.Count);
+            Assert.Equal(places, bookings.Count(b => b.HoldsPlace));
+            Assert.Equal(
+                bookings.Select(b => (b.Id, b.UserId, b.AgencyId, b.HoldsPlace, stored.CourseId, stored.Course.Title, stored.StartUtc, (Core.Impact.AttendanceResult?)null)),
+                copies.Select(c => (c.BookingId, c.UserId, c.AgencyId, c.HoldsPlace, c.CourseId, c.CourseTitle, c.StartUtc, c.Attendance)));
+        }
+
+        // New bookings are copied from the change tracker in their own save.
+        var results = await Task.WhenAll(people.Select(p => Task.Run(() => data.BookAsync(session, p))));
+        Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
+        await CopiesEqualBookingsAsync();
+
+        // Cancelling (and the places it gives to the waiting list) and booking again after cancelling copy the whole session.
+        var confirmed = Enumerable.Range(0, attempts).Where(i => results[i].Value!.Outcome == BookingOutcome.Confirmed).Take(3);
+        var waiting = Enumerable.Range(0, attempts).Where(i => results[i].Value!.Outcome == BookingOutcome.Waitlisted).TakeLast(2);
+        var cancelling = confirmed.Concat(waiting).ToList();
+        var cancelled = await Task.WhenAll(cancelling.Select(i => Task.Run(() =>
+            data.WithAsync<BookingService, Outcome<int>>(s => s.CancelAsync(results[i].Value!.BookingId, TrainingData.Staff, asStaff: true)))));
+        Assert.All(cancelled, c => Assert.True(c.Succeeded, c.Message));
+        Assert.Equal(BookingOutcome.Waitlisted, (await data.BookAsync(session, people[cancelling[^1]])).Value!.Outcome);
+        await CopiesEqualBookingsAsync();
+    }
+
+    [Fact]
     public async Task A_new_session_is_published_to_subscribers()
     {
         var course = await data.CourseAsync();

@@ -47,4 +47,41 @@ public class SessionLockTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal(101, seenByA);
         Assert.Equal(101, seenByB);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_booking_locks_the_course_only_when_it_allows_one_booking_per_person(bool allowsRepeats)
+    {
+        var course = await data.CourseAsync(c => c.AllowsRepeatBookings = allowsRepeats);
+        var first = await data.SessionAsync(course);
+        var second = await data.SessionAsync(course, s => { s.StartUtc = s.StartUtc.AddDays(7); s.EndUtc = s.EndUtc.AddDays(7); });
+        using var instanceA = new SessionLocks();
+        using var instanceB = new SessionLocks();
+        using var scopeA = site.Services.CreateScope();
+        using var scopeB = site.Services.CreateScope();
+        var dbA = scopeA.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var aInside = new TaskCompletionSource();
+        var releaseA = new TaskCompletionSource();
+
+        // Two instances change two sessions of the course at once, as two bookings by one person would.
+        var a = instanceA.RunAsync(dbA, first.Id, async s =>
+        {
+            aInside.SetResult();
+            await releaseA.Task;
+            return s!.Id;
+        }, CancellationToken.None, lockCourse: true);
+        await aInside.Task;
+        var b = Task.Run(() => instanceB.RunAsync(dbB, second.Id, s => Task.FromResult(s!.Id), CancellationToken.None, lockCourse: true));
+
+        // One place per person: the second waits for the course's lock (the repeat rule must see the first booking).
+        // Repeats allowed: only the session is locked, so on PostgreSQL the second goes ahead (SQLite has one writer).
+        var goesAhead = allowsRepeats && site.Database.IsPostgres;
+        var finishedFirst = await Task.WhenAny(b, Task.Delay(TimeSpan.FromSeconds(goesAhead ? 10 : 1)));
+        Assert.Equal(goesAhead, finishedFirst == b);
+        releaseA.SetResult();
+        Assert.Equal(first.Id, await a);
+        Assert.Equal(second.Id, await b);
+    }
 }
