@@ -85,30 +85,27 @@ internal sealed class Snippets(Analyzer analyzer)
                 return null;
             }
 
-            // Passages of about FragmentSize characters, each starting at a word: the text is cut where a word would
-            // cross the next multiple of FragmentSize, as the highlighter's fragmenter did. Scored by the distinct terms
-            // in them, then by matches.
+            // Passages of about FragmentSize characters, from a multiple of FragmentSize (moved back to the start of its
+            // word, as the highlighter's fragmenter cut the text) to the end of a word. Scored by the distinct terms in
+            // them, then by matches; the best two are shown in the order of the text.
             var passages = new List<(int Start, int End, int First, int Count, int Score)>();
             for (var i = 0; i < matches.Count;)
             {
                 var start = FragmentStart(body, matches[i].Start);
-                var end = Math.Min(body.Length, start + FragmentSize);
+                var window = start + FragmentSize;
+                var end = start;
                 var first = i;
                 var distinct = new HashSet<string>(StringComparer.Ordinal);
-                while (i < matches.Count && matches[i].End <= end)
+                do
                 {
+                    // A match that starts inside the window is in the passage, even when it runs past the window's end.
                     distinct.Add(matches[i].Term);
+                    end = Math.Max(end, matches[i].End);
                     i++;
                 }
+                while (i < matches.Count && matches[i].Start < window);
 
-                if (i == first)
-                {
-                    // A match crossing the passage's end starts the next passage.
-                    end = matches[i].End;
-                    distinct.Add(matches[i].Term);
-                    i++;
-                }
-
+                end = Math.Max(end, Math.Min(body.Length, window));
                 passages.Add((start, WordEnd(body, end), first, i - first, (distinct.Count * 100) + (i - first)));
             }
 
