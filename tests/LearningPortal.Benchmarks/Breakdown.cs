@@ -12,7 +12,7 @@ internal static class Breakdown
 {
     public static void Print(string folder)
     {
-        using var directory = FSDirectory.Open(folder);
+        using var directory = new PositionalReadDirectory(folder);
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader);
         var analyzer = PortalAnalyzers.Create();
@@ -60,6 +60,32 @@ internal static class Breakdown
             });
             Console.WriteLine($"    {threads} thread(s): {done / clock.Elapsed.TotalSeconds:0} queries/s for \"neglect\"");
         }
+    }
+
+    /// <summary>
+    /// The benchmark's queries from 2 threads for a while, every one searched (--profile): a steady load for a sampling
+    /// profiler. Prints the process id first and, at the end, queries a second and the process's CPU time per query.
+    /// </summary>
+    public static void Profile(string folder, int seconds)
+    {
+        using var index = new LuceneSearchIndex(folder, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneSearchIndex>.Instance, TimeProvider.System) { CacheResults = false };
+        index.Open();
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine($"    profiling: process {Environment.ProcessId}, 2 threads for {seconds} s");
+        var cpu = process.TotalProcessorTime;
+        var done = 0;
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, 2, new ParallelOptions { MaxDegreeOfParallelism = 2 }, thread =>
+        {
+            for (var i = thread; clock.Elapsed < TimeSpan.FromSeconds(seconds); i++)
+            {
+                index.Search(Queries.All[i % Queries.All.Length]);
+                Interlocked.Increment(ref done);
+            }
+        });
+        process.Refresh();
+        var cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
+        Console.WriteLine($"    {done / clock.Elapsed.TotalSeconds:0} queries/s from 2 threads, {cpuMs / done:0.0} ms of process CPU per query (load average {SearchBenchmark.LoadAverage()})");
     }
 
     private static double Median(Action action)

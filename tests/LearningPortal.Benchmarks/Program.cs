@@ -12,7 +12,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   ... -- --wrk http://127.0.0.1:5099                                              the search page of a running site under wrk load
 //   ... -- --site                                                                     the site itself: /search against /training, then
 //                                                                                     broad queries over 10,000 documents, with wrk
-// Exits 1 when a goal is missed.
+//   ... -- --sizes 10000 --no-site --profile 30                                      the queries from 2 threads for 30 s, for a profiler
+// Run with --help for every option. Exits 1 when a goal is missed.
 namespace LearningPortal.Benchmarks;
 
 internal static class SearchBenchmark
@@ -22,6 +23,12 @@ internal static class SearchBenchmark
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--help"))
+        {
+            Console.WriteLine(Options.Help);
+            return 0;
+        }
+
         var options = Options.Parse(args);
         if (options.WrkUrl is { } url)
         {
@@ -57,6 +64,11 @@ internal static class SearchBenchmark
                 Breakdown.Concurrency(folder);
             }
 
+            if (options.ProfileSeconds > 0)
+            {
+                Breakdown.Profile(folder, options.ProfileSeconds);
+            }
+
             if (options.Verbose)
             {
                 foreach (var (query, p50, cpu, hits) in result.PerQuery)
@@ -87,8 +99,25 @@ internal static class SearchBenchmark
     internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
 
-internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, string? WrkUrl, string WrkDuration, bool Verbose, bool Breakdown = false, bool SiteOnly = false, bool NoSite = false)
+internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, string? WrkUrl, string WrkDuration, bool Verbose, bool Breakdown = false, bool SiteOnly = false, bool NoSite = false, int ProfileSeconds = 0)
 {
+    public const string Help = """
+        Search benchmark (issue 19). Options:
+          --sizes <n,n>        index sizes (default 10000,100000)
+          --rounds <n>         rounds of the queries per size (default 5)
+          --verbose            the median per query
+          --breakdown          CPU time per stage and queries a second from 1, 2 and 8 threads
+          --profile <s>        after timing, run the queries from 2 threads for <s> seconds (result cache off) for a
+                               profiler to attach: DOTNET_PerfMapEnabled=1 in the environment, then
+                               perf record -F 999 -g -p <pid printed>; perf report --no-children
+          --keep-index <dir>   keep the first index in <dir>
+          --no-site            the engine only
+          --site               the site only: /search against /training, then broad queries over 10,000 documents (wrk)
+          --duration <s>       seconds per wrk row (default 10)
+          --wrk <url>          the search page of a site already running, under wrk
+        Exits 1 when a goal is missed.
+        """;
+
     public static Options Parse(string[] args)
     {
         var o = new Options([10_000, 100_000], 5, null, null, "10", false);
@@ -106,6 +135,7 @@ internal sealed record Options(int[] Sizes, int Rounds, string? KeepIndex, strin
                 "--breakdown" => o with { Breakdown = true },
                 "--site" => o with { SiteOnly = true },
                 "--no-site" => o with { NoSite = true },
+                "--profile" => o with { ProfileSeconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

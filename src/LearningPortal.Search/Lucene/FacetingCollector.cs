@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace LearningPortal.Search.Lucene;
 
@@ -40,16 +39,16 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
     public void Collect(int doc)
     {
         var s = segment!;
-        var kindOrd = s.Kind?.GetOrd(doc) ?? -1;
+        var kindOrd = s.KindOrd(doc);
         var kindOk = kinds.Count == 0 || (kindOrd >= 0 && s.SelectedKinds[kindOrd]);
-        var themeCount = s.ReadThemes(doc);
+        var themeOrds = s.ThemeOrds(doc);
         var themeOk = themes.Count == 0;
-        for (var i = 0; i < themeCount && !themeOk; i++)
+        for (var i = 0; i < themeOrds.Length && !themeOk; i++)
         {
-            themeOk = s.SelectedThemes[s.ThemeOrds[i]];
+            themeOk = s.SelectedThemes[themeOrds[i]];
         }
 
-        var year = (int)(s.Year?.Get(doc) ?? 0);
+        var year = s.Year(doc);
         var yearOk = years.Count == 0 || years.Contains(year);
 
         if (themeOk && yearOk && kindOrd >= 0)
@@ -59,9 +58,9 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
 
         if (kindOk && yearOk)
         {
-            for (var i = 0; i < themeCount; i++)
+            foreach (var ord in themeOrds)
             {
-                s.ThemeCounts[s.ThemeOrds[i]]++;
+                s.ThemeCounts[ord]++;
             }
         }
 
@@ -96,25 +95,19 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
             .Union(selected)
             .Select(v => new FacetCount(v, counts.GetValueOrDefault(v), selected.Contains(v)));
 
-    /// <summary>Per-segment doc values and counts by ordinal, turned into names once per segment.</summary>
+    /// <summary>One segment's values as read once (<see cref="FacetValues"/>), and this search's counts by ordinal.</summary>
     private sealed class Segment
     {
+        private readonly FacetValues values;
+
         public Segment(AtomicReader reader, HashSet<string> kinds, HashSet<string> themes)
         {
-            Kind = reader.GetSortedDocValues(IndexFields.Kind);
-            Themes = reader.GetSortedSetDocValues(IndexFields.Themes);
-            Year = reader.GetNumericDocValues(IndexFields.Year);
-            KindCounts = new int[Kind?.ValueCount ?? 0];
-            ThemeCounts = new int[Themes?.ValueCount ?? 0];
-            SelectedKinds = Selected(KindCounts.Length, kinds, v => Kind!.LookupTerm(v));
-            SelectedThemes = Selected(ThemeCounts.Length, themes, v => Themes!.LookupTerm(v));
+            values = FacetValues.For(reader);
+            KindCounts = new int[values.KindNames.Length];
+            ThemeCounts = new int[values.ThemeNames.Length];
+            SelectedKinds = Selected(values.KindNames, kinds);
+            SelectedThemes = Selected(values.ThemeNames, themes);
         }
-
-        public SortedDocValues? Kind { get; }
-
-        public SortedSetDocValues? Themes { get; }
-
-        public NumericDocValues? Year { get; }
 
         public int[] KindCounts { get; }
 
@@ -124,66 +117,36 @@ internal sealed class FacetingCollector(ICollector hits, SearchQuery query) : IC
 
         public bool[] SelectedThemes { get; }
 
-        public int[] ThemeOrds { get; private set; } = new int[8];
+        public int KindOrd(int doc) => values.Kinds[doc];
 
-        public int ReadThemes(int doc)
-        {
-            if (Themes is null)
-            {
-                return 0;
-            }
+        public int Year(int doc) => values.Years[doc];
 
-            Themes.SetDocument(doc);
-            var n = 0;
-            for (var ord = Themes.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = Themes.NextOrd())
-            {
-                if (n == ThemeOrds.Length)
-                {
-                    var bigger = new int[n * 2];
-                    ThemeOrds.CopyTo(bigger, 0);
-                    ThemeOrds = bigger;
-                }
-
-                ThemeOrds[n++] = (int)ord;
-            }
-
-            return n;
-        }
+        /// <summary>The document's theme ordinals.</summary>
+        public ReadOnlySpan<int> ThemeOrds(int doc) => values.ThemeOrds.AsSpan(values.ThemeStarts[doc], values.ThemeStarts[doc + 1] - values.ThemeStarts[doc]);
 
         public void AddTo(Dictionary<string, int> kindTotals, Dictionary<string, int> themeTotals)
         {
-            var term = new BytesRef();
-            for (var ord = 0; ord < KindCounts.Length; ord++)
-            {
-                if (KindCounts[ord] > 0)
-                {
-                    Kind!.LookupOrd(ord, term);
-                    var name = term.Utf8ToString();
-                    kindTotals[name] = kindTotals.GetValueOrDefault(name) + KindCounts[ord];
-                }
-            }
+            Add(kindTotals, values.KindNames, KindCounts);
+            Add(themeTotals, values.ThemeNames, ThemeCounts);
+        }
 
-            for (var ord = 0; ord < ThemeCounts.Length; ord++)
+        private static void Add(Dictionary<string, int> totals, string[] names, int[] counts)
+        {
+            for (var ord = 0; ord < counts.Length; ord++)
             {
-                if (ThemeCounts[ord] > 0)
+                if (counts[ord] > 0)
                 {
-                    Themes!.LookupOrd(ord, term);
-                    var name = term.Utf8ToString();
-                    themeTotals[name] = themeTotals.GetValueOrDefault(name) + ThemeCounts[ord];
+                    totals[names[ord]] = totals.GetValueOrDefault(names[ord]) + counts[ord];
                 }
             }
         }
 
-        private static bool[] Selected(int size, HashSet<string> values, Func<BytesRef, long> lookup)
+        private static bool[] Selected(string[] names, HashSet<string> values)
         {
-            var selected = new bool[size];
-            foreach (var value in values)
+            var selected = new bool[names.Length];
+            for (var ord = 0; ord < names.Length; ord++)
             {
-                var ord = size == 0 ? -1 : lookup(new BytesRef(value));
-                if (ord >= 0)
-                {
-                    selected[ord] = true;
-                }
+                selected[ord] = values.Contains(names[ord]);
             }
 
             return selected;

@@ -110,7 +110,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             System.IO.Directory.CreateDirectory(Path);
-            directory ??= FSDirectory.Open(Path);
+            directory ??= new PositionalReadDirectory(Path);
             if (!DirectoryReader.IndexExists(directory))
             {
                 StartAfreshLocked();
