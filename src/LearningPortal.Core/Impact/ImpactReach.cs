@@ -36,7 +36,7 @@ public sealed record BriefingReachDetail(
 
 /// <summary>
 /// Reach of published learning briefings for the Editors' impact pages, from Impact's own read models only
-/// (reads, anonymous views, reflections, discussion copies) plus the briefing list and agencies' enabled accounts.
+/// (counts of reads, anonymous views, reflections, discussion copies) plus the briefing list and agencies' enabled accounts.
 /// Signed-in readers are person-days (a person counts once a day). Every figure goes through <see cref="SmallNumbers"/>:
 /// alone where no total is shown, and with the subtraction rule where parts and their total are shown together.
 /// Nothing here names a person or lists anyone's reads.
@@ -47,7 +47,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
     public async Task<IReadOnlyList<BriefingReach>> BriefingsAsync(ReachFilter filter, CancellationToken cancellationToken = default)
     {
         var briefings = await PublishedBriefings().OrderBy(d => d.PublishedTitle).Select(d => new { d.Id, d.Slug, d.PublishedTitle }).ToListAsync(cancellationToken);
-        var readers = await Reads(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var readers = await ReadCounts(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Sum(r => r.Readers) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var reflected = await Reflections(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var anonymous = filter.AgencyId is null
             ? await Views(filter).GroupBy(v => v.DocumentId).Select(g => new { g.Key, Count = g.Sum(v => v.Views) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
@@ -73,7 +73,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
         var enabled = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .GroupBy(u => u.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var reads = await Reads(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.Day }).ToListAsync(cancellationToken);
+        var reads = await ReadCounts(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.Month, r.Readers }).ToListAsync(cancellationToken);
         var reflections = await Reflections(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.ReflectedUtc }).ToListAsync(cancellationToken);
 
         // An agency that is no longer active but has reads in the period still gets its row, so the parts add up to the total.
@@ -84,10 +84,10 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             agencies.AddRange(await db.Agencies.AsNoTracking().Where(a => missing.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken));
         }
 
-        var agencyReaders = smallNumbers.Cells([.. agencies.Select(a => reads.Count(r => r.AgencyId == a.Id))]);
+        var agencyReaders = smallNumbers.Cells([.. agencies.Select(a => reads.Where(r => r.AgencyId == a.Id).Sum(r => r.Readers))]);
         var agencyReflected = smallNumbers.Cells([.. agencies.Select(a => reflections.Count(r => r.AgencyId == a.Id))]);
         var byAgency = agencies.Select((a, i) => new ReachRow(a.Name, agencyReaders[i], agencyReflected[i], enabled.GetValueOrDefault(a.Id))).ToList();
-        var total = new ReachRow("All agencies", Count(reads.Count), Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
+        var total = new ReachRow("All agencies", Count(reads.Sum(r => r.Readers)), Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
 
         var months = new List<DateOnly>();
         for (var m = filter.FirstDay; m <= filter.LastDay; m = m.AddMonths(1))
@@ -96,7 +96,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
         }
 
         var reflectedDays = reflections.Select(r => UkTime.Today(r.ReflectedUtc)).ToList();
-        var monthReaders = smallNumbers.Cells([.. months.Select(m => reads.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month))]);
+        var monthReaders = smallNumbers.Cells([.. months.Select(m => reads.Where(r => r.Month == m).Sum(r => r.Readers))]);
         var monthReflected = smallNumbers.Cells([.. months.Select(m => reflectedDays.Count(d => d.Year == m.Year && d.Month == m.Month))]);
         var byMonth = months.Select((m, i) => new ReachRow(m.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), monthReaders[i], monthReflected[i])).ToList();
 
@@ -120,11 +120,12 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
     private IQueryable<Document> PublishedBriefings() =>
         db.Documents.AsNoTracking().Where(d => d.Type == DocumentType.LearningBriefing && d.State == DocumentState.Published);
 
-    private IQueryable<BriefingRead> Reads(ReachFilter filter)
+    /// <summary>Readers by briefing, agency and month (the counts the read writer keeps), for the filter's months: a few rows per briefing, not every read.</summary>
+    private IQueryable<BriefingReadCount> ReadCounts(ReachFilter filter)
     {
         var (first, last) = (filter.FirstDay, filter.LastDay);
-        var reads = db.BriefingReads.AsNoTracking().Where(r => r.Day >= first && r.Day <= last);
-        return filter.AgencyId is { } agency ? reads.Where(r => r.AgencyId == agency) : reads;
+        var counts = db.BriefingReadCounts.AsNoTracking().Where(c => c.Month >= first && c.Month <= last);
+        return filter.AgencyId is { } agency ? counts.Where(c => c.AgencyId == agency) : counts;
     }
 
     private IQueryable<BriefingReflection> Reflections(ReachFilter filter)
