@@ -22,8 +22,8 @@ internal sealed record Volumes(int Users, int Briefings, int Reads, int Bookings
 /// A partnership's year at scale, in bulk (<see cref="Bulk"/>): people across the starter agencies, published briefings
 /// (a few much read, most less), a year of reads (unique per person, briefing and day) with anonymous views and
 /// "read and reflected" marks, past sessions with bookings and a register, final supervision records with participants,
-/// questions and confidence, and feedback responses from briefings and sessions; Impact's read models of attendance and
-/// discussions as its feed would have written them. Returns the slug of the most read briefing.
+/// questions and confidence, and feedback responses from briefings and sessions; Impact's read models of attendance,
+/// discussions and counts of reads as its feed and read writer would have written them. Returns the slug of the most read briefing.
 /// </summary>
 internal static class ImpactSeeder
 {
@@ -122,6 +122,9 @@ internal static class ImpactSeeder
         }
 
         await Bulk.InsertAsync(db, reads);
+        // The counts the read writer keeps beside the reads.
+        await Bulk.InsertAsync(db, [.. reads.GroupBy(r => (r.DocumentId, r.AgencyId, Month: BriefingReadCount.MonthOf(r.Day)))
+            .Select(g => new BriefingReadCount { DocumentId = g.Key.DocumentId, AgencyId = g.Key.AgencyId, Month = g.Key.Month, Readers = g.Count() })]);
         seen.Clear();
         reads.Clear();
 

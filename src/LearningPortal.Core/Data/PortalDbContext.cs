@@ -119,6 +119,8 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<Impact.AnonymousBriefingViews> AnonymousBriefingViews => Set<Impact.AnonymousBriefingViews>();
 
+    public DbSet<Impact.BriefingReadCount> BriefingReadCounts => Set<Impact.BriefingReadCount>();
+
     public DbSet<Impact.BriefingReflection> BriefingReflections => Set<Impact.BriefingReflection>();
 
     public DbSet<Impact.LearningActivity> LearningActivities => Set<Impact.LearningActivity>();

@@ -29,11 +29,18 @@ public class ImpactFeedbackFigures(PortalDbContext db, SmallNumbers smallNumbers
     public const string CourseSource = "Evaluations of the linked courses";
     public const string NoAgency = "Agency not given";
 
-    public async Task<FeedbackSection> FeedbackAsync(IReadOnlyCollection<int> documentIds, IReadOnlyCollection<int> courseIds, ReachFilter filter, CancellationToken cancellationToken = default)
+    public async Task<FeedbackSection> FeedbackAsync(IReadOnlyCollection<int> documentIds, IReadOnlyCollection<int> courseIds, ReachFilter filter, CancellationToken cancellationToken = default) =>
+        (await FeedbackAsync([(documentIds, courseIds)], filter, cancellationToken))[0];
+
+    /// <summary>Each subject's feedback (responses on its briefings, evaluations of its courses), in the order given, in a few queries however many subjects (the yearly report has one per briefing).</summary>
+    public async Task<IReadOnlyList<FeedbackSection>> FeedbackAsync(
+        IReadOnlyList<(IReadOnlyCollection<int> DocumentIds, IReadOnlyCollection<int> CourseIds)> subjects, ReachFilter filter, CancellationToken cancellationToken = default)
     {
-        var docs = documentIds.Distinct().ToList();
-        var courses = courseIds.Distinct().ToList();
-        var sessions = db.ImpactBookings.Where(b => courses.Contains(b.CourseId)).Select(b => b.SessionId);
+        var docs = subjects.SelectMany(s => s.DocumentIds).Distinct().ToList();
+        var courses = subjects.SelectMany(s => s.CourseIds).Distinct().ToList();
+        var courseOfSession = (await db.ImpactBookings.AsNoTracking().Where(b => courses.Contains(b.CourseId)).Select(b => new { b.SessionId, b.CourseId }).Distinct()
+            .ToListAsync(cancellationToken)).ToLookup(s => s.SessionId, s => s.CourseId);
+        var sessions = courseOfSession.Select(s => s.Key).ToList();
         var (start, end) = (filter.StartUtc, filter.EndUtc);
         var query = db.ImpactFeedback.AsNoTracking().Where(f => f.SubmittedUtc >= start && f.SubmittedUtc < end
             && ((f.DocumentId != null && docs.Contains(f.DocumentId.Value)) || (f.SessionId != null && sessions.Contains(f.SessionId.Value))));
@@ -42,14 +49,27 @@ public class ImpactFeedbackFigures(PortalDbContext db, SmallNumbers smallNumbers
             query = query.Where(f => f.AgencyId == agency);
         }
 
-        var rows = await query.Select(f => new Answer(f.DocumentId != null, f.AgencyId, f.Usefulness, f.ConfidenceBefore, f.ConfidenceAfter)).ToListAsync(cancellationToken);
+        var rows = await query.Select(f => new { f.DocumentId, f.SessionId, Answer = new Answer(f.DocumentId != null, f.AgencyId, f.Usefulness, f.ConfidenceBefore, f.ConfidenceAfter) })
+            .ToListAsync(cancellationToken);
 
+        // Every agency listed for any subject, once: each subject lists the active ones (or the one chosen) and any other it has figures for.
+        var listed = (await ImpactAgencies.ListAsync(db, filter.AgencyId, [], cancellationToken)).Select(a => a.Id).ToHashSet();
+        var agencies = await ImpactAgencies.ListAsync(db, filter.AgencyId, [.. rows.Where(r => r.Answer.AgencyId != null).Select(r => r.Answer.AgencyId!.Value)], cancellationToken);
+        return [.. subjects.Select(subject =>
+        {
+            var (docSet, courseSet) = (subject.DocumentIds.ToHashSet(), subject.CourseIds.ToHashSet());
+            var answers = rows.Where(r => (r.DocumentId is { } d && docSet.Contains(d)) || (r.SessionId is { } s && courseOfSession[s].Any(courseSet.Contains)))
+                .Select(r => r.Answer).ToList();
+            return Section(answers, [.. agencies.Where(a => listed.Contains(a.Id) || answers.Any(r => r.AgencyId == a.Id))], filter.AgencyId is null);
+        })];
+    }
+
+    private FeedbackSection Section(List<Answer> rows, List<(int Id, string Name)> agencies, bool allAgencies)
+    {
         var sources = new[] { (BriefingSource, rows.Where(r => r.OnBriefing).ToList()), (CourseSource, rows.Where(r => !r.OnBriefing).ToList()) };
         var bySource = Rows(sources);
-
-        var agencies = await ImpactAgencies.ListAsync(db, filter.AgencyId, [.. rows.Where(r => r.AgencyId != null).Select(r => r.AgencyId!.Value)], cancellationToken);
         var groups = agencies.Select(a => (a.Name, rows.Where(r => r.AgencyId == a.Id).ToList())).ToList();
-        if (filter.AgencyId is null)
+        if (allAgencies)
         {
             groups.Add((NoAgency, rows.Where(r => r.AgencyId == null).ToList()));
         }

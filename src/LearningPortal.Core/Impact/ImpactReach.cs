@@ -36,7 +36,7 @@ public sealed record BriefingReachDetail(
 
 /// <summary>
 /// Reach of published learning briefings for the Editors' impact pages, from Impact's own read models only
-/// (reads, anonymous views, reflections, discussion copies) plus the briefing list and agencies' enabled accounts.
+/// (counts of reads, anonymous views, reflections, discussion copies) plus the briefing list and agencies' enabled accounts.
 /// Signed-in readers are person-days (a person counts once a day). Every figure goes through <see cref="SmallNumbers"/>:
 /// alone where no total is shown, and with the subtraction rule where parts and their total are shown together.
 /// Nothing here names a person or lists anyone's reads.
@@ -47,7 +47,7 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
     public async Task<IReadOnlyList<BriefingReach>> BriefingsAsync(ReachFilter filter, CancellationToken cancellationToken = default)
     {
         var briefings = await PublishedBriefings().OrderBy(d => d.PublishedTitle).Select(d => new { d.Id, d.Slug, d.PublishedTitle }).ToListAsync(cancellationToken);
-        var readers = await Reads(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var readers = await ReadCounts(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Sum(r => r.Readers) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var reflected = await Reflections(filter).GroupBy(r => r.DocumentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var anonymous = filter.AgencyId is null
             ? await Views(filter).GroupBy(v => v.DocumentId).Select(g => new { g.Key, Count = g.Sum(v => v.Views) }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken)
@@ -62,32 +62,32 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
     public async Task<BriefingReachDetail?> BriefingAsync(string slug, ReachFilter filter, CancellationToken cancellationToken = default)
     {
         var briefing = await PublishedBriefings().Where(d => d.Slug == slug).Select(d => new { d.Id, d.Slug, d.PublishedTitle }).SingleOrDefaultAsync(cancellationToken);
-        if (briefing is null)
-        {
-            return null;
-        }
+        return briefing is null ? null : (await DetailsAsync([(briefing.Id, briefing.Slug, briefing.PublishedTitle ?? briefing.Slug)], filter, cancellationToken))[0];
+    }
 
-        var id = briefing.Id;
+    /// <summary>Each briefing's reach, in the order given, in a few queries however many briefings (the yearly report has one per briefing).</summary>
+    public async Task<IReadOnlyList<BriefingReachDetail>> DetailsAsync(
+        IReadOnlyList<(int Id, string Slug, string Title)> briefings, ReachFilter filter, CancellationToken cancellationToken = default)
+    {
+        var ids = briefings.Select(b => b.Id).ToList();
         var agencies = await db.Agencies.AsNoTracking()
             .Where(a => filter.AgencyId == null ? a.IsActive : a.Id == filter.AgencyId)
             .OrderBy(a => a.SortOrder).ThenBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
         var enabled = await db.Users.AsNoTracking().Where(u => !u.IsDisabled)
             .GroupBy(u => u.AgencyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var reads = await Reads(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.Day }).ToListAsync(cancellationToken);
-        var reflections = await Reflections(filter).Where(r => r.DocumentId == id).Select(r => new { r.AgencyId, r.ReflectedUtc }).ToListAsync(cancellationToken);
+        var reads = (await ReadCounts(filter).Where(r => ids.Contains(r.DocumentId)).Select(r => new { r.DocumentId, r.AgencyId, r.Month, r.Readers }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.DocumentId);
+        var reflections = (await Reflections(filter).Where(r => ids.Contains(r.DocumentId)).Select(r => new { r.DocumentId, r.AgencyId, r.ReflectedUtc }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.DocumentId);
+        var anonymous = filter.AgencyId is null
+            ? await Views(filter).Where(v => ids.Contains(v.DocumentId)).GroupBy(v => v.DocumentId).Select(g => new { g.Key, Views = g.Sum(v => v.Views) })
+                .ToDictionaryAsync(g => g.Key, g => g.Views, cancellationToken)
+            : null;
 
         // An agency that is no longer active but has reads in the period still gets its row, so the parts add up to the total.
-        var agencyIds = agencies.Select(a => a.Id).ToList();
-        var missing = reads.Select(r => r.AgencyId).Concat(reflections.Select(r => r.AgencyId)).Distinct().Where(a => !agencyIds.Contains(a)).ToList();
-        if (missing.Count > 0)
-        {
-            agencies.AddRange(await db.Agencies.AsNoTracking().Where(a => missing.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken));
-        }
-
-        var agencyReaders = smallNumbers.Cells([.. agencies.Select(a => reads.Count(r => r.AgencyId == a.Id))]);
-        var agencyReflected = smallNumbers.Cells([.. agencies.Select(a => reflections.Count(r => r.AgencyId == a.Id))]);
-        var byAgency = agencies.Select((a, i) => new ReachRow(a.Name, agencyReaders[i], agencyReflected[i], enabled.GetValueOrDefault(a.Id))).ToList();
-        var total = new ReachRow("All agencies", Count(reads.Count), Count(reflections.Count), agencies.Sum(a => enabled.GetValueOrDefault(a.Id)));
+        var agencyIds = agencies.Select(a => a.Id).ToHashSet();
+        var missing = reads.SelectMany(g => g).Select(r => r.AgencyId).Concat(reflections.SelectMany(g => g).Select(r => r.AgencyId)).Distinct().Where(a => !agencyIds.Contains(a)).ToList();
+        var others = missing.Count == 0 ? [] : await db.Agencies.AsNoTracking().Where(a => missing.Contains(a.Id)).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken);
 
         var months = new List<DateOnly>();
         for (var m = filter.FirstDay; m <= filter.LastDay; m = m.AddMonths(1))
@@ -95,19 +95,23 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
             months.Add(m);
         }
 
-        var reflectedDays = reflections.Select(r => UkTime.Today(r.ReflectedUtc)).ToList();
-        var monthReaders = smallNumbers.Cells([.. months.Select(m => reads.Count(r => r.Day.Year == m.Year && r.Day.Month == m.Month))]);
-        var monthReflected = smallNumbers.Cells([.. months.Select(m => reflectedDays.Count(d => d.Year == m.Year && d.Month == m.Month))]);
-        var byMonth = months.Select((m, i) => new ReachRow(m.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), monthReaders[i], monthReflected[i])).ToList();
-
-        SuppressedCount? anonymous = null;
-        if (filter.AgencyId is null)
+        return [.. briefings.Select(briefing =>
         {
-            anonymous = Count(await Views(filter).Where(v => v.DocumentId == id).SumAsync(v => (int?)v.Views, cancellationToken) ?? 0);
-        }
+            var (counts, marks) = (reads[briefing.Id].ToList(), reflections[briefing.Id].ToList());
+            var rows = agencies.Concat(others.Where(o => counts.Any(r => r.AgencyId == o.Id) || marks.Any(r => r.AgencyId == o.Id))).ToList();
+            var agencyReaders = smallNumbers.Cells([.. rows.Select(a => counts.Where(r => r.AgencyId == a.Id).Sum(r => r.Readers))]);
+            var agencyReflected = smallNumbers.Cells([.. rows.Select(a => marks.Count(r => r.AgencyId == a.Id))]);
+            var byAgency = rows.Select((a, i) => new ReachRow(a.Name, agencyReaders[i], agencyReflected[i], enabled.GetValueOrDefault(a.Id))).ToList();
+            var total = new ReachRow("All agencies", Count(counts.Sum(r => r.Readers)), Count(marks.Count), rows.Sum(a => enabled.GetValueOrDefault(a.Id)));
 
-        return new BriefingReachDetail(id, briefing.Slug, briefing.PublishedTitle ?? briefing.Slug,
-            byAgency, total, byMonth, anonymous);
+            var reflectedDays = marks.Select(r => UkTime.Today(r.ReflectedUtc)).ToList();
+            var monthReaders = smallNumbers.Cells([.. months.Select(m => counts.Where(r => r.Month == m).Sum(r => r.Readers))]);
+            var monthReflected = smallNumbers.Cells([.. months.Select(m => reflectedDays.Count(d => d.Year == m.Year && d.Month == m.Month))]);
+            var byMonth = months.Select((m, i) => new ReachRow(m.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), monthReaders[i], monthReflected[i])).ToList();
+
+            return new BriefingReachDetail(briefing.Id, briefing.Slug, briefing.Title, byAgency, total, byMonth,
+                anonymous is null ? null : Count(anonymous.GetValueOrDefault(briefing.Id)));
+        })];
     }
 
     /// <summary>The ids of the published learning briefings.</summary>
@@ -120,11 +124,12 @@ public class ImpactReach(PortalDbContext db, SmallNumbers smallNumbers)
     private IQueryable<Document> PublishedBriefings() =>
         db.Documents.AsNoTracking().Where(d => d.Type == DocumentType.LearningBriefing && d.State == DocumentState.Published);
 
-    private IQueryable<BriefingRead> Reads(ReachFilter filter)
+    /// <summary>Readers by briefing, agency and month (the counts the read writer keeps), for the filter's months: a few rows per briefing, not every read.</summary>
+    private IQueryable<BriefingReadCount> ReadCounts(ReachFilter filter)
     {
         var (first, last) = (filter.FirstDay, filter.LastDay);
-        var reads = db.BriefingReads.AsNoTracking().Where(r => r.Day >= first && r.Day <= last);
-        return filter.AgencyId is { } agency ? reads.Where(r => r.AgencyId == agency) : reads;
+        var counts = db.BriefingReadCounts.AsNoTracking().Where(c => c.Month >= first && c.Month <= last);
+        return filter.AgencyId is { } agency ? counts.Where(c => c.AgencyId == agency) : counts;
     }
 
     private IQueryable<BriefingReflection> Reflections(ReachFilter filter)

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningPortal.Core.Impact;
 
 /// <summary>What a rebuild wrote.</summary>
-public sealed record ImpactRebuildResult(int Attendances, int Discussions, int Bookings = 0, int FeedbackResponses = 0);
+public sealed record ImpactRebuildResult(int Attendances, int Discussions, int Bookings = 0, int FeedbackResponses = 0, int ReadCounts = 0);
 
 /// <summary>
 /// Rebuilds Impact's read models of other modules' data (training attendance and bookings, supervision discussions,
 /// feedback ratings) from their
 /// source tables in one transaction: after a restore, or for data from before Impact existed. The only place Impact
-/// reads another module's tables. Reads, reflections and learning added by hand are Impact's own data and are kept.
+/// reads another module's tables. Reads, reflections and learning added by hand are Impact's own data and are kept;
+/// the counts of reads (<see cref="BriefingReadCount"/>) are recounted from the reads.
 /// Set-based: the copies are deleted in one statement each, the sources read a batch at a time in key order (a few
 /// queries per thousand rows, not one a row) and the copies inserted a batch at a time, through the same mapping the
 /// live feed uses (<see cref="ImpactFeed.Apply"/>, <see cref="ImpactFeed.Rows"/>), so memory stays flat on a large database.
@@ -36,8 +37,9 @@ public partial class ImpactRebuild(PortalDbContext db, ImpactFeed feed)
             var bookings = await RebuildBookingsAsync(cancellationToken);
             var responses = await RebuildFeedbackAsync(cancellationToken);
             await SaveBatchAsync(cancellationToken);
+            var readCounts = await ImpactReadCounts.RecountAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImpactRebuildResult(attendances, discussions, bookings, responses);
+            return new ImpactRebuildResult(attendances, discussions, bookings, responses, readCounts);
         }
         finally
         {

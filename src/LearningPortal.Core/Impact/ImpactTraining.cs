@@ -43,6 +43,17 @@ public class ImpactTraining(PortalDbContext db, SmallNumbers smallNumbers)
             .Select(l => l.TargetId).Distinct().ToListAsync(cancellationToken);
     }
 
+    /// <summary>The courses linked to the objectives each briefing is linked to, in one query (none for a briefing with none).</summary>
+    public async Task<ILookup<int, int>> CoursesOfBriefingsAsync(IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken = default)
+    {
+        var ids = documentIds.Distinct().ToList();
+        var pairs = await (from briefing in db.ObjectiveLinks.AsNoTracking()
+                           join course in db.ObjectiveLinks.AsNoTracking() on briefing.ObjectiveId equals course.ObjectiveId
+                           where briefing.Kind == ObjectiveLinkKind.Briefing && ids.Contains(briefing.TargetId) && course.Kind == ObjectiveLinkKind.Course
+                           select new { DocumentId = briefing.TargetId, CourseId = course.TargetId }).Distinct().ToListAsync(cancellationToken);
+        return pairs.ToLookup(p => p.DocumentId, p => p.CourseId);
+    }
+
     /// <summary>The courses linked to an objective.</summary>
     public async Task<IReadOnlyList<int>> CoursesOfObjectiveAsync(Guid objectiveId, CancellationToken cancellationToken = default) =>
         await db.ObjectiveLinks.AsNoTracking().Where(l => l.Kind == ObjectiveLinkKind.Course && l.ObjectiveId == objectiveId)

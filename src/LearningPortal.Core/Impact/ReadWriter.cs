@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace LearningPortal.Core.Impact;
 
 /// <summary>
-/// Drains <see cref="ReadRecorder"/> into <see cref="BriefingRead"/> (a person once a day per briefing) and
+/// Drains <see cref="ReadRecorder"/> into <see cref="BriefingRead"/> (a person once a day per briefing, added to
+/// its <see cref="BriefingReadCount"/> in the same transaction) and
 /// <see cref="AnonymousBriefingViews"/> (a count per day), up to 500 reads in one unit of work. Only published
 /// briefings count: the beacon's document id is checked here, in the background, not on the page.
 /// </summary>
@@ -136,30 +137,42 @@ public sealed class ReadWriter(ReadRecorder recorder, IServiceScopeFactory scope
             return;
         }
 
-        db.BriefingReads.AddRange(rows);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await InsertAsync(db, rows, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another instance saved one of them first (the unique key): save the rest one by one.
-            db.ChangeTracker.Clear();
             foreach (var row in rows)
             {
                 row.Id = 0;
-                db.BriefingReads.Add(row);
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await InsertAsync(db, [row], cancellationToken);
                 }
                 catch (DbUpdateException)
                 {
                     // Already counted for this day.
                 }
-
-                db.ChangeTracker.Clear();
             }
+        }
+    }
+
+    /// <summary>Inserts the reads and adds them to their counts in one transaction, so a count never differs from its reads.</summary>
+    private static async Task InsertAsync(PortalDbContext db, List<BriefingRead> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.BriefingReads.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            await ImpactReadCounts.AddAsync(db, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
         }
     }
 

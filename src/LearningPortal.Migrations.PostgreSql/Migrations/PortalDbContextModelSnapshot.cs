@@ -1673,6 +1673,27 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                     b.ToTable("ImpactBriefingReads", (string)null);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Impact.BriefingReadCount", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId", "AgencyId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ImpactReadCounts", (string)null);
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Impact.BriefingReflection", b =>
                 {
                     b.Property<int>("Id")

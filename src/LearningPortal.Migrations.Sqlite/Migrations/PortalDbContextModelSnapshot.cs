@@ -1612,6 +1612,27 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                     b.ToTable("ImpactBriefingReads", (string)null);
                 });
 
+            modelBuilder.Entity("LearningPortal.Core.Impact.BriefingReadCount", b =>
+                {
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Readers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId", "AgencyId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ImpactReadCounts", (string)null);
+                });
+
             modelBuilder.Entity("LearningPortal.Core.Impact.BriefingReflection", b =>
                 {
                     b.Property<int>("Id")

@@ -54,11 +54,11 @@ public static class PortalCommands
         return result;
     }
 
-    /// <summary><c>rebuild-impact</c>: Impact's copies of training attendance and bookings, supervision discussions and feedback figures, from their modules' tables.</summary>
+    /// <summary><c>rebuild-impact</c>: Impact's copies of training attendance and bookings, supervision discussions and feedback figures, from their modules' tables, and its counts of reads.</summary>
     private static async Task<int> RebuildImpactAsync(IServiceProvider services)
     {
         var result = await services.GetRequiredService<Core.Impact.ImpactRebuild>().RunAsync();
-        await Console.Out.WriteLineAsync($"Rebuilt the impact read models: {result.Attendances} register entries, {result.Discussions} people in supervision discussions, {result.Bookings} bookings, {result.FeedbackResponses} feedback responses.");
+        await Console.Out.WriteLineAsync($"Rebuilt the impact read models: {result.Attendances} register entries, {result.Discussions} people in supervision discussions, {result.Bookings} bookings, {result.FeedbackResponses} feedback responses, {result.ReadCounts} counts of readers by briefing, agency and month.");
         return 0;
     }
 

@@ -36,7 +36,7 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
             var agency = db.Agencies.OrderBy(a => a.SortOrder).First().Id;
             for (var i = 0; i < 3; i++)
             {
-                db.BriefingReads.Add(new Core.Impact.BriefingRead { DocumentId = version.DocumentId, AgencyId = agency, Day = SupervisionData.Today() });
+                ImpactTestData.AddRead(db, new Core.Impact.BriefingRead { DocumentId = version.DocumentId, AgencyId = agency, Day = SupervisionData.Today() });
             }
 
             await db.SaveChangesAsync();

@@ -29,9 +29,9 @@ public class ImpactPagesTests(SupervisionSite site) : IClassFixture<SupervisionS
         await site.WithDbAsync(async db =>
         {
             // The named reader reads on 3 and 4 March (two person-days) and once in April, outside the period.
-            db.BriefingReads.Add(new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 3) });
-            db.BriefingReads.Add(new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 4) });
-            db.BriefingReads.Add(new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 4, 4) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 3) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 4) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = five.Version.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 4, 4) });
             AddReads(db, five.Version.DocumentId, b, 3);
             AddReads(db, one.Version.DocumentId, c, 1);
             AddReads(db, two.Version.DocumentId, c, 2);
@@ -111,7 +111,7 @@ public class ImpactPagesTests(SupervisionSite site) : IClassFixture<SupervisionS
         // Reads of people whose accounts are gone (no person), one a day.
         for (var i = 0; i < count; i++)
         {
-            db.BriefingReads.Add(new BriefingRead { DocumentId = documentId, UserId = null, AgencyId = agencyId, Day = new DateOnly(2025, 3, 10 + i) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = documentId, UserId = null, AgencyId = agencyId, Day = new DateOnly(2025, 3, 10 + i) });
         }
     }
 

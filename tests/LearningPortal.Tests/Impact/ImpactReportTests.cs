@@ -46,7 +46,7 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
         {
             // Readers in March 2025: 1 in a, 4 in b, 5 in c (the 4 must hide too, or 10 - 4 - 5 gives the 1 away), and
             // 2 in April 2025, the next reporting year, which the report leaves out.
-            db.BriefingReads.Add(new BriefingRead { DocumentId = busy.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 3) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = busy.DocumentId, UserId = reader.Id, AgencyId = a, Day = new DateOnly(2025, 3, 3) });
             AddReads(db, busy.DocumentId, b, 4, new DateOnly(2025, 3, 10));
             AddReads(db, busy.DocumentId, c, 5, new DateOnly(2025, 3, 10));
             AddReads(db, busy.DocumentId, c, 2, new DateOnly(2025, 4, 2));
@@ -158,7 +158,7 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
             db.Objectives.Add(new Objective { Id = objective, Title = "Report training objective " + objective.ToString("N")[..6], Number = 78, StrategyDocumentId = 0 });
             db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Briefing, TargetId = briefing.DocumentId });
             db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Course, TargetId = course.Id });
-            db.BriefingReads.Add(new BriefingRead { DocumentId = briefing.DocumentId, UserId = null, AgencyId = a, Day = today });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = briefing.DocumentId, UserId = null, AgencyId = a, Day = today });
 
             // One place in a (hidden), four in b: three attended, one did not.
             var session = new TrainingSession
@@ -251,7 +251,7 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
         // Reads of people whose accounts are gone (no person), one a day.
         for (var i = 0; i < count; i++)
         {
-            db.BriefingReads.Add(new BriefingRead { DocumentId = documentId, UserId = null, AgencyId = agencyId, Day = from.AddDays(i) });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = documentId, UserId = null, AgencyId = agencyId, Day = from.AddDays(i) });
         }
     }
 

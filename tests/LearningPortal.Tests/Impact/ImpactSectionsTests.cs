@@ -145,11 +145,11 @@ public class ImpactSectionsTests(SupervisionSite site) : IClassFixture<Supervisi
             db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Briefing, TargetId = first.DocumentId });
             db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Briefing, TargetId = second.DocumentId });
             // Readers: 1 of the first and 1 of the second (each alone hidden; 2 together still hidden), 5 of the unlinked one.
-            db.BriefingReads.Add(new BriefingRead { DocumentId = first.DocumentId, AgencyId = a, Day = march });
-            db.BriefingReads.Add(new BriefingRead { DocumentId = second.DocumentId, AgencyId = a, Day = march });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = first.DocumentId, AgencyId = a, Day = march });
+            ImpactTestData.AddRead(db, new BriefingRead { DocumentId = second.DocumentId, AgencyId = a, Day = march });
             for (var i = 0; i < 5; i++)
             {
-                db.BriefingReads.Add(new BriefingRead { DocumentId = unlinked.DocumentId, AgencyId = a, Day = march.AddDays(i) });
+                ImpactTestData.AddRead(db, new BriefingRead { DocumentId = unlinked.DocumentId, AgencyId = a, Day = march.AddDays(i) });
             }
 
             db.OutcomeFigures.Add(new OutcomeFigure { ObjectiveId = objective, Measure = "Re-referrals within 12 months", QuarterStart = new DateOnly(2025, 1, 1), Value = 31, Source = "Performance report", Version = 1 });

@@ -83,21 +83,30 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
         ObjectiveTraining = objectiveTraining;
         Briefings = await reach.BriefingsAsync(Filter, cancel);
         var discussed = await reflection.DiscussedBriefingIdsAsync(Filter, cancel);
+        // Reach, linked courses and feedback for every section at once, and training once per set of courses (briefings
+        // linked to the same objectives share it): the same services and figures as the briefing's page, in a few
+        // queries, not a dozen a briefing.
+        var detailed = Briefings.Where(b => discussed.Contains(b.DocumentId) || HadReaders(b)).Select(b => (b.DocumentId, b.Slug, b.Title)).ToList();
+        var details = await reach.DetailsAsync(detailed, Filter, cancel);
+        var coursesOf = await training.CoursesOfBriefingsAsync([.. detailed.Select(b => b.DocumentId)], cancel);
+        var feedbackOf = await feedback.FeedbackAsync([.. details.Select(d => ((IReadOnlyCollection<int>)new[] { d.DocumentId }, (IReadOnlyCollection<int>)coursesOf[d.DocumentId].ToList()))], Filter, cancel);
+        var trainingOf = new Dictionary<string, TrainingFigures>();
         var sections = new List<BriefingSection>();
-        foreach (var briefing in Briefings.Where(b => discussed.Contains(b.DocumentId) || HadReaders(b)))
+        for (var i = 0; i < details.Count; i++)
         {
-            if (await reach.BriefingAsync(briefing.Slug, Filter, cancel) is { } detail)
+            var detail = details[i];
+            var courses = coursesOf[detail.DocumentId].Order().ToList();
+            var key = string.Join(',', courses);
+            if (!trainingOf.TryGetValue(key, out var figures))
             {
-                // As the briefing's page works them out, for the year's months.
-                var courses = await training.CoursesOfBriefingAsync(detail.DocumentId, cancel);
-                sections.Add(new BriefingSection(
-                    detail,
-                    await reflection.ReflectionAsync([detail.DocumentId], Filter, cancel),
-                    await reflection.ActionsAsync(detail.DocumentId, null, null, cancel),
-                    new TrainingAndFeedback(
-                        await training.TrainingAsync(courses, Filter, cancel),
-                        await feedback.FeedbackAsync([detail.DocumentId], courses, Filter, cancel))));
+                trainingOf[key] = figures = await training.TrainingAsync(courses, Filter, cancel);
             }
+
+            sections.Add(new BriefingSection(
+                detail,
+                await reflection.ReflectionAsync([detail.DocumentId], Filter, cancel),
+                await reflection.ActionsAsync(detail.DocumentId, null, null, cancel),
+                new TrainingAndFeedback(figures, feedbackOf[i])));
         }
 
         Sections = sections;

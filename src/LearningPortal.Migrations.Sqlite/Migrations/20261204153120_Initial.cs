@@ -136,6 +136,20 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactReadCounts",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Readers = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactReadCounts", x => new { x.DocumentId, x.AgencyId, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaBlobs",
                 columns: table => new
                 {
@@ -2109,6 +2123,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactReadCounts_Month",
+                table: "ImpactReadCounts",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImpactReflections_DocumentId_AgencyId",
                 table: "ImpactReflections",
                 columns: new[] { "DocumentId", "AgencyId" });
@@ -2536,6 +2555,9 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImpactOutcomeFigures");
+
+            migrationBuilder.DropTable(
+                name: "ImpactReadCounts");
 
             migrationBuilder.DropTable(
                 name: "ImpactReflections");

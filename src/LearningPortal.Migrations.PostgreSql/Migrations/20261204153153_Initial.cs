@@ -137,6 +137,20 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImpactReadCounts",
+                columns: table => new
+                {
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Readers = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImpactReadCounts", x => new { x.DocumentId, x.AgencyId, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MediaBlobs",
                 columns: table => new
                 {
@@ -2110,6 +2124,11 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImpactReadCounts_Month",
+                table: "ImpactReadCounts",
+                column: "Month");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImpactReflections_DocumentId_AgencyId",
                 table: "ImpactReflections",
                 columns: new[] { "DocumentId", "AgencyId" });
@@ -2537,6 +2556,9 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ImpactOutcomeFigures");
+
+            migrationBuilder.DropTable(
+                name: "ImpactReadCounts");
 
             migrationBuilder.DropTable(
                 name: "ImpactReflections");
