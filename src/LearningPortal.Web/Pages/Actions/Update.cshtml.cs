@@ -105,7 +105,7 @@ public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalD
         {
             case Refusal.None:
                 TempData["Success"] = status == PlanActionStatus.Done && Action.Status != PlanActionStatus.Done ? "Action marked as done" : "Update added";
-                return Redirect(User.IsInRole(PortalRoles.Editor) && Action.LeadUserId != User.UserId() ? $"/manage/actions/{id}" : $"/actions/{id}");
+                return RedirectToPage(User.IsInRole(PortalRoles.Editor) && Action.LeadUserId != User.UserId() ? "/Manage/Actions/Action" : "/Actions/Action", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

@@ -109,7 +109,7 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
             case Refusal.None:
                 TempData["Success"] = !send ? "Draft saved. It has not been sent to the partnership yet"
                     : Detail.State == AnswerState.Sent ? "Your agency's answer has been updated" : "Your agency's answer has been sent";
-                return Redirect("/assurance");
+                return RedirectToPage("/Assurance/Index");
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

@@ -38,7 +38,7 @@ public class AddActionModel(ActionPlanning planning, ActionChoices choices, Port
         {
             case Refusal.None:
                 TempData["Success"] = "Action added";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 // Saving the same date again confirms it; a different date is checked afresh.

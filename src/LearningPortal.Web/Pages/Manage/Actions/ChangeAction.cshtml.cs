@@ -64,7 +64,7 @@ public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, A
         {
             case Refusal.None:
                 TempData["Success"] = "Action changed";
-                return Redirect($"/manage/actions/{id}");
+                return RedirectToPage("/Manage/Actions/Action", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

@@ -38,7 +38,7 @@ public class ChangePlanModel(ActionPlanning planning, ActionChoices choices, Por
                 return NotFound();
             case Refusal.None:
                 TempData["Success"] = "Plan changed";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             default:
                 ModelState.AddRefusal(result, map: f => "Input." + f);
                 Choices = await PlanChoices.LoadAsync(choices);

@@ -53,7 +53,7 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
         {
             case Refusal.None:
                 TempData["Success"] = result.Value == 1 ? "1 action added" : $"{result.Value} actions added";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 ModelState.Remove(nameof(ConfirmedDueOn));

@@ -31,7 +31,7 @@ public class NewPlanModel(ActionPlanning planning, ActionChoices choices, Portal
         if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = "Plan created";
-            return Redirect($"/manage/actions/plans/{result.Value}");
+            return RedirectToPage("/Manage/Actions/Plan", new { id = result.Value });
         }
 
         ModelState.AddRefusal(result, map: f => "Input." + f);

@@ -52,7 +52,7 @@ public class NewModel(AssuranceRequests requests, PortalDbContext db) : PageMode
         {
             case Refusal.None:
                 TempData["Success"] = "Assurance requested: the agencies' leads have been emailed";
-                return Redirect($"/manage/actions/assurance/{result.Value}");
+                return RedirectToPage("/Manage/Actions/Assurance/Request", new { id = result.Value });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
                 ModelState.Remove("Input.ConfirmedDueOn");

@@ -33,7 +33,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
         {
             case Refusal.None:
                 TempData["Success"] = $"Reminder sent to {result.Value} agency lead{(result.Value == 1 ? "" : "s")}";
-                return Redirect($"/manage/actions/assurance/{id}");
+                return RedirectToPage("/Manage/Actions/Assurance/Request", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:
@@ -57,7 +57,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
         }
 
         TempData["Success"] = "Request closed: answers can no longer be changed";
-        return Redirect($"/manage/actions/assurance/{id}");
+        return RedirectToPage("/Manage/Actions/Assurance/Request", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

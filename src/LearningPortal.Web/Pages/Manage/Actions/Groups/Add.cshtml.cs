@@ -28,6 +28,6 @@ public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
         }
 
         TempData["Success"] = $"{Name!.Trim()} added";
-        return Redirect("/manage/actions/groups");
+        return RedirectToPage("/Manage/Actions/Groups/Index");
     }
 }

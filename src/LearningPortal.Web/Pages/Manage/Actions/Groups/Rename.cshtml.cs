@@ -36,7 +36,7 @@ public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageMod
         {
             case Refusal.None:
                 TempData["Success"] = $"Group renamed to {Name!.Trim()}";
-                return Redirect("/manage/actions/groups");
+                return RedirectToPage("/Manage/Actions/Groups/Index");
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

@@ -24,7 +24,7 @@ public class StatusModel(PartnershipGroups groups, PortalDbContext db) : PageMod
 
         await groups.SetActiveAsync(id, Reinstating, await ActionPages.ActorAsync(User, db));
         TempData["Success"] = $"{Group.Name} {(Reinstating ? "reinstated" : "retired")}";
-        return Redirect("/manage/actions/groups");
+        return RedirectToPage("/Manage/Actions/Groups/Index");
     }
 
     private async Task<bool> LoadAsync(int id, string change)
