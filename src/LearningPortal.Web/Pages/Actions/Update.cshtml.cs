@@ -20,7 +20,7 @@ namespace LearningPortal.Web.Pages.Actions;
 /// keeps what was typed (files must be chosen again: browsers never refill file inputs).
 /// </summary>
 [MediaUploadLimits]
-public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalDbContext db, IOptionsMonitor<ActionPlanOptions> options) : PageModel
+public class UpdateModel(ActionQueries queries, ActionProgress progress, IOptionsMonitor<ActionPlanOptions> options) : PageModel
 {
     [BindProperty]
     public string? Status { get; set; }
@@ -85,22 +85,9 @@ public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalD
             return Page();
         }
 
-        var files = new List<EvidenceFileInput>();
-        foreach (var file in Files.Where(f => f.Length > 0).Take(options.CurrentValue.MaxFilesPerUpdate + 1))
-        {
-            if (file.Length > options.CurrentValue.MaxEvidenceFileBytes)
-            {
-                // Too big to read into memory: the service's message without the bytes.
-                files.Add(new EvidenceFileInput(file.FileName, new byte[options.CurrentValue.MaxEvidenceFileBytes + 1]));
-                continue;
-            }
+        var files = await EvidenceFiles.ReadAsync(Files, options.CurrentValue);
 
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory);
-            files.Add(new EvidenceFileInput(file.FileName, memory.ToArray()));
-        }
-
-        var result = await progress.AddUpdateAsync(id, new UpdateInput(Text, Evidence, Links, status, files), Version, await ActionPages.ActorAsync(User, db));
+        var result = await progress.AddUpdateAsync(id, new UpdateInput(Text, Evidence, Links, status, files), Version, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:

@@ -87,20 +87,7 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
             return Page();
         }
 
-        var files = new List<EvidenceFileInput>();
-        foreach (var file in Files.Where(f => f.Length > 0).Take(options.CurrentValue.MaxFilesPerUpdate + 1))
-        {
-            if (file.Length > options.CurrentValue.MaxEvidenceFileBytes)
-            {
-                // Too big to read into memory: the service's message without the bytes.
-                files.Add(new EvidenceFileInput(file.FileName, new byte[options.CurrentValue.MaxEvidenceFileBytes + 1]));
-                continue;
-            }
-
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory);
-            files.Add(new EvidenceFileInput(file.FileName, memory.ToArray()));
-        }
+        var files = await EvidenceFiles.ReadAsync(Files, options.CurrentValue);
 
         var send = Intent != "draft";
         var result = await requests.SaveAnswerAsync(id, new AssuranceAnswerInput(rating, Narrative, Evidence, Links, files, send), Version, lead);

@@ -31,7 +31,7 @@ public class ChangePlanModel(ActionPlanning planning, ActionChoices choices, Por
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await planning.ChangePlanAsync(id, Input.ToInput(), await ActionPages.ActorAsync(User, db));
+        var result = await planning.ChangePlanAsync(id, Input.ToInput(), await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.NotFound:

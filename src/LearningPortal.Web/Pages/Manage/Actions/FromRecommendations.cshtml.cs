@@ -46,9 +46,9 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
 
         var owner = ActionQueries.ParseOwner(Owner);
         var due = DueOn.ToDate();
-        var confirmed = due is { } d && ConfirmedDueOn == d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var confirmed = PastDueDate.IsConfirmed(due, ConfirmedDueOn);
         var result = await planning.ActionsFromRecommendationsAsync(id, owner is { IsAgency: true } ? owner.Value.Id : null,
-            owner is { IsAgency: false } ? owner.Value.Id : null, due, confirmed, await ActionPages.ActorAsync(User, db));
+            owner is { IsAgency: false } ? owner.Value.Id : null, due, confirmed, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
@@ -56,8 +56,7 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
                 return RedirectToPage("/Manage/Actions/Plan", new { id });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
-                ModelState.Remove(nameof(ConfirmedDueOn));
-                ConfirmedDueOn = due!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                ConfirmedDueOn = PastDueDate.Warned(ModelState, nameof(ConfirmedDueOn), due!.Value);
                 return Page();
             case Refusal.NotFound:
                 return NotFound();

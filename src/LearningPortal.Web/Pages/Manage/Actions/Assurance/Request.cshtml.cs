@@ -12,7 +12,7 @@ namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
 /// One request for Editors: every agency asked, whether and how it answered (with its narrative, evidence and history),
 /// who has not; remind those who have not (once per click) and close the request.
 /// </summary>
-public class RequestModel(AssuranceRequests requests, PortalDbContext db) : PageModel
+public class RequestModel(AssuranceRequests requests) : PageModel
 {
     public AssuranceRequestDetail Detail { get; private set; } = default!;
 
@@ -28,7 +28,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
 
     public async Task<IActionResult> OnPostRemindAsync(int id)
     {
-        var result = await requests.RemindAsync(id, Reminders, await ActionPages.ActorAsync(User, db));
+        var result = await requests.RemindAsync(id, Reminders, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
@@ -50,7 +50,7 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
 
     public async Task<IActionResult> OnPostCloseAsync(int id)
     {
-        var result = await requests.CloseAsync(id, await ActionPages.ActorAsync(User, db));
+        var result = await requests.CloseAsync(id, await this.ActionActorAsync());
         if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();

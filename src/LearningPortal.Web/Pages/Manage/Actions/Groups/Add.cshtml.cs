@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Adds a partnership group.</summary>
-public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class AddModel(PartnershipGroups groups) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -20,7 +20,7 @@ public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await groups.AddAsync(Name, await ActionPages.ActorAsync(User, db));
+        var result = await groups.AddAsync(Name, await this.ActionActorAsync());
         if (result.Refusal != Refusal.None)
         {
             ModelState.AddRefusal(result, map: f => f);

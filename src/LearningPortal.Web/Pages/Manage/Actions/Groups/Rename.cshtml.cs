@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Renames a partnership group; a rename by someone else meanwhile is a conflict.</summary>
-public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class RenameModel(PartnershipGroups groups) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -31,7 +31,7 @@ public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageMod
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await groups.RenameAsync(id, CurrentName, Name, await ActionPages.ActorAsync(User, db));
+        var result = await groups.RenameAsync(id, CurrentName, Name, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Confirms retiring a group (/retire) or reinstating a retired one (/reinstate).</summary>
-public class StatusModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class StatusModel(PartnershipGroups groups) : PageModel
 {
     public PartnershipGroup Group { get; private set; } = default!;
 
@@ -22,7 +22,7 @@ public class StatusModel(PartnershipGroups groups, PortalDbContext db) : PageMod
             return NotFound();
         }
 
-        await groups.SetActiveAsync(id, Reinstating, await ActionPages.ActorAsync(User, db));
+        await groups.SetActiveAsync(id, Reinstating, await this.ActionActorAsync());
         TempData["Success"] = $"{Group.Name} {(Reinstating ? "reinstated" : "retired")}";
         return RedirectToPage("/Manage/Actions/Groups/Index");
     }

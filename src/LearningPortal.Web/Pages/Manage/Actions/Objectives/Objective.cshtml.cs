@@ -50,7 +50,7 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
             return Page();
         }
 
-        var result = await links.LinkAsync(id, kind, target, TitleOf(choice), await ActionPages.ActorAsync(User, db));
+        var result = await links.LinkAsync(id, kind, target, TitleOf(choice), await this.ActionActorAsync());
         if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();
@@ -80,7 +80,7 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
             return RedirectToPage("/Manage/Actions/Objectives/Objective", new { id });
         }
 
-        var result = await links.UnlinkAsync(id, LinkId, link.Name, await ActionPages.ActorAsync(User, db));
+        var result = await links.UnlinkAsync(id, LinkId, link.Name, await this.ActionActorAsync());
         if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = $"{link.Name} no longer linked";
