@@ -1,20 +1,12 @@
-using System.Security.Claims;
 using LearningPortal.Core.Impact;
-using LearningPortal.Core.Time;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account.Learning;
 
 /// <summary>/account/learning/{id}: change learning the person added; anyone else's id is "page not found".</summary>
-public class ChangeModel(LearningRecord record, TimeProvider clock) : PageModel
+public class ChangeModel(LearningRecord record, TimeProvider clock) : ActivityPageModel(clock)
 {
-    [BindProperty]
-    public ActivityForm Input { get; set; } = new();
-
     public int Id { get; private set; }
-
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -36,8 +28,7 @@ public class ChangeModel(LearningRecord record, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        var input = Input.Read(ModelState, UkTime.Today(clock.GetUtcNow().UtcDateTime));
-        if (input is null)
+        if (ReadInput() is not { } input)
         {
             return Page();
         }
@@ -47,7 +38,6 @@ public class ChangeModel(LearningRecord record, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        TempData[IndexModel.NoticeKey] = $"‘{input.Title}’ changed";
-        return RedirectToPage("Index");
+        return BackToRecord($"‘{input.Title}’ changed");
     }
 }
