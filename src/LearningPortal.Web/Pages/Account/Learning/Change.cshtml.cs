@@ -1,12 +1,20 @@
+using System.Security.Claims;
 using LearningPortal.Core.Impact;
+using LearningPortal.Core.Time;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account.Learning;
 
 /// <summary>/account/learning/{id}: change learning the person added; anyone else's id is "page not found".</summary>
-public class ChangeModel(LearningRecord record, TimeProvider clock) : ActivityPageModel(clock)
+public class ChangeModel(LearningRecord record, TimeProvider clock) : PageModel
 {
+    [BindProperty]
+    public ActivityForm Input { get; set; } = new();
+
     public int Id { get; private set; }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -28,7 +36,8 @@ public class ChangeModel(LearningRecord record, TimeProvider clock) : ActivityPa
             return NotFound();
         }
 
-        if (ReadInput() is not { } input)
+        var input = Input.Read(ModelState, UkTime.Today(clock.GetUtcNow().UtcDateTime));
+        if (input is null)
         {
             return Page();
         }
@@ -38,6 +47,7 @@ public class ChangeModel(LearningRecord record, TimeProvider clock) : ActivityPa
             return NotFound();
         }
 
-        return BackToRecord($"‘{input.Title}’ changed");
+        TempData[IndexModel.NoticeKey] = $"‘{input.Title}’ changed";
+        return RedirectToPage("Index");
     }
 }
