@@ -1,5 +1,4 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
