@@ -29,22 +29,15 @@ public static class OutcomePages
     /// What the page answers for a refusal: not found, forbidden, or (errors added to the model state) the form again
     /// from <paramref name="redisplay"/>.
     /// </summary>
-    public static IActionResult Refused(this PageModel page, Outcome outcome, Func<IActionResult> redisplay, string prefix = "Input.", Func<string, string?>? map = null)
-    {
-        switch (outcome.Refusal)
-        {
-            case Refusal.NotFound:
-                return page.NotFound();
-            case Refusal.Forbidden:
-                return page.Forbid();
-            default:
-                page.ModelState.AddRefusal(outcome, prefix, map);
-                return redisplay();
-        }
-    }
+    public static IActionResult Refused(this PageModel page, Outcome outcome, Func<IActionResult> redisplay, string prefix = "Input.", Func<string, string?>? map = null) =>
+        page.Answer(outcome, prefix, map) ?? redisplay();
 
     /// <summary>As <see cref="Refused"/>, for a page that reloads what it shows before showing the form again.</summary>
-    public static async Task<IActionResult> RefusedAsync(this PageModel page, Outcome outcome, Func<Task<IActionResult>> redisplay, string prefix = "Input.", Func<string, string?>? map = null)
+    public static async Task<IActionResult> RefusedAsync(this PageModel page, Outcome outcome, Func<Task<IActionResult>> redisplay, string prefix = "Input.", Func<string, string?>? map = null) =>
+        page.Answer(outcome, prefix, map) ?? await redisplay();
+
+    /// <summary>Not found or forbidden; otherwise null, with the errors added to the model state for the form.</summary>
+    private static IActionResult? Answer(this PageModel page, Outcome outcome, string prefix, Func<string, string?>? map)
     {
         switch (outcome.Refusal)
         {
@@ -54,7 +47,7 @@ public static class OutcomePages
                 return page.Forbid();
             default:
                 page.ModelState.AddRefusal(outcome, prefix, map);
-                return await redisplay();
+                return null;
         }
     }
 }

@@ -13,34 +13,15 @@ namespace LearningPortal.Web.Pages.Account;
 /// at its next check (Accounts:SessionRecheckInterval); this session is re-issued so it carries on.
 /// </summary>
 public class ChangePasswordModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, AccountSignIn signIn, PortalDbContext db, AccountEmails emails) : PageModel
+    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, AccountSignIn signIn, PortalDbContext db, AccountEmails emails)
+    : PasswordConfirmedPageModel<ChangePasswordInput>(users, signIn)
 {
-    [BindProperty]
-    public ChangePasswordInput Input { get; set; } = new();
+    protected override (string Field, string? Typed, string Wrong) Password => ("Input.CurrentPassword", Input.CurrentPassword, "Your current password is incorrect");
 
-    public void OnGet()
+    protected override async Task<IActionResult> ChangeAsync(PortalUser user)
     {
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        if (!await signIn.ConfirmPasswordAsync(ModelState, "Input.CurrentPassword", user, Input.CurrentPassword, "Your current password is incorrect"))
-        {
-            return Page();
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var changed = await users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
+        var changed = await Users.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!);
         if (!changed.Succeeded)
         {
             ModelState.AddIdentityErrors(changed, "Input.NewPassword");

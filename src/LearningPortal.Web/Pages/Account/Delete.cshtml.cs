@@ -13,35 +13,16 @@ namespace LearningPortal.Web.Pages.Account;
 /// saved in the same SaveChanges as the deletion; the audit log keeps the account's id, not the name.
 /// </summary>
 public class DeleteModel(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, AccountSignIn signIn, AuditLog audit, AccountEmails emails) : PageModel
+    UserManager<PortalUser> users, SignInManager<PortalUser> signInManager, AccountSignIn signIn, AuditLog audit, AccountEmails emails)
+    : PasswordConfirmedPageModel<DeleteAccountInput>(users, signIn)
 {
-    [BindProperty]
-    public DeleteAccountInput Input { get; set; } = new();
+    protected override (string Field, string? Typed, string Wrong) Password => ("Input.Password", Input.Password, "Your password is incorrect");
 
-    public void OnGet()
+    protected override async Task<IActionResult> ChangeAsync(PortalUser user)
     {
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        if (!await signIn.ConfirmPasswordAsync(ModelState, "Input.Password", user, Input.Password))
-        {
-            return Page();
-        }
-
         audit.Record(user.Id, "Account holder", "user.deleted", "user", user.Id, "Account deleted by its holder");
         emails.QueueAccountDeleted(user);
-        var deleted = await users.DeleteAsync(user);
+        var deleted = await Users.DeleteAsync(user);
         if (!deleted.Succeeded)
         {
             throw new InvalidOperationException("Could not delete account: " + string.Join("; ", deleted.Errors.Select(e => e.Description)));

@@ -1,25 +1,19 @@
-using System.Globalization;
-using System.Security.Claims;
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Security;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Actions;
 
-/// <summary>What the action plan pages share: who is acting, how dates read.</summary>
+/// <summary>What the action plan pages share: who is acting, the statuses to choose from.</summary>
 public static class ActionPages
 {
-    /// <summary>The signed-in person as the action plans module sees them (Editors may change any plan).</summary>
-    public static async Task<ActionActor> ActorAsync(ClaimsPrincipal user, PortalDbContext db)
+    /// <summary>The signed-in person as the action plans module sees them: the request's actor, and whether an Editor (who may change any plan).</summary>
+    public static async Task<ActionActor> ActionActorAsync(this PageModel page)
     {
-        var id = user.UserId();
-        var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync();
-        return new ActionActor(id, name ?? user.Identity?.Name ?? id, user.IsInRole(PortalRoles.Editor));
+        var actor = await page.ActorAsync();
+        return new ActionActor(actor.UserId, actor.Name, page.User.IsInRole(PortalRoles.Editor));
     }
-
-    public static string ToUkDate(this DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>The statuses someone can choose, as radio values.</summary>
     public static IReadOnlyList<(string Value, string Text)> Statuses { get; } =

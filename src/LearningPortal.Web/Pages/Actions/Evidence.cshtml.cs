@@ -12,16 +12,6 @@ namespace LearningPortal.Web.Pages.Actions;
 /// </summary>
 public class EvidenceModel(ActionQueries queries) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, Guid key)
-    {
-        if (await queries.EvidenceFileAsync(id, key, User.UserId(), User.IsInRole(PortalRoles.Editor)) is not { } file)
-        {
-            return NotFound();
-        }
-
-        // Private: never kept by a shared cache; always a download, never rendered in the site's origin.
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, file.ContentType, file.FileName);
-    }
+    public async Task<IActionResult> OnGetAsync(int id, Guid key) =>
+        EvidenceFiles.Download(Response, await queries.EvidenceFileAsync(id, key, User.UserId(), User.IsInRole(PortalRoles.Editor)));
 }

@@ -1,26 +1,19 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
-using LearningPortal.Web.Pages.Manage.Media;
-using LearningPortal.Web.Pages.Supervision;
 using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Actions;
 
 /// <summary>
-/// A progress update by the action's lead or an Editor: what has happened, the status, evidence (words, links, files).
-/// "Done" needs a closing note and evidence. Text that looks like it identifies a child or family is shown back once
-/// (a prompt, as in supervision records). If someone else changed the action meanwhile, nothing is saved and the form
-/// keeps what was typed (files must be chosen again: browsers never refill file inputs).
+/// A progress update by the action's lead or an Editor: what has happened, the status, evidence (words, links, files;
+/// <see cref="EvidenceFormPageModel"/>). "Done" needs a closing note and evidence.
 /// </summary>
-[MediaUploadLimits]
-public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalDbContext db, IOptionsMonitor<ActionPlanOptions> options) : PageModel
+public class UpdateModel(ActionQueries queries, ActionProgress progress, IOptionsMonitor<ActionPlanOptions> options) : EvidenceFormPageModel(options)
 {
     [BindProperty]
     public string? Status { get; set; }
@@ -28,27 +21,7 @@ public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalD
     [BindProperty]
     public string? Text { get; set; }
 
-    [BindProperty]
-    public string? Evidence { get; set; }
-
-    [BindProperty]
-    public string? Links { get; set; }
-
-    [BindProperty]
-    public List<IFormFile> Files { get; set; } = [];
-
-    [BindProperty]
-    public int Version { get; set; }
-
-    /// <summary>The fingerprint of text already shown as possibly identifying.</summary>
-    [BindProperty]
-    public string? CheckedText { get; set; }
-
     public ActionDetail Action { get; private set; } = default!;
-
-    public IReadOnlyList<FlaggedField> Flagged { get; private set; } = [];
-
-    public string? Conflict { get; private set; }
 
     public IReadOnlyList<SelectListItem> Statuses { get; } = ActionPages.Statuses.Select(s => new SelectListItem(s.Text, s.Value)).ToList();
 
@@ -77,42 +50,23 @@ public class UpdateModel(ActionQueries queries, ActionProgress progress, PortalD
             return Page();
         }
 
-        Flagged = IdentifyingCheck.Find([("What has happened", nameof(Text), Text), ("Evidence", nameof(Evidence), Evidence)]);
-        if (IdentifyingCheck.NeedsWarning(Flagged, CheckedText))
+        if (NeedsIdentifyingPrompt(("What has happened", nameof(Text), Text), ("Evidence", nameof(Evidence), Evidence)))
         {
-            CheckedText = IdentifyingCheck.Fingerprint(Flagged);
-            ModelState.Remove(nameof(CheckedText));
             return Page();
         }
 
-        var files = new List<EvidenceFileInput>();
-        foreach (var file in Files.Where(f => f.Length > 0).Take(options.CurrentValue.MaxFilesPerUpdate + 1))
-        {
-            if (file.Length > options.CurrentValue.MaxEvidenceFileBytes)
-            {
-                // Too big to read into memory: the service's message without the bytes.
-                files.Add(new EvidenceFileInput(file.FileName, new byte[options.CurrentValue.MaxEvidenceFileBytes + 1]));
-                continue;
-            }
+        var files = await ReadFilesAsync();
 
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory);
-            files.Add(new EvidenceFileInput(file.FileName, memory.ToArray()));
-        }
-
-        var result = await progress.AddUpdateAsync(id, new UpdateInput(Text, Evidence, Links, status, files), Version, await ActionPages.ActorAsync(User, db));
+        var result = await progress.AddUpdateAsync(id, new UpdateInput(Text, Evidence, Links, status, files), Version, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = status == PlanActionStatus.Done && Action.Status != PlanActionStatus.Done ? "Action marked as done" : "Update added";
-                return Redirect(User.IsInRole(PortalRoles.Editor) && Action.LeadUserId != User.UserId() ? $"/manage/actions/{id}" : $"/actions/{id}");
+                return RedirectToPage(User.IsInRole(PortalRoles.Editor) && Action.LeadUserId != User.UserId() ? "/Manage/Actions/Action" : "/Actions/Action", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:
-                Conflict = result.Message;
-                ModelState.Remove(nameof(Version));
-                Version = Action.Version;
-                return Page();
+                return ShowConflict(result.Message, Action.Version);
             default:
                 ModelState.AddRefusal(result, map: f => f);
                 return Page();

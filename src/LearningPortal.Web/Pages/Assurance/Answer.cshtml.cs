@@ -3,10 +3,7 @@ using LearningPortal.Core.Common;
 using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
-using LearningPortal.Web.Pages.Manage.Media;
-using LearningPortal.Web.Pages.Supervision;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +12,9 @@ namespace LearningPortal.Web.Pages.Assurance;
 /// <summary>
 /// One request to the lead's agency, and the agency's answer: a rating, a narrative and evidence (words, links, files),
 /// saved as a draft or sent, and changed until the request closes. Text that looks like it identifies a child or family
-/// is shown back once (a prompt, as in supervision records). Another agency's request is not found.
+/// is shown back once (<see cref="EvidenceFormPageModel"/>). Another agency's request is not found.
 /// </summary>
-[MediaUploadLimits]
-public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOptionsMonitor<ActionPlanOptions> options) : PageModel
+public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOptionsMonitor<ActionPlanOptions> options) : EvidenceFormPageModel(options)
 {
     [BindProperty]
     public string? Rating { get; set; }
@@ -26,31 +22,11 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
     [BindProperty]
     public string? Narrative { get; set; }
 
-    [BindProperty]
-    public string? Evidence { get; set; }
-
-    [BindProperty]
-    public string? Links { get; set; }
-
-    [BindProperty]
-    public List<IFormFile> Files { get; set; } = [];
-
-    [BindProperty]
-    public int Version { get; set; }
-
-    /// <summary>The fingerprint of text already shown as possibly identifying.</summary>
-    [BindProperty]
-    public string? CheckedText { get; set; }
-
     /// <summary>"send" or "draft": which button was used.</summary>
     [BindProperty]
     public string? Intent { get; set; }
 
     public AgencyRequestDetail Detail { get; private set; } = default!;
-
-    public IReadOnlyList<FlaggedField> Flagged { get; private set; } = [];
-
-    public string? Conflict { get; private set; }
 
     public IReadOnlyList<SelectListItem> Ratings { get; } = AssurancePages.Ratings.Select(r => new SelectListItem(r.Text, r.Value)).ToList();
 
@@ -79,28 +55,12 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
         }
 
         AssuranceRating? rating = Enum.TryParse<AssuranceRating>(Rating, out var r) && Enum.IsDefined(r) ? r : null;
-        Flagged = IdentifyingCheck.Find([("Narrative", nameof(Narrative), Narrative), ("Evidence", nameof(Evidence), Evidence)]);
-        if (IdentifyingCheck.NeedsWarning(Flagged, CheckedText))
+        if (NeedsIdentifyingPrompt(("Narrative", nameof(Narrative), Narrative), ("Evidence", nameof(Evidence), Evidence)))
         {
-            CheckedText = IdentifyingCheck.Fingerprint(Flagged);
-            ModelState.Remove(nameof(CheckedText));
             return Page();
         }
 
-        var files = new List<EvidenceFileInput>();
-        foreach (var file in Files.Where(f => f.Length > 0).Take(options.CurrentValue.MaxFilesPerUpdate + 1))
-        {
-            if (file.Length > options.CurrentValue.MaxEvidenceFileBytes)
-            {
-                // Too big to read into memory: the service's message without the bytes.
-                files.Add(new EvidenceFileInput(file.FileName, new byte[options.CurrentValue.MaxEvidenceFileBytes + 1]));
-                continue;
-            }
-
-            using var memory = new MemoryStream();
-            await file.CopyToAsync(memory);
-            files.Add(new EvidenceFileInput(file.FileName, memory.ToArray()));
-        }
+        var files = await ReadFilesAsync();
 
         var send = Intent != "draft";
         var result = await requests.SaveAnswerAsync(id, new AssuranceAnswerInput(rating, Narrative, Evidence, Links, files, send), Version, lead);
@@ -109,14 +69,11 @@ public class AnswerModel(AssuranceRequests requests, PortalDbContext db, IOption
             case Refusal.None:
                 TempData["Success"] = !send ? "Draft saved. It has not been sent to the partnership yet"
                     : Detail.State == AnswerState.Sent ? "Your agency's answer has been updated" : "Your agency's answer has been sent";
-                return Redirect("/assurance");
+                return RedirectToPage("/Assurance/Index");
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:
-                Conflict = result.Message;
-                ModelState.Remove(nameof(Version));
-                Version = Detail.Version;
-                return Page();
+                return ShowConflict(result.Message, Detail.Version);
             default:
                 ModelState.AddRefusal(result, map: f => f);
                 return Page();

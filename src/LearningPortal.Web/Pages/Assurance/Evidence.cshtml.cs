@@ -1,6 +1,7 @@
 using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Data;
+using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,14 +16,6 @@ public class EvidenceModel(AssuranceRequests requests, PortalDbContext db) : Pag
     public async Task<IActionResult> OnGetAsync(int id, Guid key)
     {
         var leadAgency = User.IsInRole(PortalRoles.AgencyLead) ? (await AssurancePages.LeadAsync(User, db))?.AgencyId : null;
-        if (await requests.EvidenceFileAsync(id, key, User.IsInRole(PortalRoles.Editor), leadAgency) is not { } file)
-        {
-            return NotFound();
-        }
-
-        // Private: never kept by a shared cache; always a download, never rendered in the site's origin.
-        Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return File(file.Content, file.ContentType, file.FileName);
+        return EvidenceFiles.Download(Response, await requests.EvidenceFileAsync(id, key, User.IsInRole(PortalRoles.Editor), leadAgency));
     }
 }

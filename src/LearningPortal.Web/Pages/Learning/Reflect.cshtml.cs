@@ -52,7 +52,7 @@ public class ReflectModel(PublishedContent content, BriefingReflections reflecti
         }
 
         await reflections.SaveAsync(UserId, new ReflectedBriefing(Briefing.Document.Id, Briefing.Fields.Title, Briefing.Path, Briefing.Version.Number), Note, HttpContext.RequestAborted);
-        return Redirect(Briefing.Path + "#learning-record");
+        return RedirectToPage("/Learning/Briefing", null, new { slug }, "learning-record");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug)
@@ -63,7 +63,7 @@ public class ReflectModel(PublishedContent content, BriefingReflections reflecti
         }
 
         await reflections.RemoveAsync(UserId, Briefing.Document.Id, HttpContext.RequestAborted);
-        return Redirect(Briefing.Path + "#learning-record");
+        return RedirectToPage("/Learning/Briefing", null, new { slug }, "learning-record");
     }
 
     private async Task<bool> LoadAsync(string slug)

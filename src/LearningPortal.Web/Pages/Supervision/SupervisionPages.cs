@@ -1,13 +1,10 @@
-using System.Globalization;
 using LearningPortal.Core.Supervision;
 
 namespace LearningPortal.Web.Pages.Supervision;
 
-/// <summary>What the supervision pages share: how dates, kinds and urgencies read.</summary>
+/// <summary>What the supervision pages share: how kinds and urgencies read.</summary>
 public static class SupervisionPages
 {
-    public static string ToUkDate(this DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
     public static string Name(this DiscussionKind kind) => SupervisionDashboard.KindName(kind);
 
     public static (string Text, string Css) Tag(this ActionUrgency urgency) => urgency switch

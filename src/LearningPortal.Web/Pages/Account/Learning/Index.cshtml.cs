@@ -46,8 +46,6 @@ public class IndexModel(LearningRecord record) : PageModel
         Entries = Period is null ? all : all.Where(e => Period.Contains(e.On)).ToList();
         Totals = LearningRecord.Totals(Entries);
     }
-
-    public string YearQuery => Period is null ? "" : $"year={Period.To.Year}";
 }
 
 /// <summary>/account/learning/cpd-log: the same entries in full, laid out to print or save as PDF.</summary>

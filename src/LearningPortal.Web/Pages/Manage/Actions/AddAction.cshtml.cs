@@ -32,18 +32,16 @@ public class AddActionModel(ActionPlanning planning, ActionChoices choices, Port
         }
 
         var input = Input.ToInput();
-        var confirmed = input.DueOn is { } due && Input.ConfirmedDueOn == due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var result = await planning.AddActionAsync(id, input, confirmed, await ActionPages.ActorAsync(User, db));
+        var confirmed = PastDueDate.IsConfirmed(input.DueOn, Input.ConfirmedDueOn);
+        var result = await planning.AddActionAsync(id, input, confirmed, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = "Action added";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
-                // Saving the same date again confirms it; a different date is checked afresh.
-                ModelState.Remove("Input.ConfirmedDueOn");
-                Input.ConfirmedDueOn = input.DueOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                Input.ConfirmedDueOn = PastDueDate.Warned(ModelState, "Input.ConfirmedDueOn", input.DueOn!.Value);
                 return Page();
             case Refusal.NotFound:
                 return NotFound();

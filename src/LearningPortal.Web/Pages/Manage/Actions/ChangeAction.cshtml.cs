@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Security;
@@ -15,7 +14,7 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// Changes an action's details, lead, date or status (reopening a done action is a status change, logged). The form
 /// carries the version it showed: if someone saved since, nothing is saved and the page says so.
 /// </summary>
-public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, ActionChoices choices, PortalDbContext db) : PageModel
+public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, ActionChoices choices) : PageModel
 {
     [BindProperty]
     public ActionForm Input { get; set; } = new();
@@ -59,12 +58,12 @@ public class ChangeActionModel(ActionPlanning planning, ActionQueries queries, A
             return NotFound();
         }
 
-        var result = await planning.ChangeActionAsync(id, Input.ToInput(), Version, await ActionPages.ActorAsync(User, db));
+        var result = await planning.ChangeActionAsync(id, Input.ToInput(), Version, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = "Action changed";
-                return Redirect($"/manage/actions/{id}");
+                return RedirectToPage("/Manage/Actions/Action", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

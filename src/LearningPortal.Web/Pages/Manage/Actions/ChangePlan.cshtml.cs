@@ -31,14 +31,14 @@ public class ChangePlanModel(ActionPlanning planning, ActionChoices choices, Por
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await planning.ChangePlanAsync(id, Input.ToInput(), await ActionPages.ActorAsync(User, db));
+        var result = await planning.ChangePlanAsync(id, Input.ToInput(), await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.None:
                 TempData["Success"] = "Plan changed";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             default:
                 ModelState.AddRefusal(result, map: f => "Input." + f);
                 Choices = await PlanChoices.LoadAsync(choices);

@@ -46,18 +46,17 @@ public class FromRecommendationsModel(ActionPlanning planning, ActionChoices cho
 
         var owner = ActionQueries.ParseOwner(Owner);
         var due = DueOn.ToDate();
-        var confirmed = due is { } d && ConfirmedDueOn == d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var confirmed = PastDueDate.IsConfirmed(due, ConfirmedDueOn);
         var result = await planning.ActionsFromRecommendationsAsync(id, owner is { IsAgency: true } ? owner.Value.Id : null,
-            owner is { IsAgency: false } ? owner.Value.Id : null, due, confirmed, await ActionPages.ActorAsync(User, db));
+            owner is { IsAgency: false } ? owner.Value.Id : null, due, confirmed, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = result.Value == 1 ? "1 action added" : $"{result.Value} actions added";
-                return Redirect($"/manage/actions/plans/{id}");
+                return RedirectToPage("/Manage/Actions/Plan", new { id });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
-                ModelState.Remove(nameof(ConfirmedDueOn));
-                ConfirmedDueOn = due!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                ConfirmedDueOn = PastDueDate.Warned(ModelState, nameof(ConfirmedDueOn), due!.Value);
                 return Page();
             case Refusal.NotFound:
                 return NotFound();

@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Security;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace LearningPortal.Web.Pages.Manage.Actions;
 
 /// <summary>Creates a plan for a briefing or audit report, for an objective, or on its own.</summary>
-public class NewPlanModel(ActionPlanning planning, ActionChoices choices, PortalDbContext db) : PageModel
+public class NewPlanModel(ActionPlanning planning, ActionChoices choices) : PageModel
 {
     [BindProperty]
     public PlanForm Input { get; set; } = new();
@@ -27,11 +26,11 @@ public class NewPlanModel(ActionPlanning planning, ActionChoices choices, Portal
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await planning.CreatePlanAsync(Input.ToInput(), await ActionPages.ActorAsync(User, db));
+        var result = await planning.CreatePlanAsync(Input.ToInput(), await this.ActionActorAsync());
         if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = "Plan created";
-            return Redirect($"/manage/actions/plans/{result.Value}");
+            return RedirectToPage("/Manage/Actions/Plan", new { id = result.Value });
         }
 
         ModelState.AddRefusal(result, map: f => "Input." + f);

@@ -1,7 +1,7 @@
 using CsvHelper;
 using LearningPortal.Core.ActionPlans;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 
@@ -10,26 +10,23 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// (overdue among them) and its changes in the period, totals, and assurance returns by agency and by request. Each
 /// plan's detail is its own page (<see cref="ReportPlanModel"/>); every action is in the CSV at /manage/actions/report.csv.
 /// </summary>
-public class ReportModel(ActionReport reports) : PageModel
+public class ReportModel(ActionReport reports) : ReportPeriodPageModel(reports)
 {
-    [BindProperty(SupportsGet = true)]
-    public ReportPeriod Period { get; set; } = new();
-
     public BoardSummary Report { get; private set; } = default!;
 
-    public string PeriodQuery => ReportPeriod.Query(Report.Since, Report.Until);
+    public Dictionary<string, string> PeriodRoute => ReportPeriod.Route(Report.Since, Report.Until);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
+        var (since, until) = ReadPeriod();
 
         // The report once took a plan; such a link now opens that plan's page.
         if (Period.Plan is { } plan && ModelState.IsValid)
         {
-            return Redirect($"/manage/actions/report/plans/{plan}" + ReportPeriod.Query(since, until));
+            return RedirectToPage("/Manage/Actions/ReportPlan", new RouteValueDictionary(ReportPeriod.Route(since, until)!) { ["id"] = plan });
         }
 
-        Report = await reports.SummaryAsync(since, until, HttpContext.RequestAborted);
+        Report = await Reports.SummaryAsync(since, until, HttpContext.RequestAborted);
         return Page();
     }
 }
@@ -38,14 +35,11 @@ public class ReportModel(ActionReport reports) : PageModel
 /// /manage/actions/report.csv: every action (or one plan's, with Period.Plan) and every assurance return, written to
 /// the response row by row as the database gives them, so the whole file is never in memory.
 /// </summary>
-public class ReportCsvModel(ActionReport reports) : PageModel
+public class ReportCsvModel(ActionReport reports) : ReportPeriodPageModel(reports)
 {
-    [BindProperty(SupportsGet = true)]
-    public ReportPeriod Period { get; set; } = new();
-
     public async Task<IActionResult> OnGetAsync()
     {
-        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
+        var (since, until) = ReadPeriod();
         var cancel = HttpContext.RequestAborted;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"action-plans-{since:yyyy-MM-dd}-to-{until:yyyy-MM-dd}{(Period.Plan is { } p ? $"-plan-{p}" : "")}.csv\"";
@@ -57,7 +51,7 @@ public class ReportCsvModel(ActionReport reports) : PageModel
         };
         await using (var csv = CsvWriter.Create(Response.Body, options, true))
         {
-            await csv.WriteRecordsAsync(reports.CsvRowsAsync(since, until, Period.Plan, cancel), cancel);
+            await csv.WriteRecordsAsync(Reports.CsvRowsAsync(since, until, Period.Plan, cancel), cancel);
             await csv.FlushAsync(cancel);
         }
 

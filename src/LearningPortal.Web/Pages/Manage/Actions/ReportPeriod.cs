@@ -8,11 +8,25 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// <summary>The report's period, as chosen (day, month, year) or by default the last three months up to today.</summary>
 public sealed class ReportPeriod
 {
-    /// <summary>The query string that asks for the period (and a plan, for the CSV), to carry it from page to page.</summary>
-    public static string Query(DateOnly since, DateOnly until, int? plan = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"?Period.Since.Day={since.Day}&Period.Since.Month={since.Month}&Period.Since.Year={since.Year}") +
-        string.Create(CultureInfo.InvariantCulture, $"&Period.Until.Day={until.Day}&Period.Until.Month={until.Month}&Period.Until.Year={until.Year}") +
-        (plan is { } p ? string.Create(CultureInfo.InvariantCulture, $"&Period.Plan={p}") : "");
+    /// <summary>The query that asks for the period (and a plan, for the CSV), as route values, to carry it from page to page.</summary>
+    public static Dictionary<string, string> Route(DateOnly since, DateOnly until, int? plan = null)
+    {
+        var route = new Dictionary<string, string>
+        {
+            ["Period.Since.Day"] = since.Day.ToString(CultureInfo.InvariantCulture),
+            ["Period.Since.Month"] = since.Month.ToString(CultureInfo.InvariantCulture),
+            ["Period.Since.Year"] = since.Year.ToString(CultureInfo.InvariantCulture),
+            ["Period.Until.Day"] = until.Day.ToString(CultureInfo.InvariantCulture),
+            ["Period.Until.Month"] = until.Month.ToString(CultureInfo.InvariantCulture),
+            ["Period.Until.Year"] = until.Year.ToString(CultureInfo.InvariantCulture),
+        };
+        if (plan is { } p)
+        {
+            route["Period.Plan"] = p.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return route;
+    }
 
     public DateInput Since { get; set; } = new();
 

@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 
@@ -9,21 +8,18 @@ namespace LearningPortal.Web.Pages.Manage.Actions;
 /// why (the latest update), what changed in the period, every action, and the returns to assurance requests about its
 /// actions. Printable on A4 on its own; the same actions as CSV at /manage/actions/report.csv with the plan chosen.
 /// </summary>
-public class ReportPlanModel(ActionReport reports) : PageModel
+public class ReportPlanModel(ActionReport reports) : ReportPeriodPageModel(reports)
 {
-    [BindProperty(SupportsGet = true)]
-    public ReportPeriod Period { get; set; } = new();
-
     public PlanReport Report { get; private set; } = default!;
 
-    public string PeriodQuery => ReportPeriod.Query(Report.Since, Report.Until);
+    public Dictionary<string, string> PeriodRoute => ReportPeriod.Route(Report.Since, Report.Until);
 
-    public string CsvLink => "/manage/actions/report.csv" + ReportPeriod.Query(Report.Since, Report.Until, Report.PlanId);
+    public Dictionary<string, string> CsvRoute => ReportPeriod.Route(Report.Since, Report.Until, Report.PlanId);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var (since, until) = Period.Read(reports.Today, ModelState, "Period.");
-        if (await reports.PlanAsync(id, since, until, HttpContext.RequestAborted) is not { } report)
+        var (since, until) = ReadPeriod();
+        if (await Reports.PlanAsync(id, since, until, HttpContext.RequestAborted) is not { } report)
         {
             return NotFound();
         }

@@ -75,7 +75,7 @@ public class BriefingModel(
             c.Rows.Select(row => new[] { d.Title, $"{Filter.FirstDay:yyyy-MM}", $"{Filter.LastDay:yyyy-MM}", AgencyName ?? "All agencies" }.Concat(row).ToArray()));
     }
 
-    public string CsvLink(string table) => $"/manage/impact/briefings/{Detail.Slug}?handler=Csv&table={table}&{FilterQuery}";
+    public string CsvLink(string table) => ImpactLinks.Csv(Url, "/Manage/Impact/Briefing", Filter, table, new { slug = Detail.Slug });
 
     private async Task<bool> LoadAsync(string slug)
     {

@@ -28,13 +28,8 @@ public abstract class ImpactPageModel(PortalDbContext db, TimeProvider clock) : 
     /// <summary>The period and agency the figures are for (the default period when the input is wrong).</summary>
     public ReachFilter Filter { get; private set; } = default!;
 
-    /// <summary>The filter as a query string, for links and the CSV.</summary>
-    public string FilterQuery => string.Join("&", new[]
-    {
-        $"from={Filter.FirstDay:yyyy-MM}",
-        $"to={Filter.LastDay:yyyy-MM}",
-        Filter.AgencyId is { } a ? $"agency={a}" : null,
-    }.OfType<string>());
+    /// <summary>The filter as route values, for links to the other impact pages.</summary>
+    public Dictionary<string, string> FilterRoute => ImpactLinks.Route(Filter);
 
     public string PeriodText => Filter.FirstDay.Year == Filter.LastDay.Year && Filter.FirstDay.Month == Filter.LastDay.Month
         ? Month(Filter.FirstDay)

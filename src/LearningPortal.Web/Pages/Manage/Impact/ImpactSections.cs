@@ -73,8 +73,8 @@ public sealed record OutcomesView(Guid ObjectiveId, IReadOnlyList<OutcomeFigure>
     public SectionPlace At => Place ?? SectionPlace.Page;
 }
 
-/// <summary>The briefings-reach table's model: one line per briefing (readers, anonymous views, read and reflected) and the query for their links.</summary>
-public sealed record BriefingsReachView(IReadOnlyList<BriefingReach> Briefings, string Caption, string Csv, string FilterQuery, SectionPlace? Place = null)
+/// <summary>The briefings-reach table's model: one line per briefing (readers, anonymous views, read and reflected) and the filter their links carry.</summary>
+public sealed record BriefingsReachView(IReadOnlyList<BriefingReach> Briefings, string Caption, string Csv, IDictionary<string, string> FilterRoute, SectionPlace? Place = null)
 {
     public SectionPlace At => Place ?? SectionPlace.Page;
 }

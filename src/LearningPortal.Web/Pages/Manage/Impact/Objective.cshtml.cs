@@ -61,7 +61,7 @@ public class ObjectiveModel(
             c.Rows.Select(row => new[] { i.Objective.Title, $"{Filter.FirstDay:yyyy-MM}", $"{Filter.LastDay:yyyy-MM}", AgencyName ?? "All agencies" }.Concat(row).ToArray()));
     }
 
-    public string CsvLink(string table) => $"/manage/impact/objectives/{Impact.Objective.Id}?handler=Csv&table={table}&{FilterQuery}";
+    public string CsvLink(string table) => ImpactLinks.Csv(Url, "/Manage/Impact/Objective", Filter, table, new { id = Impact.Objective.Id });
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -43,7 +43,7 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
     public string YearText => $"April {Filter.FirstDay.Year} to March {Filter.LastDay.Year}";
 
     /// <summary>The year's months as the other impact pages take them, for their links and CSV addresses.</summary>
-    public string FilterQuery => $"from={Filter.FirstDay:yyyy-MM}&to={Filter.LastDay:yyyy-MM}";
+    public Dictionary<string, string> FilterRoute => ImpactLinks.Route(Filter);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -117,9 +117,9 @@ public class ReportModel(TimeProvider clock, ImpactReach reach, ImpactReflection
     private static bool HadReaders(BriefingReach b) =>
         b.Readers.Value != 0 || b.Reflected.Value != 0 || b.AnonymousViews is { Value: not 0 };
 
-    public string BriefingCsv(BriefingReachDetail d, string table) => $"/manage/impact/briefings/{d.Slug}?handler=Csv&table={table}&{FilterQuery}";
+    public string BriefingCsv(BriefingReachDetail d, string table) => ImpactLinks.Csv(Url, "/Manage/Impact/Briefing", Filter, table, new { slug = d.Slug });
 
-    public string ObjectiveCsv(ObjectiveImpact o, string table) => $"/manage/impact/objectives/{o.Objective.Id}?handler=Csv&table={table}&{FilterQuery}";
+    public string ObjectiveCsv(ObjectiveImpact o, string table) => ImpactLinks.Csv(Url, "/Manage/Impact/Objective", Filter, table, new { id = o.Objective.Id });
 
     public static SectionPlace ObjectivePlace(ObjectiveImpact o) => new($"objective-{o.Objective.Id:N}-", 3, $"objective {o.Objective.Number}");
 

@@ -10,36 +10,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Confirms, then deletes, a file that no draft or published content uses.</summary>
-public class DeleteModel(MediaLibrary library) : PageModel
+public class DeleteModel(MediaLibrary library) : MediaItemPageModel(library)
 {
-    public MediaItem Item { get; private set; } = default!;
-
-    public IReadOnlyList<MediaUse> Uses { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (await library.GetAsync(id) is not { } item)
-        {
-            return NotFound();
-        }
-
-        Item = item;
-        Uses = await library.UsageAsync(id);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int id) => await FindAsync(id, withUses: true) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await library.GetAsync(id) is not { } item)
+        if (!await FindAsync(id))
         {
             return NotFound();
         }
 
-        Item = item;
-        var outcome = await library.DeleteAsync(id, await this.ActorAsync());
+        var outcome = await Library.DeleteAsync(id, await this.ActorAsync());
         if (outcome.Refusal == Refusal.NotAllowed)
         {
-            Uses = await library.UsageAsync(id);
+            await ReadUsesAsync();
             return this.Refused(outcome, Page);
         }
 
@@ -48,7 +33,7 @@ public class DeleteModel(MediaLibrary library) : PageModel
             return NotFound();
         }
 
-        TempData["Success"] = $"{item.Title} has been deleted";
+        TempData["Success"] = $"{Item.Title} has been deleted";
         return RedirectToPage("/Manage/Media/Index");
     }
 }

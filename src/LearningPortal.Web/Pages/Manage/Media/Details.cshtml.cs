@@ -8,34 +8,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Changes a file's title and alt text.</summary>
-public class DetailsModel(MediaLibrary library) : PageModel
+public class DetailsModel(MediaLibrary library) : MediaItemPageModel(library)
 {
     [BindProperty]
     public MediaFileForm Input { get; set; } = new();
 
-    public MediaItem Item { get; private set; } = default!;
-
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await library.GetAsync(id) is not { } item)
+        if (!await FindAsync(id))
         {
             return NotFound();
         }
 
-        Item = item;
-        Input = new MediaFileForm { Title = item.Title, AltText = item.AltText };
+        Input = new MediaFileForm { Title = Item.Title, AltText = Item.AltText };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await library.GetAsync(id) is not { } item)
+        if (!await FindAsync(id))
         {
             return NotFound();
         }
 
-        Item = item;
-        var outcome = await library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await this.ActorAsync());
+        var outcome = await Library.DescribeAsync(id, Input.Title ?? "", Input.AltText, await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             return this.Refused(outcome, Page);

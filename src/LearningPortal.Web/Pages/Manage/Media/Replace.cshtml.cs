@@ -9,42 +9,38 @@ namespace LearningPortal.Web.Pages.Manage.Media;
 
 /// <summary>Replaces a file's bytes. Its id, and so its address and every link to it, stays the same.</summary>
 [MediaUploadLimits]
-public class ReplaceModel(MediaLibrary library) : PageModel
+public class ReplaceModel(MediaLibrary library) : MediaItemPageModel(library)
 {
     [BindProperty]
     public MediaFileForm Input { get; set; } = new();
 
-    public MediaItem Item { get; private set; } = default!;
-
-    public string Hint => $"The new file can be any type the library accepts, smaller than {MediaFormatting.Size(library.MaxUploadBytes)}. The address stays /media/{Item.Id}/..., so links keep working.";
+    public string Hint => $"The new file can be any type the library accepts, smaller than {MediaFormatting.Size(Library.MaxUploadBytes)}. The address stays /media/{Item.Id}/..., so links keep working.";
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await library.GetAsync(id) is not { } item)
+        if (!await FindAsync(id))
         {
             return NotFound();
         }
 
-        Item = item;
-        Input = new MediaFileForm { AltText = item.AltText };
+        Input = new MediaFileForm { AltText = Item.AltText };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await library.GetAsync(id) is not { } item)
+        if (!await FindAsync(id))
         {
             return NotFound();
         }
 
-        Item = item;
-        if (!MediaForms.HasAcceptableFile(Input.File, library, ModelState))
+        if (!MediaForms.HasAcceptableFile(Input.File, Library, ModelState))
         {
             return Page();
         }
 
         await using var content = Input.File!.OpenReadStream();
-        var outcome = await library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await this.ActorAsync());
+        var outcome = await Library.ReplaceAsync(id, new MediaUpload(content, Input.File.FileName, AltText: Input.AltText), await this.ActorAsync());
         if (!outcome.Succeeded)
         {
             return this.Refused(outcome, Page);

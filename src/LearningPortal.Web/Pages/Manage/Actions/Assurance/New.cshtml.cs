@@ -1,7 +1,6 @@
 using System.Globalization;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
 /// Asks agencies for assurance: the question, all agencies or some, the due date and optionally the action it belongs
 /// to. The leads of each agency asked are emailed. A due date in the past is shown back for confirmation.
 /// </summary>
-public class NewModel(AssuranceRequests requests, PortalDbContext db) : PageModel
+public class NewModel(AssuranceRequests requests) : PageModel
 {
     [BindProperty]
     public RequestForm Input { get; set; } = new();
@@ -46,17 +45,16 @@ public class NewModel(AssuranceRequests requests, PortalDbContext db) : PageMode
             return Page();
         }
 
-        var confirmed = input.DueOn is { } due && Input.ConfirmedDueOn == due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var result = await requests.CreateAsync(input, confirmed, await ActionPages.ActorAsync(User, db));
+        var confirmed = PastDueDate.IsConfirmed(input.DueOn, Input.ConfirmedDueOn);
+        var result = await requests.CreateAsync(input, confirmed, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = "Assurance requested: the agencies' leads have been emailed";
-                return Redirect($"/manage/actions/assurance/{result.Value}");
+                return RedirectToPage("/Manage/Actions/Assurance/Request", new { id = result.Value });
             case Refusal.NeedsConfirmation:
                 Confirm = result.Message;
-                ModelState.Remove("Input.ConfirmedDueOn");
-                Input.ConfirmedDueOn = input.DueOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                Input.ConfirmedDueOn = PastDueDate.Warned(ModelState, "Input.ConfirmedDueOn", input.DueOn!.Value);
                 return Page();
             default:
                 ModelState.AddRefusal(result, map: f => f switch

@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
 /// One request for Editors: every agency asked, whether and how it answered (with its narrative, evidence and history),
 /// who has not; remind those who have not (once per click) and close the request.
 /// </summary>
-public class RequestModel(AssuranceRequests requests, PortalDbContext db) : PageModel
+public class RequestModel(AssuranceRequests requests) : PageModel
 {
     public AssuranceRequestDetail Detail { get; private set; } = default!;
 
@@ -28,12 +27,12 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
 
     public async Task<IActionResult> OnPostRemindAsync(int id)
     {
-        var result = await requests.RemindAsync(id, Reminders, await ActionPages.ActorAsync(User, db));
+        var result = await requests.RemindAsync(id, Reminders, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = $"Reminder sent to {result.Value} agency lead{(result.Value == 1 ? "" : "s")}";
-                return Redirect($"/manage/actions/assurance/{id}");
+                return RedirectToPage("/Manage/Actions/Assurance/Request", new { id });
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:
@@ -50,14 +49,14 @@ public class RequestModel(AssuranceRequests requests, PortalDbContext db) : Page
 
     public async Task<IActionResult> OnPostCloseAsync(int id)
     {
-        var result = await requests.CloseAsync(id, await ActionPages.ActorAsync(User, db));
+        var result = await requests.CloseAsync(id, await this.ActionActorAsync());
         if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();
         }
 
         TempData["Success"] = "Request closed: answers can no longer be changed";
-        return Redirect($"/manage/actions/assurance/{id}");
+        return RedirectToPage("/Manage/Actions/Assurance/Request", new { id });
     }
 
     private async Task<bool> LoadAsync(int id)

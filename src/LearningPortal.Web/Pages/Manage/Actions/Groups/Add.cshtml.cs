@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Adds a partnership group.</summary>
-public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class AddModel(PartnershipGroups groups) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -20,7 +19,7 @@ public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await groups.AddAsync(Name, await ActionPages.ActorAsync(User, db));
+        var result = await groups.AddAsync(Name, await this.ActionActorAsync());
         if (result.Refusal != Refusal.None)
         {
             ModelState.AddRefusal(result, map: f => f);
@@ -28,6 +27,6 @@ public class AddModel(PartnershipGroups groups, PortalDbContext db) : PageModel
         }
 
         TempData["Success"] = $"{Name!.Trim()} added";
-        return Redirect("/manage/actions/groups");
+        return RedirectToPage("/Manage/Actions/Groups/Index");
     }
 }

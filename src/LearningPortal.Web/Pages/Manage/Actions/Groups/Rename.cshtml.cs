@@ -1,6 +1,5 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Renames a partnership group; a rename by someone else meanwhile is a conflict.</summary>
-public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class RenameModel(PartnershipGroups groups) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -31,12 +30,12 @@ public class RenameModel(PartnershipGroups groups, PortalDbContext db) : PageMod
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var result = await groups.RenameAsync(id, CurrentName, Name, await ActionPages.ActorAsync(User, db));
+        var result = await groups.RenameAsync(id, CurrentName, Name, await this.ActionActorAsync());
         switch (result.Refusal)
         {
             case Refusal.None:
                 TempData["Success"] = $"Group renamed to {Name!.Trim()}";
-                return Redirect("/manage/actions/groups");
+                return RedirectToPage("/Manage/Actions/Groups/Index");
             case Refusal.NotFound:
                 return NotFound();
             case Refusal.Conflict:

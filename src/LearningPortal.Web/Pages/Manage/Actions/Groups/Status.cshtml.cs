@@ -1,5 +1,4 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Pages.Actions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LearningPortal.Web.Pages.Manage.Actions.Groups;
 
 /// <summary>Confirms retiring a group (/retire) or reinstating a retired one (/reinstate).</summary>
-public class StatusModel(PartnershipGroups groups, PortalDbContext db) : PageModel
+public class StatusModel(PartnershipGroups groups) : PageModel
 {
     public PartnershipGroup Group { get; private set; } = default!;
 
@@ -22,9 +21,9 @@ public class StatusModel(PartnershipGroups groups, PortalDbContext db) : PageMod
             return NotFound();
         }
 
-        await groups.SetActiveAsync(id, Reinstating, await ActionPages.ActorAsync(User, db));
+        await groups.SetActiveAsync(id, Reinstating, await this.ActionActorAsync());
         TempData["Success"] = $"{Group.Name} {(Reinstating ? "reinstated" : "retired")}";
-        return Redirect("/manage/actions/groups");
+        return RedirectToPage("/Manage/Actions/Groups/Index");
     }
 
     private async Task<bool> LoadAsync(int id, string change)

@@ -50,7 +50,7 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
             return Page();
         }
 
-        var result = await links.LinkAsync(id, kind, target, TitleOf(choice), await ActionPages.ActorAsync(User, db));
+        var result = await links.LinkAsync(id, kind, target, TitleOf(choice), await this.ActionActorAsync());
         if (result.Refusal == Refusal.NotFound)
         {
             return NotFound();
@@ -63,7 +63,7 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
         }
 
         TempData["Success"] = $"{TitleOf(choice)} linked";
-        return Redirect($"/manage/actions/objectives/{id}");
+        return RedirectToPage("/Manage/Actions/Objectives/Objective", new { id });
     }
 
     public async Task<IActionResult> OnPostUnlinkAsync(Guid id)
@@ -77,16 +77,16 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
         if (link is null)
         {
             // Removed already (by someone else, or a second click): nothing left to do.
-            return Redirect($"/manage/actions/objectives/{id}");
+            return RedirectToPage("/Manage/Actions/Objectives/Objective", new { id });
         }
 
-        var result = await links.UnlinkAsync(id, LinkId, link.Name, await ActionPages.ActorAsync(User, db));
+        var result = await links.UnlinkAsync(id, LinkId, link.Name, await this.ActionActorAsync());
         if (result.Refusal == Refusal.None)
         {
             TempData["Success"] = $"{link.Name} no longer linked";
         }
 
-        return Redirect($"/manage/actions/objectives/{id}");
+        return RedirectToPage("/Manage/Actions/Objectives/Objective", new { id });
     }
 
     private async Task<bool> LoadAsync(Guid id)
@@ -105,10 +105,10 @@ public class ObjectiveModel(ObjectiveLinks links, PortalDbContext db) : PageMode
         var plans = await db.ActionPlans.AsNoTracking().Where(p => p.ObjectiveId == id).Select(p => new { p.Id, p.Title }).ToListAsync();
         Linked = linked.Select(l => l.Kind switch
         {
-            ObjectiveLinkKind.Briefing => briefings.FirstOrDefault(b => b.Id == l.TargetId) is { } b ? new LinkedItem(l.Id, l.Kind, b.Title, b.Published ? $"/learning/{b.Slug}" : null) : null,
-            ObjectiveLinkKind.Course => courses.FirstOrDefault(c => c.Id == l.TargetId) is { } c ? new LinkedItem(l.Id, l.Kind, c.Title, $"/training/{c.Slug}") : null,
+            ObjectiveLinkKind.Briefing => briefings.FirstOrDefault(b => b.Id == l.TargetId) is { } b ? new LinkedItem(l.Id, l.Kind, b.Title, b.Published ? Url.Page("/Learning/Briefing", new { slug = b.Slug }) : null) : null,
+            ObjectiveLinkKind.Course => courses.FirstOrDefault(c => c.Id == l.TargetId) is { } c ? new LinkedItem(l.Id, l.Kind, c.Title, Url.Page("/Training/Course", new { courseSlug = c.Slug })) : null,
             ObjectiveLinkKind.QuestionSet => sets.FirstOrDefault(s => s.Id == l.TargetId) is { } s ? new LinkedItem(l.Id, l.Kind, s.Title, null) : null,
-            _ => plans.FirstOrDefault(p => p.Id == l.TargetId) is { } p ? new LinkedItem(l.Id, l.Kind, p.Title, $"/manage/actions/plans/{p.Id}") : null,
+            _ => plans.FirstOrDefault(p => p.Id == l.TargetId) is { } p ? new LinkedItem(l.Id, l.Kind, p.Title, Url.Page("/Manage/Actions/Plan", new { id = p.Id })) : null,
         }).OfType<LinkedItem>().ToList();
         var taken = linked.Select(l => $"{l.Kind}:{l.TargetId}").ToHashSet(StringComparer.Ordinal);
         // One list, each choice saying what it is (the select has no option groups).

@@ -37,7 +37,7 @@ public class DeleteModel(OutcomeMeasures outcomes, CurrentActor actor) : PageMod
         {
             case OutcomeChange.Done:
                 TempData["OutcomeSaved"] = $"{Figure.Measure}, {Quarters.Label(Figure.QuarterStart)}: deleted";
-                return Redirect($"/manage/impact/outcomes#objective-{objective}");
+                return RedirectToPage("/Manage/Impact/Outcomes/Index", null, $"objective-{objective}");
             case OutcomeChange.Conflict:
                 ModelState.AddModelError(nameof(Version), "Someone else changed this figure since you opened it. Check the figure below before deleting it");
                 Version = Figure.Version;

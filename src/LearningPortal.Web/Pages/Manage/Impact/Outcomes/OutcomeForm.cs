@@ -40,7 +40,8 @@ public abstract class OutcomeFormModel(OutcomeMeasures outcomes, CurrentActor ac
     public IReadOnlyList<SelectListItem> QuarterItems { get; } =
         [.. Enumerable.Range(1, 4).Select(q => new SelectListItem(Core.Impact.Quarters.Months(q), q.ToString(CultureInfo.InvariantCulture)))];
 
-    public string ListUrl => $"/manage/impact/outcomes#objective-{Objective.Id}";
+    /// <summary>The list of figures, at this objective's.</summary>
+    public string ListUrl => Url.Page("/Manage/Impact/Outcomes/Index", null, null, null, null, $"objective-{Objective.Id}")!;
 
     protected async Task<bool> FindObjectiveAsync(Guid objective)
     {
@@ -67,7 +68,7 @@ public abstract class OutcomeFormModel(OutcomeMeasures outcomes, CurrentActor ac
         {
             case OutcomeChange.Done:
                 TempData["OutcomeSaved"] = $"{input.Measure.Trim()}, {Core.Impact.Quarters.Label(input.QuarterStart)}: saved";
-                return Redirect(ListUrl);
+                return RedirectToPage("/Manage/Impact/Outcomes/Index", null, $"objective-{Objective.Id}");
             case OutcomeChange.Duplicate:
                 ModelState.AddModelError(nameof(Quarter), "There is already a figure for this measure and quarter. Change that figure instead");
                 return Page();
