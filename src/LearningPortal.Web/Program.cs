@@ -5,7 +5,6 @@ using LearningPortal.Web.Fleet;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Infrastructure;
 using LearningPortal.Web.Pages.Manage;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Security.RateLimiting;
 using LearningPortal.Web.Themes;
 

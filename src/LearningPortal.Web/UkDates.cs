@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LearningPortal.Web;
 
 /// <summary>How a date reads on the site: "4 December 2026".</summary>

@@ -1,6 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningPortal.Web.Accounts;

@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Accounts;
 
 /// <summary>The agencies a person may choose: the active ones in the partnership's order, plus their current one if it has been retired since.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Themes;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;

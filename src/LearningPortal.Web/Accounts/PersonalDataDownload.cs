@@ -1,5 +1,4 @@
 using LearningPortal.Core.Privacy;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Accounts;
 

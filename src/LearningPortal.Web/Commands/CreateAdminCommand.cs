@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Commands;
 

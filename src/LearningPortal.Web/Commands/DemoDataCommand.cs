@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningPortal.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Commands;
 

@@ -1,13 +1,10 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 
 namespace LearningPortal.Web.Content;

@@ -1,9 +1,7 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Starter;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Content;

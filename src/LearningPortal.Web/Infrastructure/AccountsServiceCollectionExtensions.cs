@@ -1,13 +1,9 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Accounts;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

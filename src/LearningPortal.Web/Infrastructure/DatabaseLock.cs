@@ -1,5 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LearningPortal.Web.Infrastructure;

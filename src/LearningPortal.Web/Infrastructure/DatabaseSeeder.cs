@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 

@@ -1,7 +1,5 @@
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Infrastructure;
 

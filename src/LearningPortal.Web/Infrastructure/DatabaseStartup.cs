@@ -1,6 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Infrastructure;
 
 public static class DatabaseStartup

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Infrastructure;
 

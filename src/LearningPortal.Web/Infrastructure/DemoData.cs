@@ -1,9 +1,6 @@
-using System.Globalization;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Settings;
@@ -11,7 +8,6 @@ using LearningPortal.Core.Supervision;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Infrastructure;
 

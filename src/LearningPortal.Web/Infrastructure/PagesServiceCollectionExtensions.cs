@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace LearningPortal.Web.Infrastructure;

@@ -1,7 +1,6 @@
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Health;
 using LearningPortal.Web.Impact;
-using LearningPortal.Web.Security;
 
 namespace LearningPortal.Web.Infrastructure;
 

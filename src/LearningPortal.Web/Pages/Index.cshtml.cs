@@ -1,6 +1,4 @@
 using LearningPortal.Web.Themes;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages;
 

@@ -1,7 +1,4 @@
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Security;
 

@@ -1,4 +1,3 @@
-using LearningPortal.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
 namespace LearningPortal.Web.Security;

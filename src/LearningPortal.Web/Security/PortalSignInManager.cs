@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Security;

@@ -1,4 +1,3 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using LearningPortal.Core.Accounts;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
 

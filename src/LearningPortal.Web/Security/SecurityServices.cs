@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using LearningPortal.Web.Security.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace LearningPortal.Web.TagHelpers;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace LearningPortal.Web.TagHelpers;

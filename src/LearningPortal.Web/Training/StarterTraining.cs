@@ -1,13 +1,10 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
 using LearningPortal.Search;
 using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;

@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

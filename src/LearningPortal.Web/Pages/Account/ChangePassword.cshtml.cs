@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,13 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Privacy;
 using LearningPortal.Web.Accounts;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Account;

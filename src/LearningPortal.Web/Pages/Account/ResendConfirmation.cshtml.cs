@@ -1,8 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace LearningPortal.Web.Pages.Account;

@@ -1,11 +1,6 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Web.Accounts;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using LearningPortal.Web.Accounts;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,9 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Accounts;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Account;
 

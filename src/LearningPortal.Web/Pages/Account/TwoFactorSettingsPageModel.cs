@@ -1,9 +1,6 @@
 using System.Buffers.Text;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account;
 

@@ -1,8 +1,6 @@
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Web.Pages.Manage.Media;
 using LearningPortal.Web.Pages.Supervision;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Actions;

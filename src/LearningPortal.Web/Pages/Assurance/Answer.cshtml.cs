@@ -1,10 +1,5 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Assurance;

@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Assurance;
 

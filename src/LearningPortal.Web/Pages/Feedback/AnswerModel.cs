@@ -1,15 +1,7 @@
 using System.Security.Claims;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Feedback;
 

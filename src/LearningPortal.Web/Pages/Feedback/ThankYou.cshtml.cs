@@ -1,9 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Pages.Feedback;
 
 /// <summary>/feedback/{slug}/thank-you: after answering (public: people answering from an emailed link may not be signed in).</summary>

@@ -1,8 +1,5 @@
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Reading;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LearningPortal.Web.Pages.Learning;

@@ -1,5 +1,3 @@
-using LearningPortal.Core.Accounts;
-
 namespace LearningPortal.Web.Pages.Manage;
 
 public static class ManageServiceCollectionExtensions

@@ -1,7 +1,5 @@
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Search;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningPortal.Search;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.Extensions.Primitives;

@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Supervision;
 

@@ -1,8 +1,5 @@
 using System.Text;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Supervision;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using LearningPortal.Core.Supervision;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Supervision;
 

@@ -1,11 +1,6 @@
 using System.Security.Claims;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Training;
 

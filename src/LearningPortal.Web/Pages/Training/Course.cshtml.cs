@@ -1,9 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training;
 

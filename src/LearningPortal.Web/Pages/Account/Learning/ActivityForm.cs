@@ -1,8 +1,5 @@
-using System.Globalization;
 using LearningPortal.Core.Impact;
-using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Account.Learning;
 

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Time;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account.Learning;
 

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using LearningPortal.Core.Impact;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Account.Learning;
 

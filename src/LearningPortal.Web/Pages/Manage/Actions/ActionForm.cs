@@ -1,8 +1,6 @@
-using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

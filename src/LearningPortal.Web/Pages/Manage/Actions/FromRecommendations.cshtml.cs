@@ -1,14 +1,7 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

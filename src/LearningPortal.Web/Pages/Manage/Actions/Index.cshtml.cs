@@ -1,9 +1,5 @@
-using LearningPortal.Web.Forms;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

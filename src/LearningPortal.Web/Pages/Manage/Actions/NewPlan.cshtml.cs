@@ -1,11 +1,5 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

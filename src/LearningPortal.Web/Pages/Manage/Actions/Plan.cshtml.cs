@@ -1,8 +1,4 @@
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

@@ -1,6 +1,5 @@
 using CsvHelper;
 using LearningPortal.Core.ActionPlans;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

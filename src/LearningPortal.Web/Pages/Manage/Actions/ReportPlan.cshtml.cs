@@ -1,5 +1,4 @@
 using LearningPortal.Core.ActionPlans;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Actions;
 

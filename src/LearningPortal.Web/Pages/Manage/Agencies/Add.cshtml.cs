@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace LearningPortal.Web.Pages.Manage.Agencies;
 
 public class AddModel(AgencyAdministration agencies) : PageModel

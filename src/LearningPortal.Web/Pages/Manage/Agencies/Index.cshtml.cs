@@ -1,7 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Pages.Manage.Agencies;
 
 /// <summary>Every agency, active and retired, with how many accounts belong to each.</summary>

@@ -1,11 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace LearningPortal.Web.Pages.Manage.Agencies;
 
 public class RenameModel(PortalDbContext db, AgencyAdministration agencies) : PageModel

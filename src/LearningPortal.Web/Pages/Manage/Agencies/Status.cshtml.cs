@@ -1,11 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Pages.Manage.Agencies;
 
 /// <summary>Confirms retiring an agency (/retire) or reinstating a retired one (/reinstate).</summary>

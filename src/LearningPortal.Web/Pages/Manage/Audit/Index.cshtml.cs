@@ -1,12 +1,5 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
-using LearningPortal.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Audit;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Web.Forms;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 

@@ -1,18 +1,11 @@
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Content;
 using LearningPortal.Web.Pages.Content;
 using LearningPortal.Web.Pages.Manage.Media;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Content.Reading;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 

@@ -1,11 +1,6 @@
 using LearningPortal.Core.Auditing;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Settings;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Content;
 

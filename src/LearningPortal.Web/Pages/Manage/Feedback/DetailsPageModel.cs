@@ -1,7 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace LearningPortal.Web.Pages.Manage.Feedback;
 
 /// <summary>What the create and change-details pages share: the input.</summary>

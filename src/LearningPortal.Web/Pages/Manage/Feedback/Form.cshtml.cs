@@ -1,9 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;

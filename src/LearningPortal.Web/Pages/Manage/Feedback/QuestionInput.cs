@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Feedback;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
 

@@ -1,12 +1,6 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Time;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Feedback;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using LearningPortal.Core.Impact;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace LearningPortal.Web.Pages.Manage.Impact;

@@ -1,10 +1,4 @@
-using System.Globalization;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Impact;
 

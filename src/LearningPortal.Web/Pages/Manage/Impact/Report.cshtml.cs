@@ -1,9 +1,5 @@
-using System.Globalization;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Reporting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Impact;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Reporting;
 

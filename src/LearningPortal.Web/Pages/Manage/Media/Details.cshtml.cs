@@ -1,9 +1,5 @@
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Content;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Media;
 

@@ -1,6 +1,4 @@
 using LearningPortal.Core.Content.Media;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Media;
 

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Content.Media;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Media;
 

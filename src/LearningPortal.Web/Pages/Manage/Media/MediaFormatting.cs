@@ -1,4 +1,3 @@
-using System.Globalization;
 using LearningPortal.Core.Content.Media;
 
 namespace LearningPortal.Web.Pages.Manage.Media;

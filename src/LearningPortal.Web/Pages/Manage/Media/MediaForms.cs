@@ -1,4 +1,3 @@
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Media;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

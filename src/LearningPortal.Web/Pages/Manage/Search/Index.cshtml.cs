@@ -1,11 +1,8 @@
 using LearningPortal.Core.Search;
 using System.Security.Claims;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Search;
 using LearningPortal.Web.Pages.Search;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Search;
 

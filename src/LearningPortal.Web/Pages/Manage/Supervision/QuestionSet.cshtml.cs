@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Supervision;
 

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Supervision;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Supervision;
 

@@ -1,11 +1,5 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Training;
 

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Pages.Manage.Users;
 
 /// <summary>Moves an account to another active agency.</summary>

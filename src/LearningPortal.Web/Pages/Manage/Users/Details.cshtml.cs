@@ -1,10 +1,5 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Users;
 

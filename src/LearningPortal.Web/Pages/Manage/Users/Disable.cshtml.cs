@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 
 namespace LearningPortal.Web.Pages.Manage.Users;
 

@@ -1,10 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Web.Pages.Manage.Users;
 
 /// <summary>Finds accounts by name or email, filtered by role and agency, 50 to a page.</summary>

@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Users;
 

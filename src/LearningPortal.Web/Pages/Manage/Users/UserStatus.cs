@@ -1,5 +1,3 @@
-using LearningPortal.Core.Accounts;
-
 namespace LearningPortal.Web.Pages.Manage.Users;
 
 /// <summary>An account's state as administrators talk about it, with the GOV.UK tag colour that shows it.</summary>

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningPortal.Web.Pages.Supervision.Recording;

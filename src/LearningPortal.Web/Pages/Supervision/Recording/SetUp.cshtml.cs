@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Supervision.Recording;
 

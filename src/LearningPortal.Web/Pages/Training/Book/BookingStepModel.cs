@@ -1,9 +1,5 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training.Book;
 

@@ -1,10 +1,5 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training.Book;
 

@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Training.Book;
 

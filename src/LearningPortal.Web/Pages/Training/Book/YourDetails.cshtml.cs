@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training.Book;
 

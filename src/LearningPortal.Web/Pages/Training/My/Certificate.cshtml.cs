@@ -1,11 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Themes;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Training.My;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningPortal.Web.Pages.Manage.Actions.Assurance;
 

@@ -1,15 +1,7 @@
-using System.Globalization;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Actions;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Actions.Objectives;
 

@@ -1,16 +1,8 @@
-using System.Globalization;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Import;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Manage.Media;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Content.Import;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using LearningPortal.Core.Impact;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Impact.Outcomes;
 

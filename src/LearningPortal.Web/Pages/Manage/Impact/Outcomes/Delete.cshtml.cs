@@ -1,7 +1,4 @@
 using LearningPortal.Core.Impact;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Impact.Outcomes;
 

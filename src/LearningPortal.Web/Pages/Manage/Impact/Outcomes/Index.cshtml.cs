@@ -1,6 +1,4 @@
 using LearningPortal.Core.Impact;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LearningPortal.Web.Pages.Manage.Impact.Outcomes;
 

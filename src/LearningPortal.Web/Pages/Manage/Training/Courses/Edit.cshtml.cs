@@ -1,15 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Courses;

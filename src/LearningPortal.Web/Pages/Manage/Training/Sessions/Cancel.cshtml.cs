@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
-using LearningPortal.Web.Security;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
 

@@ -1,15 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
-using LearningPortal.Web.Forms;
 using LearningPortal.Web.Pages.Training;
-using LearningPortal.Web.Security;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
 

@@ -1,7 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Training;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
 

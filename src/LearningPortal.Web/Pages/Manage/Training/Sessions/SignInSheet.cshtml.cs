@@ -1,6 +1,3 @@
-using LearningPortal.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-
 namespace LearningPortal.Web.Pages.Manage.Training.Sessions;
 
 /// <summary>A printable sign-in sheet for the day: everyone with a confirmed place, with a column to sign.</summary>
