@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 public class ChangePasswordTests(QuickSessionRecheckSite site) : IClassFixture<QuickSessionRecheckSite>

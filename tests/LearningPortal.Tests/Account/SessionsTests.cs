@@ -1,8 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Account;
 

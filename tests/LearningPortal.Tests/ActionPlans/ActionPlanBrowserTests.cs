@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.ActionPlans;
 
 /// <summary>

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Impact;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
 
 namespace LearningPortal.Tests.Impact;

@@ -1,16 +1,10 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.Feedback;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 

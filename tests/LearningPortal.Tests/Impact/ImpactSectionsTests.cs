@@ -1,10 +1,7 @@
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
 
 namespace LearningPortal.Tests.Impact;

@@ -1,7 +1,4 @@
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Impact;

@@ -1,19 +1,10 @@
-using LearningPortal.Core.Common;
 using System.Globalization;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.Feedback;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 

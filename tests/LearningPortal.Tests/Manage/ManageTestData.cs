@@ -1,13 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Manage;
 
 /// <summary>Builds the accounts, agencies and audit entries the /manage tests start from, and reads back what they did.</summary>

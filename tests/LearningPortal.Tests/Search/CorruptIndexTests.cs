@@ -1,6 +1,5 @@
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningPortal.Tests.Search;

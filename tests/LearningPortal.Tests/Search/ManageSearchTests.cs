@@ -1,8 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Search;
 

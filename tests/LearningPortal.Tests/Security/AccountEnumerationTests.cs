@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using LearningPortal.Tests.Account;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Security;
 

@@ -1,9 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Training;
 

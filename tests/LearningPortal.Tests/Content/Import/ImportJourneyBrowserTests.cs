@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.ImportFixtures;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Content.Import;
 

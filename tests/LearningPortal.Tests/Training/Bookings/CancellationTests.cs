@@ -1,8 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Training.Bookings;
 

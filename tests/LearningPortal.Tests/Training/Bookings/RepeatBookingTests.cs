@@ -1,8 +1,3 @@
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 /// <summary>One active booking per course per person, and none once trained, unless the course allows repeats.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Training.Pages;
 
 public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite>
