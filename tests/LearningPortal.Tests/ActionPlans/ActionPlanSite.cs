@@ -19,14 +19,6 @@ public sealed class ActionPlanSite : ContentSite
         }
     }
 
-    public async Task<(PortalUser User, PortalClient Client)> SignedInAsync(string prefix, params string[] roles)
-    {
-        var user = await CreateUserAsync(TestUsers.UniqueEmail(prefix), TestUsers.Password, roles);
-        var client = CreatePortalClient();
-        await client.SignInAsync(user.Email!);
-        return (user, client);
-    }
-
     public Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work) => WithScopeAsync(work);
 
     public Task<T> DbAsync<T>(Func<PortalDbContext, Task<T>> work) => WithScopeAsync(sp => work(sp.GetRequiredService<PortalDbContext>()));

@@ -174,8 +174,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
 
     private async Task<IPage> SignedInPageAsync(string email)
     {
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, email);
+        var page = await browser.SignedInPageAsync(site, email);
         await page.WaitForURLAsync(site.BaseAddress.ToString());
         return page;
     }

@@ -13,8 +13,7 @@ public class LearningRecordBrowserTests(SupervisionSite site, BrowserFixture bro
         var data = new SupervisionData(site);
         var (version, _) = await data.BriefingAsync("Browser reflection briefing");
         var person = await site.CreateUserAsync(TestUsers.UniqueEmail("browser-learner"));
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, person.Email!);
+        var page = await browser.SignedInPageAsync(site, person.Email!);
 
         // The page's beacon counts the read once it has loaded.
         await page.GotoAsync($"/learning/{version.Slug}");

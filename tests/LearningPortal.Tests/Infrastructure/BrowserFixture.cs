@@ -37,6 +37,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page of the site, signed in as <paramref name="email"/> through the sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(PortalFactory site, string email)
+    {
+        var page = await NewPageAsync(site);
+        await BrowserSignIn.SignInAsync(page, email);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

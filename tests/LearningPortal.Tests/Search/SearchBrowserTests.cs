@@ -57,8 +57,7 @@ public class SearchBrowserTests(BrowserFixture browser, LibrarySite site) : ICla
         await site.WaitForIndexAsync(site.Content.Count);
         var email = TestUsers.UniqueEmail("editor");
         await site.CreateUserAsync(email, TestUsers.Password, PortalRoles.Editor);
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, email);
+        var page = await browser.SignedInPageAsync(site, email);
         await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
 
         await page.GotoAsync("/manage/search");

@@ -55,10 +55,7 @@ public partial class PublicContentCacheTests(ContentSite site) : IClassFixture<C
     {
         var slug = Build.Slug("shared");
         await site.PublishNewAsync(Build.Briefing("Page read by both"), slug);
-        var email = TestUsers.UniqueEmail("reader");
-        await site.CreateUserAsync(email);
-        using var signedIn = site.CreatePortalClient();
-        await signedIn.SignInAsync(email);
+        using var signedIn = await site.SignedInClientAsync("reader");
         using var anonymous = site.CreatePortalClient();
 
         var signedInFirst = await signedIn.GetDocumentAsync("/learning/" + slug);
