@@ -1,5 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Account;

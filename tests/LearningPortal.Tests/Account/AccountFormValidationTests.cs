@@ -1,5 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 public class AccountFormValidationTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,7 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Tests.Account;
 
 public class AccountOverviewTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Account;
@@ -18,8 +15,7 @@ public class AccountPrivacyBrowserTests(SupervisionSite site, BrowserFixture bro
     public async Task Sessions_your_data_and_the_administrators_export_pass_axe_with_their_errors()
     {
         var person = await site.CreateUserAsync(TestUsers.UniqueEmail("browser-privacy"));
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, person.Email!);
+        var page = await browser.SignedInPageAsync(site, person.Email!);
 
         await page.GotoAsync("/account/security");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("This browser");
@@ -31,8 +27,7 @@ public class AccountPrivacyBrowserTests(SupervisionSite site, BrowserFixture bro
         await page.AssertNoAxeViolationsAsync();
 
         var admin = await site.CreateUserAsync(TestUsers.UniqueEmail("browser-privacy-admin"), TestUsers.Password, PortalRoles.Administrator);
-        var adminPage = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(adminPage, admin.Email!);
+        var adminPage = await browser.SignedInPageAsync(site, admin.Email!);
         await adminPage.GotoAsync($"/manage/users/{person.Id}/personal-data");
         await Expect(adminPage.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Export personal data");
         await adminPage.GetByRole(AriaRole.Button, new() { Name = "Download their data" }).ClickAsync();

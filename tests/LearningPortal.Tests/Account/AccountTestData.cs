@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using AngleSharp.Html.Dom;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace LearningPortal.Tests.Account;

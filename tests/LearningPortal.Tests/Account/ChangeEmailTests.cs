@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Tests.Account;
 
 public class ChangeEmailTests(PortalFactory site) : IClassFixture<PortalFactory>

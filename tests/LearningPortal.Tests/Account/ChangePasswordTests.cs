@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 public class ChangePasswordTests(QuickSessionRecheckSite site) : IClassFixture<QuickSessionRecheckSite>
@@ -60,10 +57,7 @@ public class ChangePasswordTests(QuickSessionRecheckSite site) : IClassFixture<Q
     [Fact]
     public async Task Change_password_refuses_a_common_new_password()
     {
-        var email = TestUsers.UniqueEmail("commonnew");
-        await site.CreateUserAsync(email);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
+        using var client = await site.SignedInClientAsync("commonnew");
 
         var page = await AccountTestData.ExpectPageAsync(await client.SubmitFormAsync("/account/change-password", new Dictionary<string, string>
         {

@@ -1,8 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Tests.Account;
 
 public class CreateAccountTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,11 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Commands;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Account;
 

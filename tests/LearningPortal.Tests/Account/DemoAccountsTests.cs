@@ -1,11 +1,6 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 /// <summary>A site whose public address (Site:Address) is not the address the tests reach it on.</summary>

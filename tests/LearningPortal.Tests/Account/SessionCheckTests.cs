@@ -1,10 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Account;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Account;
 
@@ -94,10 +90,7 @@ public class SessionsTests(QuickSessionRecheckSite site) : IClassFixture<QuickSe
     [Fact]
     public async Task Signing_out_this_browser_from_the_list_signs_it_out()
     {
-        var email = TestUsers.UniqueEmail("signoutself");
-        await site.CreateUserAsync(email);
-        using var here = site.CreatePortalClient();
-        await here.SignInAsync(email);
+        using var here = await site.SignedInClientAsync("signoutself");
         var page = await here.GetDocumentAsync("/account/security");
 
         var response = await here.SubmitFormAsync(page, "/account/security", new Dictionary<string, string>(), "tr[data-session] form");

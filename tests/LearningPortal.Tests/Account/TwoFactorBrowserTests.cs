@@ -1,6 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Account;
@@ -13,8 +10,7 @@ public class TwoFactorBrowserTests(PortalFactory site, BrowserFixture browser) :
     public async Task Authenticator_set_up_then_sign_in_with_a_recovery_code_in_the_browser()
     {
         var user = await site.CreateUserAsync(TestUsers.UniqueEmail("tfbrowser"));
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, user.Email!);
+        var page = await browser.SignedInPageAsync(site, user.Email!);
         await Expect(page).ToHaveURLAsync(site.BaseAddress.ToString());
 
         await page.GotoAsync("/supervision");
@@ -31,8 +27,7 @@ public class TwoFactorBrowserTests(PortalFactory site, BrowserFixture browser) :
         await ExpectHeadingAsync(page, "Supervision");
         await page.AssertNoAxeViolationsAsync();
 
-        var later = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(later, user.Email!);
+        var later = await browser.SignedInPageAsync(site, user.Email!);
         await ExpectHeadingAsync(later, "Enter the code from your authenticator app");
         await later.AssertNoAxeViolationsAsync();
         await later.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -1,5 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
 
 namespace LearningPortal.Tests.Account;

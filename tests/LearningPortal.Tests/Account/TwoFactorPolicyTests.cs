@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 /// <summary>PortalPolicies.TwoFactor, shown on the /Supervision folder (PagesServiceCollectionExtensions).</summary>

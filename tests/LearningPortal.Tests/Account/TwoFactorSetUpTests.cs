@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Account;
 
 public class TwoFactorSetUpTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,11 +1,5 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Cryptography;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Account;
 

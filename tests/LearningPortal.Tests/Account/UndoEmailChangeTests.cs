@@ -1,8 +1,4 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Account;
 

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.ActionPlans;
 
 /// <summary>
@@ -26,8 +21,7 @@ public class ActionPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var lead = await site.CreateUserAsync(TestUsers.UniqueEmail("lead"));
         var (planId, actionId) = await site.PlanWithActionAsync(editor, lead, ActionPlanSite.Today().AddDays(20));
 
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, editor.Email!);
+        var page = await browser.SignedInPageAsync(site, editor.Email!);
         var briefingPlan = await site.DbAsync(db => db.ActionPlans.Where(p => p.DocumentId != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         foreach (var path in new[]
         {
@@ -73,8 +67,7 @@ public class ActionPlanBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what will be done");
         await page.AssertNoAxeViolationsAsync();
 
-        var leadPage = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(leadPage, lead.Email!);
+        var leadPage = await browser.SignedInPageAsync(site, lead.Email!);
         await leadPage.GotoAsync("/actions");
         await leadPage.AssertNoAxeViolationsAsync();
         await leadPage.GotoAsync($"/actions/{actionId}");

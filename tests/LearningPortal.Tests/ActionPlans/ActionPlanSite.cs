@@ -1,11 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.ActionPlans;
 
@@ -24,14 +17,6 @@ public sealed class ActionPlanSite : ContentSite
             settings["ActionPlans:ReminderDaysBefore"] = "7";
             return settings;
         }
-    }
-
-    public async Task<(PortalUser User, PortalClient Client)> SignedInAsync(string prefix, params string[] roles)
-    {
-        var user = await CreateUserAsync(TestUsers.UniqueEmail(prefix), TestUsers.Password, roles);
-        var client = CreatePortalClient();
-        await client.SignInAsync(user.Email!);
-        return (user, client);
     }
 
     public Task<T> WithAsync<T>(Func<IServiceProvider, Task<T>> work) => WithScopeAsync(work);

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.ActionPlans;
 
 /// <summary>
@@ -27,8 +22,7 @@ public class AssuranceBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var agency = await site.DbAsync(db => db.Agencies.Where(a => a.Id == lead.AgencyId).Select(a => a.Name).SingleAsync());
         var due = ActionPlanSite.Today().AddDays(14);
 
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, editor.Email!);
+        var page = await browser.SignedInPageAsync(site, editor.Email!);
         foreach (var path in new[] { "/manage/actions/groups", "/manage/actions/groups/add", "/manage/actions/assurance" })
         {
             await page.GotoAsync(path);
@@ -58,8 +52,7 @@ public class AssuranceBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.AssertNoAxeViolationsAsync();
         var requestUrl = page.Url;
 
-        var leadPage = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(leadPage, lead.Email!);
+        var leadPage = await browser.SignedInPageAsync(site, lead.Email!);
         await leadPage.GotoAsync("/assurance");
         await Assertions.Expect(leadPage.Locator("main")).ToContainTextAsync("Not answered");
         await leadPage.AssertNoAxeViolationsAsync();

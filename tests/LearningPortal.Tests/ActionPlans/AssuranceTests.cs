@@ -1,15 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.ActionPlans;
 

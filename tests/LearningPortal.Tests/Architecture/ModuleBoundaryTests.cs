@@ -1,6 +1,4 @@
 using System.Reflection;
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Mono.Cecil;
 using NetArchTest.Rules;
 

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Architecture;
 
 /// <summary>

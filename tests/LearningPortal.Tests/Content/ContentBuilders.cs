@@ -1,9 +1,5 @@
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content;
 

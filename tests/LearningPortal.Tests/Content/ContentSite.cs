@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Notifications;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using LearningPortal.Tests.Fleet;
 
 namespace LearningPortal.Tests.Docs;

@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Docs;
 

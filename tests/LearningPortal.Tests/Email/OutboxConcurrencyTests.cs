@@ -1,8 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Email;
 

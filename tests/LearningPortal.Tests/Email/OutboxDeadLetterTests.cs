@@ -1,5 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Email;
 
 /// <summary>A site that gives up on a message after two attempts, quickly.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Email;
 

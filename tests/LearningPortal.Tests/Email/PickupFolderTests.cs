@@ -1,4 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
 using MimeKit;
 
 namespace LearningPortal.Tests.Email;

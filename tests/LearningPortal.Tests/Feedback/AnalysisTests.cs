@@ -1,12 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 
@@ -150,10 +142,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
         }
 
         await feedback.SubmitAsync(named, person, FeedbackData.Answers(named));
-        var editor = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(editor);
+        using var client = await site.SignedInClientAsync("editor", PortalRoles.Editor);
 
         var anonymousCsv = await client.GetAsync($"/manage/feedback/{anonymous.Id}/analysis?handler=Csv");
         var namedCsv = await client.GetAsync($"/manage/feedback/{named.Id}/analysis?handler=Csv");
@@ -181,10 +170,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
             await feedback.SubmitAsync(form, crowd[i], FeedbackData.Answers(form, rating: i + 3));
         }
 
-        var editor = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(editor);
+        using var client = await site.SignedInClientAsync("editor", PortalRoles.Editor);
 
         var page = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis");
 
@@ -225,10 +211,7 @@ public class AnalysisTests(TrainingSite site) : IClassFixture<TrainingSite>
             });
         }
 
-        var editor = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(editor);
+        using var client = await site.SignedInClientAsync("editor", PortalRoles.Editor);
 
         var all = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis");
         var filtered = await client.GetDocumentAsync($"/manage/feedback/{form.Id}/analysis?agency={agencies[1]}");

@@ -1,12 +1,5 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Time;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 
@@ -53,10 +46,7 @@ public class AnonymousAnsweringTests(TrainingSite site) : IClassFixture<Training
     public async Task Anonymous_response_keeps_only_the_uk_month_and_no_agency_unless_chosen()
     {
         var form = await feedback.FormAsync(anonymous: true, asksAgency: true);
-        var email = TestUsers.UniqueEmail("member");
-        await site.CreateUserAsync(email);
-        using var member = site.CreatePortalClient();
-        await member.SignInAsync(email);
+        using var member = await site.SignedInClientAsync("member");
         var agencies = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Agencies.OrderBy(a => a.SortOrder).Select(a => a.Id).ToListAsync());
         using var visitor = site.CreatePortalClient();
         using var chooser = site.CreatePortalClient();

@@ -1,11 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 
@@ -79,10 +72,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
     public async Task Answering_page_shows_errors_keeps_what_was_chosen_then_thanks_the_person()
     {
         var form = await feedback.FormAsync(anonymous: false);
-        var email = TestUsers.UniqueEmail("answer");
-        await site.CreateUserAsync(email);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
+        using var client = await site.SignedInClientAsync("answer");
         var rating = FeedbackAnswering.FieldFor(form.CurrentQuestions.First());
 
         var invalid = await client.SubmitFormAsync($"/feedback/{form.Slug}", new Dictionary<string, string> { [rating] = "5" });
@@ -171,10 +161,7 @@ public class AnsweringTests(TrainingSite site) : IClassFixture<TrainingSite>
     public async Task Two_concurrent_posts_of_the_same_token_store_one_response()
     {
         var form = await feedback.FormAsync(anonymous: true);
-        var email = TestUsers.UniqueEmail("double");
-        await site.CreateUserAsync(email);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
+        using var client = await site.SignedInClientAsync("double");
         var page = await client.GetDocumentAsync($"/feedback/{form.Slug}");
         var fields = FeedbackData.Answers(form).ToDictionary(kv => kv.Key, kv => kv.Value[0]);
 

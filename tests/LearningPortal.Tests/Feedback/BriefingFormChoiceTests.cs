@@ -1,8 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Manage.Content;
 

@@ -1,12 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 
@@ -99,10 +92,7 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         await Mark(session, booked.Value!.BookingId, AttendanceOutcome.Attended);
         var email = (await training.EmailsToAsync(person.Email!)).Single(m => m.Subject.StartsWith("Tell us what you thought", StringComparison.Ordinal));
         var link = new Uri(FeedbackLink().Match(email.TextBody).Value);
-        var other = TestUsers.UniqueEmail("other");
-        await site.CreateUserAsync(other);
-        using var someoneElse = site.CreatePortalClient();
-        await someoneElse.SignInAsync(other);
+        using var someoneElse = await site.SignedInClientAsync("other");
         using var anybody = site.CreatePortalClient();
 
         var forOther = await someoneElse.GetDocumentAsync(link.PathAndQuery);
@@ -140,14 +130,7 @@ public partial class EvaluationTests(TrainingSite site) : IClassFixture<Training
         return fields;
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var email = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(email, TestUsers.Password, LearningPortal.Core.Accounts.PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("editor", PortalRoles.Editor);
 
     private Task<Outcome<int>> Mark(TrainingSession session, int bookingId, AttendanceOutcome outcome) =>
         training.WithAsync<SessionRegister, Outcome<int>>(r => r.RecordAsync(session.Id, [new AttendanceMark(bookingId, outcome)], TrainingData.Staff));

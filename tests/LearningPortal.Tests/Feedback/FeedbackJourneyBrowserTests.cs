@@ -1,15 +1,3 @@
-using System.Text.RegularExpressions;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Feedback;
 
 [Collection(BrowserCollection.Name)]
@@ -186,8 +174,7 @@ public partial class FeedbackJourneyBrowserTests(ContentSite site, BrowserFixtur
 
     private async Task<IPage> SignedInPageAsync(string email)
     {
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, email);
+        var page = await browser.SignedInPageAsync(site, email);
         await page.WaitForURLAsync(site.BaseAddress.ToString());
         return page;
     }

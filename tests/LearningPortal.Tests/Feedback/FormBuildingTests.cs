@@ -1,6 +1,4 @@
 using LearningPortal.Core.Feedback;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 

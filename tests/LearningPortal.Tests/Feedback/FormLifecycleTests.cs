@@ -1,10 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Feedback;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Feedback;
 
@@ -77,10 +71,7 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
     public async Task Editor_previews_a_draft_duplicates_and_closes_a_form()
     {
         var form = await feedback.FormAsync(anonymous: true, open: false);
-        var editor = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(editor);
+        using var client = await site.SignedInClientAsync("editor", PortalRoles.Editor);
 
         var preview = await client.GetDocumentAsync($"/feedback/{form.Slug}?preview=true");
         Assert.Contains("Preview", preview.QuerySelector(".govuk-notification-banner")!.TextContent);
@@ -111,10 +102,7 @@ public class FormLifecycleTests(TrainingSite site) : IClassFixture<TrainingSite>
     {
         var id = await site.WithScopeAsync(async sp => (await sp.GetRequiredService<FeedbackForms>()
             .CreateAsync(new FormDetails("No questions", "none-" + Guid.NewGuid().ToString("N")[..8], false, ""), FeedbackData.Editor)).Value);
-        var editor = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(editor, TestUsers.Password, PortalRoles.Editor);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(editor);
+        using var client = await site.SignedInClientAsync("editor", PortalRoles.Editor);
 
         var page = await PortalClient.ParseAsync(await client.SubmitFormAsync($"/manage/feedback/{id}/status", new Dictionary<string, string> { ["State"] = "Open" }));
 

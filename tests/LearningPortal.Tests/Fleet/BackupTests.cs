@@ -1,12 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LearningPortal.Tests.Fleet;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Fleet;
 

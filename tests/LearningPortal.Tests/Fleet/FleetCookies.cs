@@ -1,14 +1,9 @@
 using System.Security.Claims;
-using LearningPortal.Core.Data;
 using LearningPortal.Web.Security;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Training;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LearningPortal.Tests.Fleet;

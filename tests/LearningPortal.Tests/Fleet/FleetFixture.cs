@@ -1,6 +1,4 @@
 using System.Globalization;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Fleet;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
 using LearningPortal.Web.Security.RateLimiting;
 
 namespace LearningPortal.Tests.Fleet;

@@ -1,19 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
 using LearningPortal.Web.Training;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace LearningPortal.Tests.Fleet;

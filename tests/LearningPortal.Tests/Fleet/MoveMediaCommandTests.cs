@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Tests.Content;
 using LearningPortal.Web.Commands;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Fleet;
 

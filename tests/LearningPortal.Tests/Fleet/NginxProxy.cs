@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 
 namespace LearningPortal.Tests.Fleet;
 

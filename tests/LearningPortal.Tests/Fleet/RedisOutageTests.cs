@@ -1,14 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 

@@ -1,13 +1,7 @@
-using System.Text.RegularExpressions;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Commands;
 using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 
 namespace LearningPortal.Tests.Impact;

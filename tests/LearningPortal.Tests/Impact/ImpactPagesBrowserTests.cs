@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Impact;
@@ -41,8 +38,7 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
 
             await db.SaveChangesAsync();
         });
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, editor.Email!);
+        var page = await browser.SignedInPageAsync(site, editor.Email!);
 
         await page.GotoAsync("/manage/impact");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Impact of learning");
@@ -95,8 +91,7 @@ public class ImpactPagesBrowserTests(SupervisionSite site, BrowserFixture browse
             await db.SaveChangesAsync();
         });
         var editor = await data.PersonAsync("browser-outcome-editor", PortalRoles.Editor);
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, editor.Email!);
+        var page = await browser.SignedInPageAsync(site, editor.Email!);
 
         await page.GotoAsync("/manage/impact");
         await page.GetByRole(AriaRole.Link, new() { Name = "Outcome measures for each strategic objective" }).ClickAsync();

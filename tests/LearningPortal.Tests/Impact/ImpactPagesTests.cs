@@ -1,8 +1,6 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Impact;
-using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Supervision;
 
 namespace LearningPortal.Tests.Impact;
@@ -120,28 +118,12 @@ public class ImpactPagesTests(SupervisionSite site) : IClassFixture<SupervisionS
 
     private async Task<(int A, int B, int C)> AgenciesAsync()
     {
-        var ids = new int[3];
-        await site.WithDbAsync(async db =>
-        {
-            var agencies = Enumerable.Range(0, 3).Select(i => new Agency { Name = $"Impact agency {i} {Guid.NewGuid():N}"[..30], SortOrder = 900 + i }).ToList();
-            db.Agencies.AddRange(agencies);
-            await db.SaveChangesAsync();
-            for (var i = 0; i < 3; i++)
-            {
-                ids[i] = agencies[i].Id;
-            }
-        });
-        return (ids[0], ids[1], ids[2]);
+        var agencies = await site.CreateAgenciesAsync("Impact agency", 30, 900);
+        return (agencies[0].Id, agencies[1].Id, agencies[2].Id);
     }
 
     private Task<string[]> AgencyNamesAsync(params int[] ids) =>
         data.WithDbAsync(db => Task.FromResult(ids.Select(id => db.Agencies.Single(a => a.Id == id).Name).ToArray()));
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var editor = await data.PersonAsync("impact-editor", PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(editor.Email!);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("impact-editor", PortalRoles.Editor);
 }

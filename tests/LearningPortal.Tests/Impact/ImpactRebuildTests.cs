@@ -1,13 +1,6 @@
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 

@@ -1,16 +1,11 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.Feedback;
-using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 
@@ -260,25 +255,9 @@ public class ImpactReportTests(SupervisionSite site) : IClassFixture<Supervision
 
     private async Task<(int A, int B, int C)> AgenciesAsync()
     {
-        var ids = new int[3];
-        await site.WithDbAsync(async db =>
-        {
-            var agencies = Enumerable.Range(0, 3).Select(i => new Agency { Name = $"Report agency {i} {Guid.NewGuid():N}"[..30], SortOrder = 970 + i }).ToList();
-            db.Agencies.AddRange(agencies);
-            await db.SaveChangesAsync();
-            for (var i = 0; i < 3; i++)
-            {
-                ids[i] = agencies[i].Id;
-            }
-        });
-        return (ids[0], ids[1], ids[2]);
+        var agencies = await site.CreateAgenciesAsync("Report agency", 30, 970);
+        return (agencies[0].Id, agencies[1].Id, agencies[2].Id);
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var editor = await data.PersonAsync("report-editor", PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(editor.Email!);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("report-editor", PortalRoles.Editor);
 }

@@ -1,10 +1,8 @@
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Supervision;
 
 namespace LearningPortal.Tests.Impact;
@@ -225,25 +223,9 @@ public class ImpactSectionsTests(SupervisionSite site) : IClassFixture<Supervisi
 
     private async Task<(int A, int B, int C)> AgenciesAsync()
     {
-        var ids = new int[3];
-        await site.WithDbAsync(async db =>
-        {
-            var agencies = Enumerable.Range(0, 3).Select(i => new Agency { Name = $"Sections agency {i} {Guid.NewGuid():N}"[..32], SortOrder = 950 + i }).ToList();
-            db.Agencies.AddRange(agencies);
-            await db.SaveChangesAsync();
-            for (var i = 0; i < 3; i++)
-            {
-                ids[i] = agencies[i].Id;
-            }
-        });
-        return (ids[0], ids[1], ids[2]);
+        var agencies = await site.CreateAgenciesAsync("Sections agency", 32, 950);
+        return (agencies[0].Id, agencies[1].Id, agencies[2].Id);
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var editor = await data.PersonAsync("sections-editor", PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(editor.Email!);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("sections-editor", PortalRoles.Editor);
 }

@@ -1,7 +1,4 @@
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace LearningPortal.Tests.Impact;
@@ -16,8 +13,7 @@ public class LearningRecordBrowserTests(SupervisionSite site, BrowserFixture bro
         var data = new SupervisionData(site);
         var (version, _) = await data.BriefingAsync("Browser reflection briefing");
         var person = await site.CreateUserAsync(TestUsers.UniqueEmail("browser-learner"));
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, person.Email!);
+        var page = await browser.SignedInPageAsync(site, person.Email!);
 
         // The page's beacon counts the read once it has loaded.
         await page.GotoAsync($"/learning/{version.Slug}");

@@ -1,17 +1,7 @@
-using System.Net;
 using System.Text;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Impact;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.Account;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 

@@ -1,11 +1,6 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
 using LearningPortal.Core.Impact;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 
@@ -88,11 +83,5 @@ public class OutcomeMeasuresTests(SupervisionSite site) : IClassFixture<Supervis
         return id;
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var editor = await data.PersonAsync("outcome-editor", PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(editor.Email!);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("outcome-editor", PortalRoles.Editor);
 }

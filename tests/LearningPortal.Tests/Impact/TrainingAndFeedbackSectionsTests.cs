@@ -1,19 +1,11 @@
-using LearningPortal.Core.Common;
 using System.Globalization;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.ActionPlans;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Feedback;
 using LearningPortal.Core.Impact;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.Feedback;
-using LearningPortal.Tests.Infrastructure;
+using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Impact;
 
@@ -367,26 +359,14 @@ public class TrainingAndFeedbackSectionsTests(SupervisionSite site) : IClassFixt
 
     private async Task<(int A, int B, int C)> AgenciesAsync()
     {
-        var ids = new int[3];
-        await site.WithDbAsync(async db =>
+        var agencies = await site.CreateAgenciesAsync("Training agency", 34, 960);
+        foreach (var agency in agencies)
         {
-            var agencies = Enumerable.Range(0, 3).Select(i => new Agency { Name = $"Training agency {i} {Guid.NewGuid():N}"[..34], SortOrder = 960 + i }).ToList();
-            db.Agencies.AddRange(agencies);
-            await db.SaveChangesAsync();
-            for (var i = 0; i < 3; i++)
-            {
-                ids[i] = agencies[i].Id;
-                names[agencies[i].Id] = agencies[i].Name;
-            }
-        });
-        return (ids[0], ids[1], ids[2]);
+            names[agency.Id] = agency.Name;
+        }
+
+        return (agencies[0].Id, agencies[1].Id, agencies[2].Id);
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var editor = await data.PersonAsync("training-impact-editor", PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(editor.Email!);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("training-impact-editor", PortalRoles.Editor);
 }

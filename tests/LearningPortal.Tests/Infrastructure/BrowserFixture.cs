@@ -1,6 +1,5 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Infrastructure;
 
@@ -36,6 +35,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString().TrimEnd('/'), Locale = "en-GB", TimezoneId = "Europe/London" });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A new page of the site, signed in as <paramref name="email"/> through the sign-in page.</summary>
+    public async Task<IPage> SignedInPageAsync(PortalFactory site, string email)
+    {
+        var page = await NewPageAsync(site);
+        await BrowserSignIn.SignInAsync(page, email);
+        return page;
     }
 
     public async Task DisposeAsync()

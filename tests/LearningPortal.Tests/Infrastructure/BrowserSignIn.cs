@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Infrastructure;
 
 /// <summary>Signing in through the real pages in the browser.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
 namespace LearningPortal.Tests.Infrastructure;

@@ -1,13 +1,7 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Infrastructure;
 
@@ -127,6 +121,18 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         return user;
     }
+
+    /// <summary>Creates an account with the given roles (its address starts with <paramref name="prefix"/>) and a client signed in as it.</summary>
+    public async Task<(PortalUser User, PortalClient Client)> SignedInAsync(string prefix, params string[] roles)
+    {
+        var user = await CreateUserAsync(TestUsers.UniqueEmail(prefix), TestUsers.Password, roles);
+        var client = CreatePortalClient();
+        await client.SignInAsync(user.Email!);
+        return (user, client);
+    }
+
+    /// <summary>As <see cref="SignedInAsync"/>, for a test that needs only the client.</summary>
+    public async Task<PortalClient> SignedInClientAsync(string prefix, params string[] roles) => (await SignedInAsync(prefix, roles)).Client;
 
     /// <summary>As <see cref="CreateUserAsync"/>, leaving even a privileged account without a second factor (as one given its role later).</summary>
     public Task<PortalUser> CreateUserWithoutSecondFactorAsync(string email, string password = TestUsers.Password, params string[] roles) =>

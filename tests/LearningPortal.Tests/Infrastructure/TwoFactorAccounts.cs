@@ -1,7 +1,3 @@
-using LearningPortal.Core.Accounts;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Infrastructure;
 
 /// <summary>Gives test accounts an authenticator app, as if they had set one up, through the site's own UserManager.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Manage;
 
 public class ManageAccessTests(PortalFactory site) : IClassFixture<PortalFactory>

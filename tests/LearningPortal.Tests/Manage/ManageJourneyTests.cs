@@ -1,7 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Manage;
 
 [Collection(BrowserCollection.Name)]

@@ -1,27 +1,8 @@
-using System.Net;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Manage;
 
 /// <summary>Builds the accounts, agencies and audit entries the /manage tests start from, and reads back what they did.</summary>
 public static class ManageTestData
 {
-    /// <summary>Creates an account with the given roles and a client signed in as it.</summary>
-    public static async Task<(PortalUser User, PortalClient Client)> SignedInAsync(this PortalFactory site, string prefix, params string[] roles)
-    {
-        var user = await site.CreateUserAsync(TestUsers.UniqueEmail(prefix), TestUsers.Password, roles);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(user.Email!);
-        return (user, client);
-    }
-
     /// <summary>Creates an account with a given name (and optionally agency).</summary>
     public static async Task<PortalUser> CreateNamedUserAsync(this PortalFactory site, string displayName, int? agencyId = null, params string[] roles)
     {
@@ -45,6 +26,18 @@ public static class ManageTestData
             await db.SaveChangesAsync();
         });
         return agency;
+    }
+
+    /// <summary>Adds <paramref name="count"/> agencies, each named <paramref name="prefix"/>, its number and a unique part, cut to <paramref name="length"/> characters.</summary>
+    public static async Task<List<Agency>> CreateAgenciesAsync(this PortalFactory site, string prefix, int length, int sortOrder, int count = 3)
+    {
+        var agencies = Enumerable.Range(0, count).Select(i => new Agency { Name = $"{prefix} {i} {Guid.NewGuid():N}"[..length], SortOrder = sortOrder + i }).ToList();
+        await site.WithDbAsync(async db =>
+        {
+            db.Agencies.AddRange(agencies);
+            await db.SaveChangesAsync();
+        });
+        return agencies;
     }
 
     public static Task<PortalUser> FindUserAsync(this PortalFactory site, string id) =>

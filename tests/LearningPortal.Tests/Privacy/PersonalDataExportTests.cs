@@ -1,14 +1,8 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Privacy;
 using LearningPortal.Tests.Account;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Supervision;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Privacy;
 

@@ -1,13 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Privacy;
-using LearningPortal.Core.Training;
 using LearningPortal.Tests.ActionPlans;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningPortal.Tests.Privacy;

@@ -1,6 +1,5 @@
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LearningPortal.Tests.Search;
@@ -20,39 +19,28 @@ public class CorruptIndexTests
     }
 
     [Fact]
-    public async Task A_damaged_segment_fails_the_check_at_start_and_the_index_is_rebuilt()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "damaged-" + Guid.NewGuid().ToString("N"));
-        var content = new SearchContentStore();
-        content.Put(Docs.Library());
-        await using var database = await TestDatabase.CreateAsync();
-        await SearchInstance.MigrateAsync(database);
-        try
+    public Task A_damaged_segment_fails_the_check_at_start_and_the_index_is_rebuilt() =>
+        RebuiltAtRestartAsync("damaged", Damage, first => { }, async (second, content) =>
         {
-            DateTime? firstBuild;
-            await using (var first = await SearchInstance.CreateAsync(database, content, folder))
-            {
-                await first.WaitForIndexAsync(content.Count);
-                firstBuild = first.Index.Status.BuiltUtc;
-            }
-
-            Damage(folder);
-            await using var second = await SearchInstance.CreateAsync(database, content, folder);
-
-            await SearchSite.WaitUntilAsync(() => second.Index.Status.BuiltUtc > firstBuild, TimeSpan.FromSeconds(20), () => "the index was not rebuilt");
             await second.WaitForIndexAsync(content.Count);
             Assert.Equal(content.PublishedCount, second.Index.Search(new SearchQuery { Kinds = ["briefing", "strategy", "toolkit", "page", "course"] }).Total);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        });
 
     [Fact]
-    public async Task An_index_laid_out_by_an_older_version_of_the_site_is_rebuilt_at_start()
+    public Task An_index_laid_out_by_an_older_version_of_the_site_is_rebuilt_at_start() =>
+        RebuiltAtRestartAsync("older", ForgetLayout, first => Assert.True(first.Index.HasCurrentLayout), (second, _) =>
+        {
+            Assert.True(second.Index.HasCurrentLayout);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Builds the index of the library in a new folder (<paramref name="checkFirst"/> looks at that instance), lets
+    /// <paramref name="spoil"/> change the folder, starts a second instance on it and waits until it has built the index again.
+    /// </summary>
+    private static async Task RebuiltAtRestartAsync(string name, Action<string> spoil, Action<SearchInstance> checkFirst, Func<SearchInstance, SearchContentStore, Task> checkSecond)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", "older-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "lp-tests", name + "-" + Guid.NewGuid().ToString("N"));
         var content = new SearchContentStore();
         content.Put(Docs.Library());
         await using var database = await TestDatabase.CreateAsync();
@@ -64,14 +52,14 @@ public class CorruptIndexTests
             {
                 await first.WaitForIndexAsync(content.Count);
                 firstBuild = first.Index.Status.BuiltUtc;
-                Assert.True(first.Index.HasCurrentLayout);
+                checkFirst(first);
             }
 
-            ForgetLayout(folder);
+            spoil(folder);
             await using var second = await SearchInstance.CreateAsync(database, content, folder);
 
             await SearchSite.WaitUntilAsync(() => second.Index.Status.BuiltUtc > firstBuild, TimeSpan.FromSeconds(20), () => "the index was not rebuilt");
-            Assert.True(second.Index.HasCurrentLayout);
+            await checkSecond(second, content);
         }
         finally
         {

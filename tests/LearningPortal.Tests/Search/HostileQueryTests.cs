@@ -1,4 +1,3 @@
-using System.Net;
 using LearningPortal.Search;
 
 namespace LearningPortal.Tests.Search;

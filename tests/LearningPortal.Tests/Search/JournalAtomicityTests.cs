@@ -1,19 +1,11 @@
-using LearningPortal.Core.Auditing;
 using System.Data.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
-using LearningPortal.Core.Training;
 using LearningPortal.Search;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using LearningPortal.Tests.Training;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LearningPortal.Tests.Search;

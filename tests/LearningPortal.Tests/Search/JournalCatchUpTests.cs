@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Search;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Search;
 
@@ -39,12 +35,5 @@ public class ManageSearchTests(LibrarySite site) : IClassFixture<LibrarySite>
         await site.WithDbAsync(async db => Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "search.index.rebuild")));
     }
 
-    private async Task<PortalClient> SignedInAsync(string role)
-    {
-        var email = TestUsers.UniqueEmail(role.ToLowerInvariant());
-        await site.CreateUserAsync(email, TestUsers.Password, role);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> SignedInAsync(string role) => site.SignedInClientAsync(role.ToLowerInvariant(), role);
 }

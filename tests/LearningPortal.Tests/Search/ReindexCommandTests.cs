@@ -1,4 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Commands;
 
 namespace LearningPortal.Tests.Search;

@@ -1,7 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Search;
 
 [Collection(BrowserCollection.Name)]
@@ -61,8 +57,7 @@ public class SearchBrowserTests(BrowserFixture browser, LibrarySite site) : ICla
         await site.WaitForIndexAsync(site.Content.Count);
         var email = TestUsers.UniqueEmail("editor");
         await site.CreateUserAsync(email, TestUsers.Password, PortalRoles.Editor);
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, email);
+        var page = await browser.SignedInPageAsync(site, email);
         await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
 
         await page.GotoAsync("/manage/search");

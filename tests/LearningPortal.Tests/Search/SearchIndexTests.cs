@@ -1,4 +1,3 @@
-using System.Net;
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
 using Microsoft.Extensions.Time.Testing;

@@ -1,13 +1,8 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using LearningPortal.Search.Lucene;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LearningPortal.Tests.Search;

@@ -1,11 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Search;
 

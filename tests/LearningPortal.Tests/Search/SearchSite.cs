@@ -1,10 +1,7 @@
 using System.Diagnostics;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LearningPortal.Tests.Search;

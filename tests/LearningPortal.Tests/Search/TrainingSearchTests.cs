@@ -1,12 +1,5 @@
-using LearningPortal.Core.Auditing;
-using System.Net;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Manage.Content;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Search;
 

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using LearningPortal.Tests.Account;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Security;
 
@@ -75,10 +72,7 @@ public class AccountEnumerationTests(PortalFactory site) : IClassFixture<PortalF
     [Fact]
     public async Task Change_email_answers_the_same_for_known_unknown_locked_and_unconfirmed_addresses()
     {
-        var mover = TestUsers.UniqueEmail("mover");
-        await site.CreateUserAsync(mover);
-        using var signedIn = site.CreatePortalClient();
-        await signedIn.SignInAsync(mover);
+        using var signedIn = await site.SignedInClientAsync("mover");
 
         var answers = await AskEachAsync(async (_, email) =>
         {

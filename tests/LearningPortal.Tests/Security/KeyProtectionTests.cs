@@ -1,13 +1,8 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using LearningPortal.Core.Data;
 using LearningPortal.Tests.Fleet;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 
 namespace LearningPortal.Tests.Security;

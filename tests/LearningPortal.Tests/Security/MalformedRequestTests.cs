@@ -1,12 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Security;
 

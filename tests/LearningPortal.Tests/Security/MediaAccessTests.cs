@@ -1,9 +1,5 @@
-using System.Net;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.Content;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Security;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using LearningPortal.Tests.Account;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Web.Security.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Security;
 

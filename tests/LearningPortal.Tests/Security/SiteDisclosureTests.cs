@@ -1,10 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Security;
 

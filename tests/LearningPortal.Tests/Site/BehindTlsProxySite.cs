@@ -1,5 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Site;
 
 /// <summary>

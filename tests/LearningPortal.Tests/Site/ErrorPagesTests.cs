@@ -1,9 +1,6 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Site;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Site;
 
 public partial class SecurityHeadersTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,8 +1,4 @@
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Site;
 

@@ -1,6 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Site;
 
 /// <summary>The layout as a signed-in user sees it: the sign-out button sits in the service navigation.</summary>

@@ -1,6 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Site;
 
 /// <summary>The public pages in Chromium, in both themes: no accessibility violations, nothing the CSP blocks, no script errors.</summary>

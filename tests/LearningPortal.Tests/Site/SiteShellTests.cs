@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Site;
 
 public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
@@ -22,10 +19,7 @@ public class SiteShellTests(PortalFactory site) : IClassFixture<PortalFactory>
     public async Task Navigation_shows_supervision_only_to_people_who_can_open_it()
     {
         using var visitor = site.CreatePortalClient();
-        var email = TestUsers.UniqueEmail("nav");
-        await site.CreateUserAsync(email);
-        using var member = site.CreatePortalClient();
-        await member.SignInAsync(email);
+        using var member = await site.SignedInClientAsync("nav");
 
         var anonymousNav = (await visitor.GetDocumentAsync("/")).QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();
         var memberNav = (await member.GetDocumentAsync("/")).QuerySelectorAll(".govuk-service-navigation__link").Select(a => a.GetAttribute("href")).ToList();

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Site;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Net;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Supervision;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Supervision;
 

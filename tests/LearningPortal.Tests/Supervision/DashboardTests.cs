@@ -1,4 +1,3 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Supervision;
 
 namespace LearningPortal.Tests.Supervision;

@@ -1,6 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace LearningPortal.Tests.Supervision;
 
 public class ParticipantTests(SupervisionSite site) : IClassFixture<SupervisionSite>

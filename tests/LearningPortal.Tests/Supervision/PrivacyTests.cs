@@ -1,9 +1,4 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Supervision;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 

@@ -1,10 +1,5 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Content;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 

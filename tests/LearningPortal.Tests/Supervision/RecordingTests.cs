@@ -1,7 +1,4 @@
-using System.Net;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Supervision;
 

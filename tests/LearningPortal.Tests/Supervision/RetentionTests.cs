@@ -1,8 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Supervision;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 

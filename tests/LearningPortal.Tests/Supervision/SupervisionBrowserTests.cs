@@ -1,8 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Supervision;
 

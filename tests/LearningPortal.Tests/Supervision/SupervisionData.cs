@@ -1,12 +1,5 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Supervision;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Supervision;
 

@@ -1,5 +1,3 @@
-using LearningPortal.Tests.Content;
-
 namespace LearningPortal.Tests.Supervision;
 
 /// <summary>

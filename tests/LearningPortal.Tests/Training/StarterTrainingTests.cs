@@ -1,9 +1,4 @@
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Time;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Training;
 
@@ -75,10 +70,7 @@ public class DemoSessionsTests(DemoSessionsSite site) : IClassFixture<DemoSessio
     {
         var session = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().Include(s => s.Course)
             .Where(s => s.Course.Slug == "gcp2-practitioner-training" && !s.RequiresManagerApproval && s.Capacity - s.PlacesTaken > 1).OrderBy(s => s.StartUtc).FirstAsync());
-        var email = TestUsers.UniqueEmail("new-starter");
-        await site.CreateUserAsync(email);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
+        using var client = await site.SignedInClientAsync("new-starter");
 
         var course = await client.GetDocumentAsync("/training/gcp2-practitioner-training");
         Assert.NotNull(course.QuerySelector("a[href='/training/gcp2-practitioner-training/book']"));

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Training;
 
 /// <summary>

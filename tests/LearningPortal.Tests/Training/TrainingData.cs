@@ -1,13 +1,4 @@
-using System.Text.RegularExpressions;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Email;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Training;
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using LearningPortal.Core.Notifications;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Training;
 

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Import;
 using LearningPortal.Tests.ImportFixtures;
 

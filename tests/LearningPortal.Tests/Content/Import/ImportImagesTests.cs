@@ -1,17 +1,10 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
 using LearningPortal.Tests.ImportFixtures;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.Content;
 using LearningPortal.Tests.Manage.MediaLibrary;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Import;
 

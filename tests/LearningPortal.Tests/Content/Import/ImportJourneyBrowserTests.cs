@@ -1,7 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Tests.ImportFixtures;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Content.Import;
 
@@ -13,8 +10,7 @@ public class ImportJourneyBrowserTests(ImportSite site, BrowserFixture browser) 
     public async Task Editor_imports_a_word_briefing_corrects_a_field_saves_previews_and_publishes_it()
     {
         var editor = await site.CreateUserAsync(TestUsers.UniqueEmail("importer"), TestUsers.Password, PortalRoles.Editor);
-        var page = await browser.NewPageAsync(site);
-        await BrowserSignIn.SignInAsync(page, editor.Email!);
+        var page = await browser.SignedInPageAsync(site, editor.Email!);
 
         await page.GotoAsync("/manage/content");
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a Word document or PDF" }).ClickAsync();

@@ -1,15 +1,9 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.ImportFixtures;
 using LearningPortal.Tests.Manage;
 using LearningPortal.Tests.Manage.Content;
 using LearningPortal.Tests.Manage.MediaLibrary;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Content.Import;
 

@@ -1,12 +1,7 @@
-using System.Net;
 using LearningPortal.Core.Content.Import;
-using LearningPortal.Core.Data;
 using LearningPortal.Tests.ImportFixtures;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.Content;
 using LearningPortal.Tests.Manage.MediaLibrary;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Import;
 

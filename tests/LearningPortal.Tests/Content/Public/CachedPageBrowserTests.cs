@@ -1,6 +1,4 @@
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Site;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Content.Public;
 

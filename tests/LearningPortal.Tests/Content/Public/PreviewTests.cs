@@ -1,7 +1,5 @@
 using LearningPortal.Core.Content;
 using LearningPortal.Web.Content;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Public;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Public;
 
@@ -59,10 +55,7 @@ public partial class PublicContentCacheTests(ContentSite site) : IClassFixture<C
     {
         var slug = Build.Slug("shared");
         await site.PublishNewAsync(Build.Briefing("Page read by both"), slug);
-        var email = TestUsers.UniqueEmail("reader");
-        await site.CreateUserAsync(email);
-        using var signedIn = site.CreatePortalClient();
-        await signedIn.SignInAsync(email);
+        using var signedIn = await site.SignedInClientAsync("reader");
         using var anonymous = site.CreatePortalClient();
 
         var signedInFirst = await signedIn.GetDocumentAsync("/learning/" + slug);

@@ -1,12 +1,7 @@
-using System.Net;
 using System.Xml.Linq;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.Content;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Public;
 

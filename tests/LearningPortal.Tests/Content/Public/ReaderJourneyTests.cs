@@ -1,7 +1,3 @@
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Content.Public;
 
 /// <summary>A practitioner finds and reads a briefing in Chromium, opens an earlier version and prints it.</summary>

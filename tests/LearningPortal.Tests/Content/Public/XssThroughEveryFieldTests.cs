@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Reflection;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Content.Public;
 

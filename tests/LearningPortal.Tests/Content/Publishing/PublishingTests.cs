@@ -1,12 +1,7 @@
-using System.Net;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
 using LearningPortal.Core.Settings;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Publishing;
 

@@ -1,10 +1,5 @@
-using System.Net;
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LearningPortal.Tests.Content.Publishing;

@@ -1,11 +1,6 @@
-using LearningPortal.Core.Common;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Publishing;
 using LearningPortal.Core.Content.Reading;
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Publishing;
 

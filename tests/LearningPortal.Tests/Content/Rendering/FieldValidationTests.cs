@@ -1,4 +1,3 @@
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 
 namespace LearningPortal.Tests.Content.Rendering;

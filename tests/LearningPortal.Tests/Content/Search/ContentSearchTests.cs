@@ -1,7 +1,5 @@
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Search;
 

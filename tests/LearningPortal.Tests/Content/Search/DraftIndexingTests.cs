@@ -1,7 +1,6 @@
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using LearningPortal.Core.Content;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Search;
 

@@ -1,9 +1,7 @@
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content;
 using LearningPortal.Core.Search;
 using LearningPortal.Search;
 using LearningPortal.Web.Content;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Search;
 

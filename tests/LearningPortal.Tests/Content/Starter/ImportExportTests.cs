@@ -1,12 +1,6 @@
-using LearningPortal.Core.Auditing;
-using System.Text.RegularExpressions;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
 using LearningPortal.Core.Content.Media;
 using LearningPortal.Core.Content.Starter;
-using LearningPortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Content.Starter;
 

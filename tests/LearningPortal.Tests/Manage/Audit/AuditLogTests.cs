@@ -1,11 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Audit;
 

@@ -1,13 +1,5 @@
-using System.Net;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using LearningPortal.Core.Content;
-using LearningPortal.Core.Content.Fields;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Content;
 

@@ -1,9 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Manage.Content;
 

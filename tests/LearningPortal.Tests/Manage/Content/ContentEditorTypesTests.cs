@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.MediaLibrary;
 
 namespace LearningPortal.Tests.Manage.Content;

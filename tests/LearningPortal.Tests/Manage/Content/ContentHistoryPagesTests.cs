@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Manage.Content;
 
 public class ContentHistoryPagesTests(ContentSite site) : IClassFixture<ContentSite>

@@ -1,9 +1,4 @@
-using LearningPortal.Core.Accounts;
 using LearningPortal.Core.Content.Publishing;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace LearningPortal.Tests.Manage.Content;
 

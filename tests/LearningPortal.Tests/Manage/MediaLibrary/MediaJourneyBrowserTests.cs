@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace LearningPortal.Tests.Manage.MediaLibrary;
 
 [Collection(BrowserCollection.Name)]

@@ -1,8 +1,4 @@
-using System.Net;
 using AngleSharp.Dom;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Content;
-using LearningPortal.Tests.Infrastructure;
 using LearningPortal.Tests.Manage.Content;
 
 namespace LearningPortal.Tests.Manage.MediaLibrary;

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using LearningPortal.Tests.Infrastructure;
 
 namespace LearningPortal.Tests.Manage.MediaLibrary;
 

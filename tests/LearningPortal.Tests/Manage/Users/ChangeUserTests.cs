@@ -1,9 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Manage.Users;
 
 public class ChangeUserTests(QuickSessionRecheckSite site) : IClassFixture<QuickSessionRecheckSite>

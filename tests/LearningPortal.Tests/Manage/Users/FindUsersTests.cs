@@ -1,8 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Data;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Manage.Users;
 
 public class FindUsersTests(PortalFactory site) : IClassFixture<PortalFactory>

@@ -1,7 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Manage.Users;
 
 /// <summary>Its own site, so that the administrators here are the only ones.</summary>

@@ -1,9 +1,3 @@
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 public class ApprovalTests(TrainingSite site) : IClassFixture<TrainingSite>

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 public class BookingRefusalTests(TrainingSite site) : IClassFixture<TrainingSite>

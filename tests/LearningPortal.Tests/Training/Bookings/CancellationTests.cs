@@ -1,8 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Tests.Training.Bookings;
 
@@ -79,14 +75,7 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
     [Fact]
     public async Task Cancelling_after_the_cut_off_is_refused_for_the_practitioner()
     {
-        var session = await data.SessionAsync(change: s =>
-        {
-            s.StartUtc = DateTime.UtcNow.AddDays(1);
-            s.EndUtc = s.StartUtc.AddHours(3);
-            s.BookingClosesUtc = s.StartUtc.AddHours(-1);
-        });
-        var person = await data.PersonAsync();
-        var booked = await data.BookAsync(session, person);
+        var (person, booked) = await BookedPastCutOffAsync();
 
         var result = await Cancel(booked.Value!.BookingId, person.Id);
 
@@ -98,14 +87,7 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
     [Fact]
     public async Task Staff_can_cancel_after_the_cut_off_and_the_cancellation_is_marked_late()
     {
-        var session = await data.SessionAsync(change: s =>
-        {
-            s.StartUtc = DateTime.UtcNow.AddDays(1);
-            s.EndUtc = s.StartUtc.AddHours(3);
-            s.BookingClosesUtc = s.StartUtc.AddHours(-1);
-        });
-        var person = await data.PersonAsync();
-        var booked = await data.BookAsync(session, person);
+        var (person, booked) = await BookedPastCutOffAsync();
 
         var result = await data.WithAsync<BookingService, Outcome<int>>(s => s.CancelAsync(booked.Value!.BookingId, TrainingData.Staff, asStaff: true));
 
@@ -142,6 +124,19 @@ public class CancellationTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal((BookingStatus.Waitlisted, 1), (third.Value!.Status, third.Value!.WaitlistPosition));
         Assert.Equal(1, (await data.ReloadAsync(session)).PlacesTaken);
         Assert.Contains(await data.EmailsToAsync(people[1].Email!), m => m.Subject.StartsWith("Booking cancelled", StringComparison.Ordinal) && m.AttachmentName is null);
+    }
+
+    /// <summary>A person's place on a session that starts tomorrow, too soon for them to cancel it online.</summary>
+    private async Task<(PortalUser Person, Outcome<BookedPlace> Booked)> BookedPastCutOffAsync()
+    {
+        var session = await data.SessionAsync(change: s =>
+        {
+            s.StartUtc = DateTime.UtcNow.AddDays(1);
+            s.EndUtc = s.StartUtc.AddHours(3);
+            s.BookingClosesUtc = s.StartUtc.AddHours(-1);
+        });
+        var person = await data.PersonAsync();
+        return (person, await data.BookAsync(session, person));
     }
 
     private Task<Outcome<int>> Cancel(int bookingId, string userId) =>

@@ -1,12 +1,3 @@
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 /// <summary>Line-manager approval needs someone else: the approver is never the booker, now or by an old address.</summary>

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 /// <summary>One active booking per course per person, and none once trained, unless the course allows repeats.</summary>
@@ -110,10 +105,7 @@ public class RepeatBookingTests(TrainingSite site) : IClassFixture<TrainingSite>
     {
         var session = await data.SessionAsync(change: s => s.Capacity = 1);
         await data.BookAsync(session, await data.PersonAsync());
-        var email = TestUsers.UniqueEmail("waiter");
-        await site.CreateUserAsync(email);
-        using var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
+        using var client = await site.SignedInClientAsync("waiter");
         await client.SubmitFormAsync($"/training/book/{session.Id}/your-details", new Dictionary<string, string>());
         await client.SubmitFormAsync($"/training/book/{session.Id}/needs", new Dictionary<string, string>());
 

@@ -1,7 +1,3 @@
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Bookings;
 
 /// <summary>

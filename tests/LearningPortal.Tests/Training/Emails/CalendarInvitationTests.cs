@@ -1,5 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Training;
 
 namespace LearningPortal.Tests.Training.Emails;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
 
 namespace LearningPortal.Tests.Training.Manage;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Training.Pages;
 
 public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<TrainingSite>
@@ -44,7 +39,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     public async Task Booking_journey_asks_one_thing_per_page_then_books_and_confirms()
     {
         var session = await data.SessionAsync();
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
 
         var choose = await client.SubmitFormAsync($"/training/{session.Course.Slug}/book", new Dictionary<string, string> { ["SessionId"] = session.Id.ToString() });
         Assert.Equal($"/training/book/{session.Id}/your-details", choose.Headers.Location!.ToString());
@@ -71,7 +66,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     public async Task Clicking_book_twice_books_once_and_shows_the_same_confirmation()
     {
         var session = await data.SessionAsync();
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
         await WalkToCheckAsync(client, session);
         var check = await client.GetDocumentAsync($"/training/book/{session.Id}/check");
 
@@ -89,7 +84,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     {
         var session = await data.SessionAsync(change: s => s.Capacity = 1);
         await data.BookAsync(session, await data.PersonAsync());
-        var (client, _) = await SignedInAsync();
+        var (_, client) = await SignedInAsync();
 
         var choose = await client.GetDocumentAsync($"/training/{session.Course.Slug}/book");
         Assert.Contains("Full: you can join the waiting list", choose.QuerySelector("main")!.TextContent);
@@ -105,7 +100,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     public async Task A_refusal_is_shown_on_check_answers_with_its_message()
     {
         var session = await data.SessionAsync(change: s => s.AgencyPlaceLimit = 1);
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
         await data.BookAsync(session, await data.PersonAsync(user.AgencyId));
         await WalkToCheckAsync(client, session);
 
@@ -120,7 +115,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     public async Task Choosing_no_session_asks_to_select_one()
     {
         var session = await data.SessionAsync();
-        var (client, _) = await SignedInAsync();
+        var (_, client) = await SignedInAsync();
 
         var response = await client.SubmitFormAsync($"/training/{session.Course.Slug}/book", new Dictionary<string, string>());
 
@@ -133,7 +128,7 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
     public async Task Session_needing_approval_asks_for_the_line_manager_and_checks_the_email()
     {
         var session = await data.SessionAsync(change: s => s.RequiresManagerApproval = true);
-        var (client, _) = await SignedInAsync();
+        var (_, client) = await SignedInAsync();
         await client.SubmitFormAsync($"/training/book/{session.Id}/your-details", new Dictionary<string, string>());
 
         var bad = await client.SubmitFormAsync($"/training/book/{session.Id}/line-manager", new Dictionary<string, string> { ["Input.Name"] = "Morgan", ["Input.Email"] = "not-an-email" });
@@ -149,12 +144,5 @@ public class BookingJourneyPageTests(TrainingSite site) : IClassFixture<Training
         await client.SubmitFormAsync($"/training/book/{session.Id}/needs", new Dictionary<string, string>());
     }
 
-    private async Task<(PortalClient Client, PortalUser User)> SignedInAsync()
-    {
-        var email = TestUsers.UniqueEmail("booker");
-        var user = await site.CreateUserAsync(email);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
-        return (client, user);
-    }
+    private Task<(PortalUser User, PortalClient Client)> SignedInAsync() => site.SignedInAsync("booker");
 }

@@ -1,11 +1,4 @@
 using System.Text;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningPortal.Tests.Training.Pages;
 
@@ -30,28 +23,21 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         });
         var courseId = int.Parse(created.Headers.Location!.ToString().Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
         var year = DateTime.UtcNow.Year + 1;
-        var session = await editor.SubmitFormAsync($"/manage/training/sessions/edit?courseId={courseId}", new Dictionary<string, string>
-        {
-            ["Input.Date.Day"] = "15",
-            ["Input.Date.Month"] = "7",
-            ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.StartTime"] = "9:30am",
-            ["Input.EndTime"] = "4pm",
-            ["Input.Format"] = "InPerson",
-            ["Input.Venue"] = "Town Hall",
-            ["Input.Capacity"] = "20",
-            ["Input.BookingOpens.Day"] = "1",
-            ["Input.BookingOpens.Month"] = "1",
-            ["Input.BookingOpens.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.BookingCloses.Day"] = "10",
-            ["Input.BookingCloses.Month"] = "7",
-            ["Input.BookingCloses.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Trainer"] = "Sam Trainer",
-            ["Input.RequiresManagerApproval"] = "false",
-        });
+        var session = await editor.SubmitFormAsync($"/manage/training/sessions/edit?courseId={courseId}", SessionForm(
+            new()
+            {
+                ["Input.StartTime"] = "9:30am",
+                ["Input.EndTime"] = "4pm",
+                ["Input.Format"] = "InPerson",
+                ["Input.Venue"] = "Town Hall",
+                ["Input.Capacity"] = "20",
+            },
+            ("Date", "15", "7", year),
+            ("BookingOpens", "1", "1", year),
+            ("BookingCloses", "10", "7", year)));
 
         Assert.StartsWith("/manage/training/sessions/", session.Headers.Location!.ToString());
-        var saved = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == courseId));
+        var saved = await SessionOfAsync(courseId);
         Assert.Equal(new DateTime(year, 7, 15, 8, 30, 0, DateTimeKind.Utc), saved.StartUtc); // BST
         Assert.Equal(new DateTime(year, 7, 15, 15, 0, 0, DateTimeKind.Utc), saved.EndUtc);
     }
@@ -68,25 +54,11 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         Assert.Equal(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#Input-BookingOpens")!).Value);
         Assert.Equal("", ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("#Input-BookingCloses")!).Value);
         var before = DateTime.UtcNow;
-        var response = await editor.SubmitFormAsync(form, $"/manage/training/sessions/edit?courseId={course.Id}", new Dictionary<string, string>
-        {
-            ["Input.Date.Day"] = "2",
-            ["Input.Date.Month"] = "12",
-            ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.StartTime"] = "10am",
-            ["Input.EndTime"] = "1pm",
-            ["Input.Format"] = "Online",
-            ["Input.JoiningLink"] = "https://meet.example.org/gcp2",
-            ["Input.Capacity"] = "12",
-            ["Input.BookingOpens.Day"] = "",
-            ["Input.BookingOpens.Month"] = "",
-            ["Input.BookingOpens.Year"] = "",
-            ["Input.Trainer"] = "Sam Trainer",
-            ["Input.RequiresManagerApproval"] = "false",
-        });
+        var response = await editor.SubmitFormAsync(form, $"/manage/training/sessions/edit?courseId={course.Id}", SessionForm(
+            OnlineTenToOne(), ("Date", "2", "12", year), ("BookingOpens", "", "", null)));
 
         Assert.True(response.Headers.Location is not null, ManageErrors(await PortalClient.ParseAsync(response)));
-        var saved = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == course.Id));
+        var saved = await SessionOfAsync(course.Id);
         Assert.InRange(saved.BookingOpensUtc, before.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1));
         // The end of 1 December in the UK (GMT in winter).
         Assert.Equal(new DateTime(year, 12, 1, 23, 59, 59, DateTimeKind.Utc), saved.BookingClosesUtc);
@@ -99,33 +71,47 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         var course = await data.CourseAsync();
         var year = DateTime.UtcNow.Year + 1;
 
-        var response = await editor.SubmitFormAsync($"/manage/training/sessions/edit?courseId={course.Id}", new Dictionary<string, string>
-        {
-            ["Input.Date.Day"] = "2",
-            ["Input.Date.Month"] = "12",
-            ["Input.Date.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.StartTime"] = "10am",
-            ["Input.EndTime"] = "1pm",
-            ["Input.Format"] = "Online",
-            ["Input.JoiningLink"] = "https://meet.example.org/gcp2",
-            ["Input.Capacity"] = "12",
-            ["Input.BookingOpens.Day"] = "3",
-            ["Input.BookingOpens.Month"] = "11",
-            ["Input.BookingOpens.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.BookingCloses.Day"] = "20",
-            ["Input.BookingCloses.Month"] = "11",
-            ["Input.BookingCloses.Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Trainer"] = "Sam Trainer",
-            ["Input.RequiresManagerApproval"] = "false",
-        });
+        var response = await editor.SubmitFormAsync($"/manage/training/sessions/edit?courseId={course.Id}", SessionForm(
+            OnlineTenToOne(), ("Date", "2", "12", year), ("BookingOpens", "3", "11", year), ("BookingCloses", "20", "11", year)));
 
         Assert.True(response.Headers.Location is not null, ManageErrors(await PortalClient.ParseAsync(response)));
-        var saved = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == course.Id));
+        var saved = await SessionOfAsync(course.Id);
         Assert.Equal(new DateTime(year, 11, 3, 0, 0, 0, DateTimeKind.Utc), saved.BookingOpensUtc);
         Assert.Equal(new DateTime(year, 11, 20, 23, 59, 59, DateTimeKind.Utc), saved.BookingClosesUtc);
     }
 
     private static string ManageErrors(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector(".govuk-error-summary")?.TextContent ?? "(no error summary)";
+
+    /// <summary>An online session from 10am to 1pm with 12 places: the session form's fields but for its dates.</summary>
+    private static Dictionary<string, string> OnlineTenToOne() => new()
+    {
+        ["Input.StartTime"] = "10am",
+        ["Input.EndTime"] = "1pm",
+        ["Input.Format"] = "Online",
+        ["Input.JoiningLink"] = "https://meet.example.org/gcp2",
+        ["Input.Capacity"] = "12",
+    };
+
+    /// <summary>
+    /// The session form: <paramref name="fields"/>, each date given as its day, month and year inputs (a year of null is
+    /// left blank), and the trainer.
+    /// </summary>
+    private static Dictionary<string, string> SessionForm(Dictionary<string, string> fields, params (string Name, string Day, string Month, int? Year)[] dates)
+    {
+        foreach (var (name, day, month, year) in dates)
+        {
+            fields[$"Input.{name}.Day"] = day;
+            fields[$"Input.{name}.Month"] = month;
+            fields[$"Input.{name}.Year"] = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }
+
+        fields["Input.Trainer"] = "Sam Trainer";
+        fields["Input.RequiresManagerApproval"] = "false";
+        return fields;
+    }
+
+    private Task<TrainingSession> SessionOfAsync(int courseId) =>
+        site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().SingleAsync(s => s.CourseId == courseId));
 
     [Fact]
     public async Task Session_form_keeps_what_was_typed_and_explains_each_error()
@@ -258,12 +244,5 @@ public class ManageTrainingPageTests(TrainingSite site) : IClassFixture<Training
         Assert.Contains(person.DisplayName, csv);
     }
 
-    private async Task<PortalClient> EditorAsync()
-    {
-        var email = TestUsers.UniqueEmail("editor");
-        await site.CreateUserAsync(email, TestUsers.Password, PortalRoles.Editor);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
-        return client;
-    }
+    private Task<PortalClient> EditorAsync() => site.SignedInClientAsync("editor", PortalRoles.Editor);
 }

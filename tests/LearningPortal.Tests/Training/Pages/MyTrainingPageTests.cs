@@ -1,8 +1,3 @@
-using System.Net;
-using LearningPortal.Core.Accounts;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-
 namespace LearningPortal.Tests.Training.Pages;
 
 public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite>
@@ -12,7 +7,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
     [Fact]
     public async Task My_training_shows_places_approvals_pending_and_waiting_list_positions()
     {
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
         var booked = await data.SessionAsync();
         var approval = await data.SessionAsync(change: s => s.RequiresManagerApproval = true);
         var full = await data.SessionAsync(change: s => s.Capacity = 1);
@@ -41,8 +36,8 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
             s.Venue = null;
             s.JoiningLink = "https://meet.example.org/secret-room";
         });
-        var (confirmedClient, confirmedUser) = await SignedInAsync();
-        var (waitingClient, waitingUser) = await SignedInAsync();
+        var (confirmedUser, confirmedClient) = await SignedInAsync();
+        var (waitingUser, waitingClient) = await SignedInAsync();
         var confirmed = await data.BookAsync(session, confirmedUser);
         var waiting = await data.BookAsync(session, waitingUser);
 
@@ -61,7 +56,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
     public async Task Cancelling_from_my_training_frees_the_place_and_says_so()
     {
         var session = await data.SessionAsync(change: s => s.Capacity = 1);
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
         var booked = await data.BookAsync(session, user);
         var next = await data.PersonAsync();
         await data.BookAsync(session, next);
@@ -83,7 +78,7 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
             s.EndUtc = s.StartUtc.AddHours(3);
             s.BookingClosesUtc = s.StartUtc.AddHours(-1);
         });
-        var (client, user) = await SignedInAsync();
+        var (user, client) = await SignedInAsync();
         var booked = await data.BookAsync(session, user);
 
         var page = await client.GetDocumentAsync($"/training/my/{booked.Value!.BookingId}");
@@ -131,12 +126,5 @@ public class MyTrainingPageTests(TrainingSite site) : IClassFixture<TrainingSite
         Assert.Contains("Already trained", (await data.EmailsToAsync(person.Email!)).Last().TextBody);
     }
 
-    private async Task<(PortalClient Client, PortalUser User)> SignedInAsync()
-    {
-        var email = TestUsers.UniqueEmail("me");
-        var user = await site.CreateUserAsync(email);
-        var client = site.CreatePortalClient();
-        await client.SignInAsync(email);
-        return (client, user);
-    }
+    private Task<(PortalUser User, PortalClient Client)> SignedInAsync() => site.SignedInAsync("me");
 }

@@ -1,8 +1,3 @@
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Training;
-using LearningPortal.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Register;
 
 /// <summary>The register opens at the start; certificates and evaluations wait for the end.</summary>

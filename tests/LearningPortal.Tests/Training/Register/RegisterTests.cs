@@ -1,9 +1,3 @@
-using LearningPortal.Core.Common;
-using LearningPortal.Core.Data;
-using LearningPortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LearningPortal.Tests.Training.Register;
 
 public class RegisterTests(TrainingSite site) : IClassFixture<TrainingSite>
