@@ -119,9 +119,9 @@ public class IndexModel(PortalDbContext db, AuditLog audit) : PageModel
         {
             var (name, href) = e.SubjectType switch
             {
-                AdministrationAudit.UserSubject when users.TryGetValue(e.SubjectId, out var user) => (user, $"/manage/users/{e.SubjectId}"),
+                AdministrationAudit.UserSubject when users.TryGetValue(e.SubjectId, out var user) => (user, Url.Page("/Manage/Users/Details", new { id = e.SubjectId })),
                 AdministrationAudit.AgencySubject when agencies.TryGetValue(e.SubjectId, out var agency) => ($"{agency} (agency)", (string?)null),
-                "media" => ($"Media file {e.SubjectId}", $"/manage/media/{e.SubjectId}"),
+                "media" => ($"Media file {e.SubjectId}", Url.Page("/Manage/Media/Item", new { id = e.SubjectId })),
                 _ => ($"{e.SubjectType} {e.SubjectId}", null),
             };
             return new AuditRow(e.OccurredUtc, actorName(e), Describe(e.Action), name, href, e.Details);
