@@ -1,9 +1,18 @@
+using LearningPortal.Core.Auditing;
+
 namespace LearningPortal.Core.ActionPlans;
 
-/// <summary>Who is acting. Editors may change any plan; a lead only adds updates to their own actions.</summary>
-public sealed record ActionActor(string? UserId, string Name, bool IsEditor)
+/// <summary>
+/// Who is acting (the one <see cref="Actor"/> every module records) and in what capacity: Editors may change any plan;
+/// a lead only adds updates to their own actions.
+/// </summary>
+public sealed record ActionActor(Actor Who, bool IsEditor)
 {
-    public static ActionActor System { get; } = new(null, "System", false);
+    public static ActionActor System { get; } = new(Actor.System(), false);
+
+    public string? UserId => Who.UserId;
+
+    public string Name => Who.Name;
 }
 
 /// <summary>Words for statuses: status always shows as words, colour is only a second cue.</summary>

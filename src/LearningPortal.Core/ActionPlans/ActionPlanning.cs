@@ -57,7 +57,7 @@ public class ActionPlanning(
             db.ObjectiveLinks.Add(new ObjectiveLink { ObjectiveId = objective, Kind = ObjectiveLinkKind.Plan, TargetId = plan.Id });
         }
 
-        audit.Record(actor.UserId, actor.Name, "plan.created", "plan", Id(plan.Id), $"Plan '{plan.Title}' created" + (plan.IsPublic ? " (progress public)" : ""));
+        audit.Record(actor.Who, "plan.created", "plan", Id(plan.Id), $"Plan '{plan.Title}' created" + (plan.IsPublic ? " (progress public)" : ""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
@@ -102,7 +102,7 @@ public class ActionPlanning(
 
         if (changes.Count > 0)
         {
-            audit.Record(actor.UserId, actor.Name, "plan.changed", "plan", Id(plan.Id), $"Plan '{plan.Title}': " + string.Join("; ", changes));
+            audit.Record(actor.Who, "plan.changed", "plan", Id(plan.Id), $"Plan '{plan.Title}': " + string.Join("; ", changes));
             await db.SaveChangesAsync(cancellationToken);
             await notifications.PublishAsync(new ActionPlanChanged(plan.Id, plan.DocumentId), cancellationToken);
         }
@@ -158,7 +158,7 @@ public class ActionPlanning(
         await db.SaveChangesAsync(cancellationToken);
         var owner = await OwnerNameAsync(action.OwnerAgencyId, action.OwnerGroupId, cancellationToken);
         History(action.Id, actor, $"Action {number} created: owner {owner}, due {Format(action.DueOn)}");
-        audit.Record(actor.UserId, actor.Name, "action.created", "action", Id(action.Id), $"Action {number} of plan '{plan.Title}' created: {action.What}");
+        audit.Record(actor.Who, "action.created", "action", Id(action.Id), $"Action {number} of plan '{plan.Title}' created: {action.What}");
         if (action.LeadUserId is not null)
         {
             await TellLeadAsync(action, plan.Title, cancellationToken);
@@ -268,7 +268,7 @@ public class ActionPlanning(
         action.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         var what = $"Action {action.Number}: " + string.Join("; ", changes);
         History(action.Id, actor, what);
-        audit.Record(actor.UserId, actor.Name, "action.changed", "action", Id(action.Id), $"Plan '{action.Plan.Title}'. {what}");
+        audit.Record(actor.Who, "action.changed", "action", Id(action.Id), $"Plan '{action.Plan.Title}'. {what}");
         if (leadChanged)
         {
             await TellLeadAsync(action, action.Plan.Title, cancellationToken);

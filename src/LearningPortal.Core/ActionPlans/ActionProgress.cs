@@ -77,7 +77,7 @@ public class ActionProgress(
         }
 
         planning.History(action.Id, actor, what);
-        audit.Record(actor.UserId, actor.Name, before == PlanActionStatus.Done && input.Status != PlanActionStatus.Done ? "action.reopened" : "action.updated",
+        audit.Record(actor.Who, before == PlanActionStatus.Done && input.Status != PlanActionStatus.Done ? "action.reopened" : "action.updated",
             "action", ActionPlanning.Id(action.Id), $"Action {action.Number} of plan '{action.Plan.Title}': {what}");
         try
         {

@@ -93,7 +93,7 @@ public class AssuranceRequests(
                 + $"Please answer by {ActionPlanning.Format(request.DueOn)}, with a rating, a narrative and evidence:\n{new Uri(site.BaseUri, $"/assurance/{request.Id}")}\n");
         }
 
-        audit.Record(actor.UserId, actor.Name, "assurance.requested", "assurance", ActionPlanning.Id(request.Id),
+        audit.Record(actor.Who, "assurance.requested", "assurance", ActionPlanning.Id(request.Id),
             $"Assurance requested from {(request.AllAgencies ? "all agencies" : $"{asked.Count} agencies")} by {ActionPlanning.Format(request.DueOn)}: {Shorten(request.Question)}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -146,7 +146,7 @@ public class AssuranceRequests(
 
         request.Reminders++;
         var names = await db.Agencies.Where(a => waiting.Select(w => w.AgencyId).Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(cancellationToken);
-        audit.Record(actor.UserId, actor.Name, "assurance.reminded", "assurance", ActionPlanning.Id(request.Id),
+        audit.Record(actor.Who, "assurance.reminded", "assurance", ActionPlanning.Id(request.Id),
             $"Reminder {request.Reminders} sent to {leads.Count} agency lead{(leads.Count == 1 ? "" : "s")} of {string.Join(", ", names)}");
         try
         {
@@ -173,7 +173,7 @@ public class AssuranceRequests(
         if (request.ClosedUtc is null)
         {
             request.ClosedUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Record(actor.UserId, actor.Name, "assurance.closed", "assurance", ActionPlanning.Id(request.Id), $"Assurance request closed: {Shorten(request.Question)}");
+            audit.Record(actor.Who, "assurance.closed", "assurance", ActionPlanning.Id(request.Id), $"Assurance request closed: {Shorten(request.Question)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -61,7 +61,7 @@ public class ObjectiveLinks(PortalDbContext db, AuditLog audit)
 
         var link = new ObjectiveLink { ObjectiveId = objectiveId, Kind = kind, TargetId = targetId };
         db.ObjectiveLinks.Add(link);
-        audit.Record(actor.UserId, actor.Name, "objective.linked", "objective", objectiveId.ToString(), $"{KindWord(kind)} '{name}' linked to objective {objective.Number}, '{objective.Title}'");
+        audit.Record(actor.Who, "objective.linked", "objective", objectiveId.ToString(), $"{KindWord(kind)} '{name}' linked to objective {objective.Number}, '{objective.Title}'");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +87,7 @@ public class ObjectiveLinks(PortalDbContext db, AuditLog audit)
 
         var objective = await db.Objectives.AsNoTracking().Where(o => o.Id == objectiveId).Select(o => new { o.Number, o.Title }).SingleAsync(cancellationToken);
         db.ObjectiveLinks.Remove(link);
-        audit.Record(actor.UserId, actor.Name, "objective.unlinked", "objective", objectiveId.ToString(), $"{KindWord(link.Kind)} '{name}' no longer linked to objective {objective.Number}, '{objective.Title}'");
+        audit.Record(actor.Who, "objective.unlinked", "objective", objectiveId.ToString(), $"{KindWord(link.Kind)} '{name}' no longer linked to objective {objective.Number}, '{objective.Title}'");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -36,7 +36,7 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
         db.PartnershipGroups.Add(group);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor.UserId, actor.Name, "group.added", "partnership-group", ActionPlanning.Id(group.Id), $"Partnership group {group.Name} added");
+        audit.Record(actor.Who, "group.added", "partnership-group", ActionPlanning.Id(group.Id), $"Partnership group {group.Name} added");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome.Success(group.Id);
@@ -63,7 +63,7 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
 
         if (group.Name != name!.Trim())
         {
-            audit.Record(actor.UserId, actor.Name, "group.renamed", "partnership-group", ActionPlanning.Id(id), $"Partnership group renamed from {group.Name} to {name.Trim()}");
+            audit.Record(actor.Who, "group.renamed", "partnership-group", ActionPlanning.Id(id), $"Partnership group renamed from {group.Name} to {name.Trim()}");
             group.Name = name.Trim();
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -82,7 +82,7 @@ public class PartnershipGroups(PortalDbContext db, AuditLog audit)
         if (group.IsActive != active)
         {
             group.IsActive = active;
-            audit.Record(actor.UserId, actor.Name, active ? "group.reinstated" : "group.retired", "partnership-group", ActionPlanning.Id(id),
+            audit.Record(actor.Who, active ? "group.reinstated" : "group.retired", "partnership-group", ActionPlanning.Id(id),
                 $"Partnership group {group.Name} {(active ? "reinstated" : "retired")}");
             await db.SaveChangesAsync(cancellationToken);
         }

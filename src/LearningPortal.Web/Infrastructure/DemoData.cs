@@ -689,7 +689,7 @@ public sealed class DemoData(IServiceScopeFactory scopes, TimeProvider time, IHo
                 .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(cancellationToken);
         }
 
-        var actor = new ActionActor(author.Id, author.Name, IsEditor: true);
+        var actor = new ActionActor(new Core.Auditing.Actor(author.Id, author.Name), IsEditor: true);
         foreach (var actionId in actions)
         {
             var random = new Random(Seed + actionId);

@@ -23,7 +23,7 @@ public sealed class ActionPlanSite : ContentSite
 
     public Task<T> DbAsync<T>(Func<PortalDbContext, Task<T>> work) => WithScopeAsync(sp => work(sp.GetRequiredService<PortalDbContext>()));
 
-    public static ActionActor Editor(PortalUser user) => new(user.Id, user.DisplayName, true);
+    public static ActionActor Editor(PortalUser user) => new(new Core.Auditing.Actor(user.Id, user.DisplayName), true);
 
     /// <summary>A plan of the given briefing, owned by the editor, with one action led by <paramref name="lead"/>.</summary>
     public async Task<(int PlanId, int ActionId)> PlanWithActionAsync(PortalUser editor, PortalUser? lead, DateOnly due, int? documentId = null, bool isPublic = false)

@@ -220,7 +220,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
             await db.SaveChangesAsync();
 
             var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
-            var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
+            var actor = new Core.ActionPlans.ActionActor(new Core.Auditing.Actor(editor.Id, editor.DisplayName), true);
             var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput(world.AssuranceQuestion, false, [person.AgencyId], today.AddDays(14), null), false, actor);
             Assert.Equal(Core.Common.Refusal.None, asked.Refusal);
             var answered = await assurance.SaveAnswerAsync(asked.Value, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.PartlyAssured, world.AssuranceNarrative, "Audit", null, [], true), 0,
@@ -238,7 +238,7 @@ public class PersonalDataExportTests(SupervisionSite site) : IClassFixture<Super
         await site.WithScopeAsync(async sp =>
         {
             var assurance = sp.GetRequiredService<Core.ActionPlans.AssuranceRequests>();
-            var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
+            var actor = new Core.ActionPlans.ActionActor(new Core.Auditing.Actor(editor.Id, editor.DisplayName), true);
             var asked = await assurance.CreateAsync(new Core.ActionPlans.AssuranceRequestInput("Another question " + unique, false, [other.AgencyId], today.AddDays(14), null), false, actor);
             await assurance.SaveAnswerAsync(asked.Value, new Core.ActionPlans.AssuranceAnswerInput(Core.ActionPlans.AssuranceRating.Assured, world.OtherNarrative, null, null, [], true), 0,
                 new Core.ActionPlans.AgencyLeadActor(other.Id, other.DisplayName, other.AgencyId));

@@ -282,7 +282,7 @@ public class MalformedRequestTests(LoggedPortalFactory site) : IClassFixture<Log
             var slug = await db.Documents.Where(d => d.Type == Core.Content.DocumentType.LearningBriefing && d.State == Core.Content.DocumentState.Published)
                 .OrderBy(d => d.Id).Select(d => d.Slug).FirstAsync();
             var today = Core.Time.UkTime.Today(DateTime.UtcNow);
-            var actor = new Core.ActionPlans.ActionActor(editor.Id, editor.DisplayName, true);
+            var actor = new Core.ActionPlans.ActionActor(new Core.Auditing.Actor(editor.Id, editor.DisplayName), true);
             var planning = sp.GetRequiredService<Core.ActionPlans.ActionPlanning>();
             var plan = await planning.CreatePlanAsync(new Core.ActionPlans.PlanInput("Hostile plan", null, null, false, [editor.Id]), actor);
             var action = await planning.AddActionAsync(plan.Value,

@@ -8,8 +8,7 @@ public static class ActionPages
     /// <summary>The signed-in person as the action plans module sees them: the request's actor, and whether an Editor (who may change any plan).</summary>
     public static async Task<ActionActor> ActionActorAsync(this PageModel page)
     {
-        var actor = await page.ActorAsync();
-        return new ActionActor(actor.UserId, actor.Name, page.User.IsInRole(PortalRoles.Editor));
+        return new ActionActor(await page.ActorAsync(), page.User.IsInRole(PortalRoles.Editor));
     }
 
     /// <summary>The statuses someone can choose, as radio values.</summary>
