@@ -64,8 +64,11 @@ public sealed class BenchmarkDatabase : IAsyncDisposable
                 await create.ExecuteNonQueryAsync();
             }
 
-            // LP_BENCH_PG_POOL sets the pool's size (Npgsql's default, 100, otherwise), to try a smaller pool.
-            cs = $"{postgresServer};Database={name};Maximum Pool Size={Environment.GetEnvironmentVariable("LP_BENCH_PG_POOL") ?? "100"};Command Timeout=600";
+            // LP_BENCH_PG_POOL sets the pool's size (Npgsql's default, 100, otherwise), to try a smaller pool; LP_BENCH_PG_EXTRA
+            // adds keywords (";Max Auto Prepare=0" measures without the portal's statement preparation). Then the portal's
+            // defaults for what is not set, as the site applies them.
+            cs = PostgresConnectionDefaults.Apply(
+                $"{postgresServer};Database={name};Maximum Pool Size={Environment.GetEnvironmentVariable("LP_BENCH_PG_POOL") ?? "100"};Command Timeout=600{Environment.GetEnvironmentVariable("LP_BENCH_PG_EXTRA")}");
             configure = o => o.UseNpgsql(cs, x => x.MigrationsAssembly("LearningPortal.Migrations.PostgreSql")).AddInterceptors(CommandCounter.Instance);
         }
 

@@ -183,8 +183,10 @@ internal sealed class BookingBurst(BenchmarkDatabase database)
                 var p = people[i];
                 var started = Stopwatch.GetTimestamp();
                 using var scope = database.Services.CreateScope();
+                // User u's k-th booking is on session (u + k): at each step the users are on different sessions. (It was
+                // session i % sessions with i = 20u + k, which put the 50 users on only 5 sessions at a time, 10 queued on each.)
                 var result = await scope.ServiceProvider.GetRequiredService<BookingService>()
-                    .BookAsync(new BookingRequest(sessionIds[i % sessions], p.Id, p.DisplayName, p.AgencyId, p.JobRole));
+                    .BookAsync(new BookingRequest(sessionIds[(u + k) % sessions], p.Id, p.DisplayName, p.AgencyId, p.JobRole));
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!result.Succeeded)
                 {

@@ -30,6 +30,7 @@ public class BookingService(
     public async Task<Outcome<BookedPlace>> BookAsync(BookingRequest request, CancellationToken cancellationToken = default)
     {
         var published = new List<ITrainingNotification>();
+        var reservedId = await BookingIds.ReserveAsync(db, cancellationToken);
         var result = await locks.RunAsync(db, request.SessionId, async session =>
         {
             if (session is null)
@@ -64,7 +65,12 @@ public class BookingService(
                 await lineManagers.ChangeAsync(request.UserId, request.AttendeeName.Trim(), request.LineManagerName!, request.LineManagerEmail!, cancellationToken);
             }
 
-            var booking = existing ?? new Booking { SessionId = session.Id, UserId = request.UserId };
+            var booking = existing ?? new Booking
+            {
+                Id = reservedId ?? await BookingIds.NextUnderLockAsync(db, cancellationToken),
+                SessionId = session.Id,
+                UserId = request.UserId,
+            };
             booking.Status = BookingStatus.Waitlisted;
             booking.QueueNumber = session.NextQueueNumber++;
             booking.AttendeeName = request.AttendeeName.Trim();
@@ -90,10 +96,6 @@ public class BookingService(
             {
                 db.Bookings.Add(booking);
             }
-
-            // Saved once so that the booking has an id for the links in its emails; the lock's transaction
-            // makes both saves one change.
-            await db.SaveChangesAsync(cancellationToken);
 
             int? position = null;
             if (session.PlacesTaken < session.Capacity)

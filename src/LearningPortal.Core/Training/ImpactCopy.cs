@@ -11,8 +11,8 @@ namespace LearningPortal.Core.Training;
 /// mark passes through, so none of them can be missed and none is copied unless it commits.
 /// <para>
 /// It follows the change's saves (<see cref="DbContext.SavingChanges"/>). A new booking's copy is added from the change
-/// tracker to the change's next save once the booking has its id (a booking's second save), so a new booking costs no
-/// round trip of its own: there is nothing to read, since a new booking has no copy yet. Any other change to what the
+/// tracker to the first save in which the booking has its id (a booking is given its id before it is saved:
+/// <see cref="BookingIds"/>), so it goes in the booking's own save and costs no round trip of its own: there is nothing to read, since a new booking has no copy yet. Any other change to what the
 /// copies hold (a booking changed or deleted, a register mark, the session's time, course or cancellation) copies the
 /// whole session after the change's work, reading its bookings and their copies: the rare paths, and the one that also
 /// fills in copies missing for bookings written outside Training's services (demo sessions, a restore), as
@@ -80,7 +80,7 @@ internal sealed class ImpactCopy : IDisposable
     /// <summary>The copies of the bookings this change made that have their ids (added once, then kept in step).</summary>
     private void CopyMade()
     {
-        var places = made.Where(b => db.Entry(b).State != EntityState.Added)
+        var places = made.Where(b => b.Id > 0)
             .Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Attendance?.Outcome))
             .ToList();
         if (places.Count > 0)

@@ -2642,6 +2642,8 @@ namespace LearningPortal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UserId", "Status");
 
+                    b.HasIndex("SessionId", "Status", "QueueNumber");
+
                     b.ToTable("TrainingBookings", (string)null);
                 });
 

@@ -2549,6 +2549,8 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "Status");
 
+                    b.HasIndex("SessionId", "Status", "QueueNumber");
+
                     b.ToTable("TrainingBookings", (string)null);
                 });
 

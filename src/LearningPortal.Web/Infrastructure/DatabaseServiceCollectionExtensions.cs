@@ -25,7 +25,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             var cs = options.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is PostgreSql.");
-            db.UseNpgsql(cs, o => o.MigrationsAssembly("LearningPortal.Migrations.PostgreSql"));
+            db.UseNpgsql(PostgresConnectionDefaults.Apply(cs), o => o.MigrationsAssembly("LearningPortal.Migrations.PostgreSql"));
         }
         else
         {

@@ -26,6 +26,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
 
         // Arrival numbers are unique within a session, so the waiting list has one order.
         builder.HasIndex(b => new { b.SessionId, b.QueueNumber }).IsUnique();
+        // The waiting list in order, and how many are on it (a booking's place in it, counted under the session's lock on
+        // every booking): without it each count read all the session's bookings.
+        builder.HasIndex(b => new { b.SessionId, b.Status, b.QueueNumber });
         builder.HasIndex(b => new { b.UserId, b.Status });
         builder.HasIndex(b => b.CalendarUid).IsUnique();
 

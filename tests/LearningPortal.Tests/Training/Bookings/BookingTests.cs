@@ -42,6 +42,31 @@ public class BookingTests(TrainingSite site) : IClassFixture<TrainingSite>
     }
 
     [Fact]
+    public async Task A_new_bookings_email_links_to_it_and_a_deleted_bookings_id_is_never_given_again()
+    {
+        // A new booking is given its id before its one save (BookingIds), so its email's link must carry the id it was saved with.
+        var session = await data.SessionAsync();
+        var people = await data.PeopleAsync(2);
+        var first = (await data.BookAsync(session, people[0])).Value!;
+        Assert.Equal(first.BookingId, await LinkedBookingIdAsync(people[0]));
+
+        // Deleted outright (as a restore or a hand repair might): its id is not given to the next booking.
+        Assert.Equal(1, await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Bookings.Where(b => b.Id == first.BookingId).ExecuteDeleteAsync()));
+        var second = (await data.BookAsync(session, people[1])).Value!;
+
+        Assert.True(second.BookingId > first.BookingId, $"The deleted booking's id {first.BookingId} was given again ({second.BookingId}).");
+        Assert.Equal(second.BookingId, await LinkedBookingIdAsync(people[1]));
+        Assert.True(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().ImpactBookings.AnyAsync(c => c.BookingId == second.BookingId)),
+            "Impact's copy of the booking was not written with it.");
+
+        async Task<int> LinkedBookingIdAsync(PortalUser person)
+        {
+            var email = Assert.Single(await data.EmailsToAsync(person.Email!));
+            return int.Parse(System.Text.RegularExpressions.Regex.Match(email.TextBody, @"/training/my/(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Fact]
     public async Task Booking_twice_at_once_books_once()
     {
         var session = await data.SessionAsync();

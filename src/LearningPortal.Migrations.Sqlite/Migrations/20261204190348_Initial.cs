@@ -2375,6 +2375,11 @@ namespace LearningPortal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TrainingBookings_SessionId_Status_QueueNumber",
+                table: "TrainingBookings",
+                columns: new[] { "SessionId", "Status", "QueueNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainingBookings_SessionId_UserId",
                 table: "TrainingBookings",
                 columns: new[] { "SessionId", "UserId" },
