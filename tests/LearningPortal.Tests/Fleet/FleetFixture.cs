@@ -88,7 +88,8 @@ public sealed class FleetFixture : IAsyncLifetime
             ["Email__RetryBaseDelay"] = "00:00:01",
             ["Content__ImportStarterContent"] = "false",
             ["Content__SchedulerInterval"] = "00:00:00.500",
-            ["Content__SchedulerLease"] = "00:00:05",
+            // Long enough that a publish slowed by a busy machine is not taken over half-way (no test kills a scheduler).
+            ["Content__SchedulerLease"] = "00:00:30",
             ["Accounts__SessionRecheckInterval"] = "00:00:02",
             ["Search__CheckOnStart"] = "false",
             ["Health__Token"] = HealthToken,

@@ -39,6 +39,7 @@ public class ContentScheduler(
     public async Task<int> RunDueAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var done = 0;
+        var passStarted = Clock.GetTimestamp();
         var tried = new HashSet<long>();
         while (true)
         {
@@ -63,7 +64,7 @@ public class ContentScheduler(
 
             foreach (var id in due)
             {
-                if (await TryRunAsync(id, nowUtc, cancellationToken))
+                if (await TryRunAsync(id, nowUtc, passStarted, cancellationToken))
                 {
                     done++;
                 }
@@ -71,11 +72,13 @@ public class ContentScheduler(
         }
     }
 
-    private async Task<bool> TryRunAsync(long id, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<bool> TryRunAsync(long id, DateTime nowUtc, long passStarted, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var leaseUntil = nowUtc + options.CurrentValue.SchedulerLease;
+        // The lease runs from the claim, not from the start of the pass: a pass slowed by many schedules or a busy machine
+        // would otherwise claim the later ones with a lease already run out, and another instance would take them too.
+        var leaseUntil = nowUtc + Clock.GetElapsedTime(passStarted) + options.CurrentValue.SchedulerLease;
         if (!await db.ScheduledContentChanges.Where(s => s.Id == id && s.CompletedUtc == null && s.CancelledUtc == null)
                 .ClaimAsync(InstanceId, nowUtc, leaseUntil, cancellationToken))
         {
