@@ -1,4 +1,5 @@
 using LearningPortal.Core.Auditing;
+using LearningPortal.Core.Impact;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
@@ -175,6 +176,10 @@ public class StarterTraining(
         nearlyFull.PlacesTaken = nearlyFull.Capacity - 1;
         nearlyFull.NextQueueNumber = nearlyFull.Capacity;
         await db.SaveChangesAsync(cancellationToken);
+
+        // Impact's copies of the demo bookings, in the same transaction, as a booking made on the site has them.
+        await new ImpactFeed(db).RecordAsync(ImpactEventsFrom.Session(nearlyFull.Id, nearlyFull.CourseId, gcp2.Title, gcp2.LicensesGcp2, nearlyFull.StartUtc,
+            [.. nearlyFull.Bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, sessionCancelled: false, outcome: null))]), cancellationToken);
         foreach (var session in sessions)
         {
             searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(session.Id), SearchOperation.Upsert);

@@ -51,6 +51,9 @@ public class SearchSite : PortalFactory
         WaitUntilAsync(() => Index.Status is { State: SearchIndexState.Ready } s && s.DocumentCount == documents, timeout ?? TimeSpan.FromSeconds(30),
             () => $"index {Index.Status}, expected {documents} documents");
 
+    /// <summary>How long a test waits for the index to follow a change before calling it broken (not a speed goal).</summary>
+    public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(10);
+
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
     {
         var clock = Stopwatch.StartNew();

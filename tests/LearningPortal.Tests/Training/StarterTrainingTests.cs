@@ -66,6 +66,22 @@ public class DemoSessionsTests(DemoSessionsSite site) : IClassFixture<DemoSessio
     }
 
     [Fact]
+    public async Task The_demo_bookings_are_in_Impacts_figures_from_the_start()
+    {
+        // Without copies the nearly full session would show no GCP2 places booked on the impact pages until rebuild-impact.
+        var (bookings, copies) = await site.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            var booked = await db.Bookings.AsNoTracking().Select(b => new { b.Id, b.SessionId, b.AgencyId, HoldsPlace = b.Status == BookingStatus.Confirmed }).OrderBy(b => b.Id).ToListAsync();
+            var copied = await db.ImpactBookings.AsNoTracking().Select(c => new { Id = c.BookingId, c.SessionId, c.AgencyId, c.HoldsPlace }).OrderBy(c => c.Id).ToListAsync();
+            return (booked, copied);
+        });
+
+        Assert.NotEmpty(bookings);
+        Assert.Equal(bookings, copies);
+    }
+
+    [Fact]
     public async Task A_new_user_can_book_gcp2_straight_away()
     {
         var session = await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().TrainingSessions.AsNoTracking().Include(s => s.Course)
