@@ -12,10 +12,10 @@ public class ImportTimeoutTests(ImpatientImportSite site) : IClassFixture<Impati
     public async Task An_import_that_reads_for_longer_than_the_configured_timeout_is_stopped_with_a_message_and_creates_nothing()
     {
         var (_, editor) = await site.EditorAsync("import-timeout");
-        Assert.Equal(TimeSpan.FromMilliseconds(1), await site.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<DocumentImporter>().Limits.Timeout)));
+        Assert.Equal(TimeSpan.FromTicks(1), await site.WithScopeAsync(sp => Task.FromResult(sp.GetRequiredService<DocumentImporter>().Limits.Timeout)));
         var before = await CountsAsync();
 
-        // A long PDF: reading it takes far longer than the millisecond this site allows.
+        // A long PDF: reading it takes far longer than the tick this site allows.
         var response = await editor.UploadAsync("/manage/content/import", "long-briefing.pdf", PdfWriter.Write(Fixtures.AuditBriefing(), repeat: 10),
             new Dictionary<string, string> { ["Input.Target"] = "new" });
 
