@@ -15,7 +15,7 @@ namespace LearningPortal.Core.Training;
 /// requests queues in memory in arrival order instead of holding pooled connections or threads while
 /// waiting for the database lock. On PostgreSQL one gate per session (striped) that lets two changes through: the
 /// second waits for the row lock inside the database while the first works, so it starts the moment the first commits
-/// instead of after the first's commit has come back to this process and the gate has woken it (a quarter more
+/// instead of after the first's commit has come back to this process and the gate has woken it (about a tenth more
 /// bookings a second on one session in the training benchmark); on SQLite one gate for
 /// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
 /// database retry with sleeps, which is slow and unfair under load. On PostgreSQL, past its session's gate a
