@@ -47,6 +47,9 @@ public partial class PortalDbContext
         }
     }
 
+    /// <summary>Drops the after-commit actions of a change that failed (its transaction is rolled back when disposed).</summary>
+    internal void ForgetAfterCommit() => afterCommit = null;
+
     private void RunAfterCommit(bool committed)
     {
         if (!committed || afterCommit is not { } actions)

@@ -151,7 +151,7 @@ public partial class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(CommitCallbacks.Interceptor);
+        optionsBuilder.AddInterceptors(CommitCallbacks.Interceptor, RoundTripInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using LearningPortal.Core.Data;
 using LearningPortal.Core.Notifications;
 using LearningPortal.Core.Email;
 using LearningPortal.Core.Time;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,15 +32,15 @@ public class BookingService(
     {
         var published = new List<ITrainingNotification>();
         var reservedId = await BookingIds.ReserveAsync(db, cancellationToken);
-        var result = await locks.RunAsync(db, request.SessionId, async session =>
+        // The time the request arrived: the booking's requested time, and what the session's booking window is checked at.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await locks.RunAsync(db, request.SessionId, Facts(request.UserId, now), async (session, facts) =>
         {
-            if (session is null)
+            if (session is null || facts is null)
             {
                 return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.NotFound, "This session does not exist");
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            var facts = await FactsAsync(session, request.UserId, now, cancellationToken);
             var existing = facts.ExistingId is { } existingId ? await db.Bookings.SingleAsync(b => b.Id == existingId, cancellationToken) : null;
             if (existing is { IsActive: true })
             {
@@ -112,7 +113,7 @@ public class BookingService(
 
             audit.Record(request.UserId, booking.AttendeeName, "training.booking.created", "booking", booking.Id.ToString(),
                 $"{session.Course.Title}, {UkTime.Format(session.StartUtc)}: {booking.Status} (arrival {booking.QueueNumber})");
-            await db.SaveChangesAsync(cancellationToken);
+            // Saved by the lock with its commit (SessionLocks), in one round trip on PostgreSQL.
             if (booking.Status == BookingStatus.Confirmed)
             {
                 published.Add(new PlaceConfirmed(booking.Id, session.Id, booking.UserId));
@@ -252,7 +253,7 @@ public class BookingService(
             return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.LineManagerIsSelf, problem);
         }
 
-        if (!session.Course.AllowsRepeatBookings && RepeatRefusal(session, facts) is { } repeat)
+        if (!session.Course.AllowsRepeatBookings && await RepeatRefusalAsync(session, facts, cancellationToken) is { } repeat)
         {
             return repeat;
         }
@@ -280,18 +281,20 @@ public class BookingService(
     /// session's, in the same statement: <see cref="SessionLocks"/>), so two tabs booking two sessions of a course cannot
     /// both win.
     /// </summary>
-    private static Outcome<BookedPlace>? RepeatRefusal(TrainingSession session, BookingFacts facts)
+    private async Task<Outcome<BookedPlace>?> RepeatRefusalAsync(TrainingSession session, BookingFacts facts, CancellationToken cancellationToken)
     {
-        if (facts.OtherStatus is { } status)
+        if (facts.OtherId is { } otherId)
         {
-            var what = status switch
+            var other = await db.Bookings.Where(b => b.Id == otherId)
+                .Select(b => new { b.Status, b.Session.StartUtc, b.Session.EndUtc }).SingleAsync(cancellationToken);
+            var what = other.Status switch
             {
                 BookingStatus.Waitlisted => "You are already on the waiting list for",
                 BookingStatus.PendingApproval => "You already have a place waiting for your line manager's approval on",
                 _ => "You already have a place on",
             };
             return TrainingOutcome.Refused<BookedPlace>(TrainingRefusal.AlreadyBookedOnCourse,
-                $"{what} {session.Course.Title} on {SessionTimes.Describe(facts.OtherStartUtc!.Value, facts.OtherEndUtc!.Value)}. Cancel that booking in My training before you book another session");
+                $"{what} {session.Course.Title} on {SessionTimes.Describe(other.StartUtc, other.EndUtc)}. Cancel that booking in My training before you book another session");
         }
 
         return facts.AttendedStartUtc is { } on
@@ -300,37 +303,28 @@ public class BookingService(
     }
 
     /// <summary>
-    /// Everything a booking decision reads about the person and the session, in one query under the session's lock
-    /// (each part a subquery of its own, so one round trip instead of five): their email, their booking on this session
-    /// if any, their earliest other active booking on the course and their latest attendance of it (for the repeat
-    /// rule), and how many are waiting (a new booking's place in the queue when the session is full).
+    /// Everything a booking decision reads about the person and the session, read with the session under its lock
+    /// (<see cref="SessionLocks"/>; each part a subquery of its own, so one query instead of six): their email, their
+    /// booking on this session if any, their earliest other active booking on the course and their latest attendance of
+    /// it (for the repeat rule), and how many are waiting (a new booking's place in the queue when the session is full).
     /// </summary>
-    private Task<BookingFacts> FactsAsync(TrainingSession session, string userId, DateTime now, CancellationToken cancellationToken)
-    {
-        var sessionId = session.Id;
-        var courseId = session.CourseId;
-        var others = db.Bookings
-            .Where(b => b.UserId == userId && b.SessionId != sessionId && b.Session.CourseId == courseId && !b.Session.IsCancelled
+    private Expression<Func<TrainingSession, BookingFacts>> Facts(string userId, DateTime now) => s => new BookingFacts(
+        db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault(),
+        db.Bookings.Where(b => b.SessionId == s.Id && b.UserId == userId).Select(b => (int?)b.Id).FirstOrDefault(),
+        db.Bookings
+            .Where(b => b.UserId == userId && b.SessionId != s.Id && b.Session.CourseId == s.CourseId && !b.Session.IsCancelled
                 && b.Session.EndUtc > now
                 && (b.Status == BookingStatus.Confirmed || b.Status == BookingStatus.PendingApproval || b.Status == BookingStatus.Waitlisted))
-            .OrderBy(b => b.Session.StartUtc).ThenBy(b => b.Id);
-        var attended = db.AttendanceRecords
-            .Where(a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == userId && a.Booking.Session.CourseId == courseId)
-            .OrderByDescending(a => a.Booking.Session.StartUtc);
-        return db.TrainingSessions.AsNoTracking().Where(s => s.Id == sessionId)
-            .Select(s => new BookingFacts(
-                db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefault(),
-                db.Bookings.Where(b => b.SessionId == sessionId && b.UserId == userId).Select(b => (int?)b.Id).FirstOrDefault(),
-                others.Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
-                others.Select(b => (DateTime?)b.Session.StartUtc).FirstOrDefault(),
-                others.Select(b => (DateTime?)b.Session.EndUtc).FirstOrDefault(),
-                attended.Select(a => (DateTime?)a.Booking.Session.StartUtc).FirstOrDefault(),
-                db.Bookings.Count(b => b.SessionId == sessionId && b.Status == BookingStatus.Waitlisted)))
-            .SingleAsync(cancellationToken);
-    }
+            .OrderBy(b => b.Session.StartUtc).ThenBy(b => b.Id)
+            .Select(b => (int?)b.Id).FirstOrDefault(),
+        db.AttendanceRecords
+            .Where(a => a.Outcome == AttendanceOutcome.Attended && a.Booking.UserId == userId && a.Booking.Session.CourseId == s.CourseId)
+            .OrderByDescending(a => a.Booking.Session.StartUtc)
+            .Select(a => (DateTime?)a.Booking.Session.StartUtc).FirstOrDefault(),
+        db.Bookings.Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted));
 
-    /// <summary>What <see cref="FactsAsync"/> reads.</summary>
-    private sealed record BookingFacts(string? Email, int? ExistingId, BookingStatus? OtherStatus, DateTime? OtherStartUtc, DateTime? OtherEndUtc, DateTime? AttendedStartUtc, int Waiting);
+    /// <summary>What <see cref="Facts"/> reads.</summary>
+    private sealed record BookingFacts(string? Email, int? ExistingId, int? OtherId, DateTime? AttendedStartUtc, int Waiting);
 
     private async Task<Outcome<BookedPlace>> DescribeAsync(Booking booking, BookingOutcome outcome, CancellationToken cancellationToken)
     {

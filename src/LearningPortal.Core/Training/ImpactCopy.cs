@@ -36,28 +36,39 @@ internal sealed class ImpactCopy : IDisposable
     /// <summary>Follows the saves of a change to <paramref name="session"/> until disposed.</summary>
     public static ImpactCopy Follow(PortalDbContext db, TrainingSession session) => new(db, session);
 
-    /// <summary>After the change's work, in its transaction: copies the whole session if needed, and saves what is left.</summary>
+    /// <summary>
+    /// After the change's work, in its transaction: copies the whole session if needed. What is left unsaved goes with
+    /// the change's last save (<see cref="SessionLocks"/>), and a booking that save inserts gets its copy in it.
+    /// </summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
+        Classify();
         if (wholeSession)
         {
+            // The session's bookings are read from the database, so what the work left unsaved goes first.
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await SessionAsync(cancellationToken);
         }
         else
         {
-            // A booking inserted by the work's last save has its id only now; usually its copy went with a later save.
             CopyMade();
-        }
-
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
     public void Dispose() => db.SavingChanges -= Saving;
 
     private void Saving(object? sender, SavingChangesEventArgs e)
+    {
+        Classify();
+        CopyMade();
+    }
+
+    /// <summary>Notes the bookings the change adds, and whether anything it changes needs the whole session copied.</summary>
+    private void Classify()
     {
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -73,8 +84,6 @@ internal sealed class ImpactCopy : IDisposable
                     break;
             }
         }
-
-        CopyMade();
     }
 
     /// <summary>The copies of the bookings this change made that have their ids (added once, then kept in step).</summary>

@@ -1,4 +1,5 @@
 using LearningPortal.Core.Data;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningPortal.Core.Training;
@@ -44,12 +45,22 @@ public sealed class SessionLocks : IDisposable
     /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
     /// The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
     /// The work receives the session (with its course) read after the lock, or null if there is none.
-    /// On PostgreSQL the lock and the read are one statement (one round trip), and with <paramref name="lockCourse"/> it
-    /// locks the session's course row too, after the session's (the order every caller takes them in), when the course
-    /// allows one booking per person (the repeat rule reads the person's bookings on its other sessions); a course that
-    /// allows repeats is not locked, so bookings on its sessions do not wait for each other.
+    /// With <paramref name="lockCourse"/> on PostgreSQL it locks the session's course row too, after the session's (the
+    /// order every caller takes them in), when the course allows one booking per person (the repeat rule reads the
+    /// person's bookings on its other sessions); a course that allows repeats is not locked, so bookings on its sessions
+    /// do not wait for each other.
     /// </summary>
-    public async Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken, bool lockCourse = false)
+    public Task<T> RunAsync<T>(PortalDbContext db, int sessionId, Func<TrainingSession?, Task<T>> work, CancellationToken cancellationToken, bool lockCourse = false) =>
+        RunAsync(db, sessionId, _ => (object?)null, (session, _) => work(session), cancellationToken, lockCourse);
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}(PortalDbContext, int, Func{TrainingSession?, Task{T}}, CancellationToken, bool)"/>, and
+    /// the work also receives <paramref name="facts"/> about the session (null if there is none), read with the session
+    /// under the lock in the same query. On PostgreSQL the lock's statement goes in front of that query in the same round
+    /// trip (<see cref="PortalDbContext.SendStatementFirst"/>), so the lock, the session and the facts cost one.
+    /// </summary>
+    public async Task<T> RunAsync<TFacts, T>(PortalDbContext db, int sessionId, Expression<Func<TrainingSession, TFacts>> facts,
+        Func<TrainingSession?, TFacts?, Task<T>> work, CancellationToken cancellationToken, bool lockCourse = false)
     {
         if (db.ChangeTracker.HasChanges())
         {
@@ -68,37 +79,41 @@ public sealed class SessionLocks : IDisposable
             }
 
             db.ChangeTracker.Clear();
+            // A failed save ends the change (the transaction rolls back), so the savepoint EF would set around each save
+            // inside a transaction, to roll back to, buys nothing; releasing it costs a round trip on PostgreSQL.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.BeginWriteTransactionAsync(cancellationToken);
-            // At READ COMMITTED a row that was locked by another transaction is read again as that one committed it. The
-            // course's row is locked by the second CTE, which joins the first: only once the session's row is locked.
-            var sessions = !db.IsPostgres
-                ? db.TrainingSessions.Where(s => s.Id == sessionId)
-                : lockCourse
-                    ? db.TrainingSessions.FromSqlInterpolated($"""
-                        WITH s AS (SELECT * FROM "TrainingSessions" WHERE "Id" = {sessionId} FOR UPDATE),
-                        c AS (SELECT c."Id" FROM "TrainingCourses" AS c JOIN s ON c."Id" = s."CourseId" WHERE NOT c."AllowsRepeatBookings" FOR UPDATE OF c)
-                        SELECT s.* FROM s LEFT JOIN c ON TRUE
-                        """)
-                    : db.TrainingSessions.FromSqlInterpolated($"SELECT * FROM \"TrainingSessions\" WHERE \"Id\" = {sessionId} FOR UPDATE");
-            var session = await sessions.Include(s => s.Course).SingleOrDefaultAsync(cancellationToken);
+            if (db.IsPostgres)
+            {
+                // At READ COMMITTED the read after the lock's statement sees every change committed before the lock was
+                // granted. The course's row is locked by the second CTE, which joins the first: only once the session's is.
+                db.SendStatementFirst(lockCourse ? LockSessionAndCourse : LockSession, sessionId);
+            }
+
+            var read = await db.TrainingSessions.Where(s => s.Id == sessionId).Select(Locked(facts)).SingleOrDefaultAsync(cancellationToken);
+            db.ForgetStatementFirst();
+            var session = read?.Session;
             using var copy = session is null ? null : ImpactCopy.Follow(db, session);
-            var result = await work(session);
+            var result = await work(session, read is null ? default : read.Facts);
             if (copy is not null)
             {
                 await copy.CompleteAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveAndCommitAsync(transaction, session, cancellationToken);
             return result;
         }
         catch
         {
             // What the work added or changed must not leak into the caller's next SaveChanges.
             db.ChangeTracker.Clear();
+            db.ForgetStatementFirst();
+            db.ForgetAfterCommit();
             throw;
         }
         finally
         {
+            db.Database.AutoSavepointsEnabled = true;
             if (slot)
             {
                 transactions.Release();
@@ -107,6 +122,28 @@ public sealed class SessionLocks : IDisposable
             gate.Release();
         }
     }
+
+    private const string LockSession = """SELECT 1 FROM "TrainingSessions" WHERE "Id" = @first FOR UPDATE""";
+
+    private const string LockSessionAndCourse = """
+        WITH s AS (SELECT "Id", "CourseId" FROM "TrainingSessions" WHERE "Id" = @first FOR UPDATE),
+        c AS (SELECT c."Id" FROM "TrainingCourses" AS c JOIN s ON c."Id" = s."CourseId" WHERE NOT c."AllowsRepeatBookings" FOR UPDATE OF c)
+        SELECT 1 FROM s LEFT JOIN c ON TRUE
+        """;
+
+    /// <summary><c>s => new LockedSession(s, s.Course, facts(s))</c>: the session and its course, tracked, and the facts.</summary>
+    private static Expression<Func<TrainingSession, LockedSession<TFacts>>> Locked<TFacts>(Expression<Func<TrainingSession, TFacts>> facts)
+    {
+        var session = facts.Parameters[0];
+        var body = Expression.New(
+            typeof(LockedSession<TFacts>).GetConstructors().Single(),
+            session,
+            Expression.Property(session, nameof(TrainingSession.Course)),
+            facts.Body);
+        return Expression.Lambda<Func<TrainingSession, LockedSession<TFacts>>>(body, session);
+    }
+
+    private sealed record LockedSession<TFacts>(TrainingSession Session, Course Course, TFacts Facts);
 
     public void Dispose()
     {

@@ -80,4 +80,54 @@ public class SessionLockTests(TrainingSite site) : IClassFixture<TrainingSite>
         Assert.Equal(first.Id, await a);
         Assert.Equal(second.Id, await b);
     }
+
+    [Fact]
+    public async Task What_a_change_leaves_unsaved_is_committed_with_its_lock_or_not_at_all()
+    {
+        // On PostgreSQL a save of new rows and the locked session goes with its COMMIT in one round trip.
+        var session = await data.SessionAsync();
+        var booked = await data.BookAsync(session, await data.PersonAsync());
+        var existing = await data.BookingAsync(booked.Value!.BookingId);
+        var before = (await data.ReloadAsync(session)).NextQueueNumber;
+        using var scope = site.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var locks = scope.ServiceProvider.GetRequiredService<SessionLocks>();
+        var afterCommits = 0;
+        var kept = "Kept " + Guid.NewGuid().ToString("N")[..8];
+        var refused = "Refused " + Guid.NewGuid().ToString("N")[..8];
+
+        await locks.RunAsync(db, session.Id, s =>
+        {
+            s!.NextQueueNumber += 10;
+            db.Agencies.Add(new Agency { Name = kept });
+            db.AfterCommit(() => afterCommits++);
+            return Task.FromResult(0);
+        }, CancellationToken.None);
+
+        Assert.Equal(1, afterCommits);
+        Assert.Equal(before + 10, (await data.ReloadAsync(session)).NextQueueNumber);
+        Assert.True(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Agencies.AnyAsync(a => a.Name == kept)));
+
+        // The database refuses the last row (a booking's id given twice): nothing of the change stays.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => locks.RunAsync(db, session.Id, s =>
+        {
+            s!.NextQueueNumber += 10;
+            db.Agencies.Add(new Agency { Name = refused });
+            db.Bookings.Add(existing);
+            db.AfterCommit(() => afterCommits++);
+            return Task.FromResult(0);
+        }, CancellationToken.None));
+
+        Assert.Equal(before + 10, (await data.ReloadAsync(session)).NextQueueNumber);
+        Assert.False(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Agencies.AnyAsync(a => a.Name == refused)));
+
+        // The context goes on, and the refused change's after-commit action never runs.
+        Assert.Equal(before + 11, await locks.RunAsync(db, session.Id, async s =>
+        {
+            s!.NextQueueNumber++;
+            await db.SaveChangesAsync();
+            return s.NextQueueNumber;
+        }, CancellationToken.None));
+        Assert.Equal(1, afterCommits);
+    }
 }
