@@ -9,8 +9,9 @@ namespace LearningPortal.Core.Training;
 /// promotion are exact under any concurrency.
 /// <list type="bullet">
 /// <item>In the database (the guarantee, across instances): a transaction that holds the session's lock
-/// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED, in
-/// the statement that reads the session, so every later statement sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
+/// before it reads anything. PostgreSQL: <c>SELECT ... FOR UPDATE</c> on the session row at READ COMMITTED, sent in
+/// the same round trip as the query that reads the session (and the caller's facts about it), which runs after the
+/// lock is granted and so sees the latest committed bookings. SQLite: <c>BEGIN IMMEDIATE</c>, which takes
 /// the database's single write lock at the start, so no other writer can commit in between.</item>
 /// <item>In the process (fairness and throughput): a first-come, first-served async gate, so a burst of
 /// requests queues in memory in arrival order instead of holding pooled connections or threads while
@@ -28,6 +29,8 @@ namespace LearningPortal.Core.Training;
 /// </list>
 /// Every change to a session's places or register passes through here, so this is where Impact is told how the
 /// session's bookings now stand (<see cref="ImpactCopy"/>, which follows the change's saves), in the same transaction.
+/// What the work leaves unsaved is saved with the commit: on PostgreSQL in one round trip when the save only inserts
+/// rows and changes the locked session (a new booking), see <see cref="PortalDbContext.SaveAndCommitAsync"/>.
 /// </summary>
 public sealed class SessionLocks : IDisposable
 {
@@ -42,8 +45,8 @@ public sealed class SessionLocks : IDisposable
     public static int Slots { get; } = Math.Max(4, Environment.ProcessorCount * 2);
 
     /// <summary>
-    /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns.
-    /// The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
+    /// Runs <paramref name="work"/> holding the session's lock, in a transaction that commits when it returns (with
+    /// anything the work left unsaved). The context must have no unsaved changes: it is cleared first so nothing read earlier is stale.
     /// The work receives the session (with its course) read after the lock, or null if there is none.
     /// With <paramref name="lockCourse"/> on PostgreSQL it locks the session's course row too, after the session's (the
     /// order every caller takes them in), when the course allows one booking per person (the repeat rule reads the

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+
 namespace LearningPortal.Tests.Site;
 
 /// <summary>The portal's defaults for a PostgreSQL connection string (<see cref="PostgresConnectionDefaults"/>).</summary>
@@ -25,18 +28,44 @@ public class DatabaseConnectionTests(PortalFactory site) : IClassFixture<PortalF
     [Fact]
     public async Task A_transaction_left_open_is_not_carried_to_the_next_use_of_its_pooled_connection()
     {
-        // The reset the defaults turn off is not what ends an open transaction: returning the connection to the pool does.
-        var name = await site.WithScopeAsync(async sp =>
+        // With the defaults Npgsql does not reset a pooled connection, so closing one must still end its transaction.
+        var (connectionType, connectionString, isPostgres) = await site.WithScopeAsync(sp =>
         {
             var db = sp.GetRequiredService<PortalDbContext>();
-            await db.Database.OpenConnectionAsync();
-            await db.Database.BeginTransactionAsync();
-            db.Agencies.Add(new Agency { Name = "Left open " + Guid.NewGuid().ToString("N")[..8] });
-            await db.SaveChangesAsync();
-            return db.Agencies.Local.Single().Name;
+            return Task.FromResult((db.Database.GetDbConnection().GetType(), db.Database.GetConnectionString()!, db.IsPostgres));
         });
+        DbConnection Connect() => (DbConnection)Activator.CreateInstance(connectionType, connectionString)!;
 
-        Assert.False(await site.WithScopeAsync(sp => sp.GetRequiredService<PortalDbContext>().Agencies.AnyAsync(a => a.Name == name)));
+        var name = "Left open " + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = Connect())
+        {
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await ExecuteAsync(connection, """INSERT INTO "Agencies" ("Name", "IsActive", "SortOrder") VALUES (@name, TRUE, 0)""", name, transaction);
+        }
+
+        await using var again = Connect();
+        await again.OpenAsync();
+        Assert.Equal(0L, Convert.ToInt64(await ExecuteAsync(again, """SELECT count(*) FROM "Agencies" WHERE "Name" = @name""", name), CultureInfo.InvariantCulture));
+
+        // No transaction is open on it: PostgreSQL refuses a savepoint outside one, SQLite a commit.
+        await Assert.ThrowsAnyAsync<DbException>(() => ExecuteAsync(again, isPostgres ? "SAVEPOINT probe" : "COMMIT"));
+    }
+
+    private static async Task<object?> ExecuteAsync(DbConnection connection, string sql, string? name = null, DbTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        if (name is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "name";
+            parameter.Value = name;
+            command.Parameters.Add(parameter);
+        }
+
+        return await command.ExecuteScalarAsync();
     }
 
     [Fact]
