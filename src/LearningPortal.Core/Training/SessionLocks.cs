@@ -15,10 +15,12 @@ namespace LearningPortal.Core.Training;
 /// the database's single write lock at the start, so no other writer can commit in between.</item>
 /// <item>In the process (fairness and throughput): a first-come, first-served async gate, so a burst of
 /// requests queues in memory in arrival order instead of holding pooled connections or threads while
-/// waiting for the database lock. On PostgreSQL one gate per session (striped) that lets two changes through: the
-/// second waits for the row lock inside the database while the first works, so it starts the moment the first commits
-/// instead of after the first's commit has come back to this process and the gate has woken it (about a tenth more
-/// bookings a second on one session in the training benchmark); on SQLite one gate for
+/// waiting for the database lock. On PostgreSQL one gate per session (striped) that lets three changes through: the
+/// second and third wait for the row lock inside the database while the first works, so the next starts the moment one
+/// commits instead of after that commit has come back to this process and the gate has woken a waiting change (with
+/// two let through, the third was often not yet queued in the database when the second committed; the training
+/// benchmark's one-session p95 went from 144 to about 120 ms with three, and was worse again with four, which took all of
+/// the process's slots below); on SQLite one gate for
 /// all sessions, because SQLite has a single writer anyway and writers that wait for it inside the
 /// database retry with sleeps, which is slow and unfair under load. On PostgreSQL, past its session's gate a
 /// change also waits for one of a few slots for the whole process (twice the cores): bookings on many sessions at
@@ -38,8 +40,8 @@ public sealed class SessionLocks : IDisposable
     private readonly SemaphoreSlim singleWriter = new(1, 1);
     private readonly SemaphoreSlim transactions = new(Slots, Slots);
 
-    /// <summary>How many changes to one session are let into the database at once on PostgreSQL: one working, one waiting.</summary>
-    private const int PostgresPerSession = 2;
+    /// <summary>How many changes to one session are let into the database at once on PostgreSQL: one working, two waiting.</summary>
+    private const int PostgresPerSession = 3;
 
     /// <summary>How many session changes may run at once in this process on PostgreSQL.</summary>
     public static int Slots { get; } = Math.Max(4, Environment.ProcessorCount * 2);
