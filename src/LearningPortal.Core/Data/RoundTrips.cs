@@ -94,25 +94,25 @@ public partial class PortalDbContext
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
         {
-            Edit(command, eventData);
+            Edit(command, eventData, reader: true);
             return result;
         }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Edit(command, eventData);
+            Edit(command, eventData, reader: true);
             return ValueTask.FromResult(result);
         }
 
         public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
         {
-            Edit(command, eventData);
+            Edit(command, eventData, reader: false);
             return result;
         }
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Edit(command, eventData);
+            Edit(command, eventData, reader: false);
             return ValueTask.FromResult(result);
         }
 
@@ -151,14 +151,15 @@ public partial class PortalDbContext
             return Task.CompletedTask;
         }
 
-        private static void Edit(DbCommand command, CommandEventData eventData)
+        /// <summary>The statement sent first goes only in front of a query (whose first result is then skipped); the commit after any save.</summary>
+        private static void Edit(DbCommand command, CommandEventData eventData, bool reader)
         {
             if (eventData.Context is not PortalDbContext db)
             {
                 return;
             }
 
-            if (db.statementFirst is { } first)
+            if (reader && db.statementFirst is { } first)
             {
                 db.statementFirst = null;
                 db.skipFirstResult = true;

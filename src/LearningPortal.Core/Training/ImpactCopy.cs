@@ -19,7 +19,7 @@ namespace LearningPortal.Core.Training;
 /// <c>rebuild-impact</c> does for all of them.
 /// </para>
 /// </summary>
-internal sealed class ImpactCopy : IDisposable
+public sealed class ImpactCopy : IDisposable
 {
     private readonly PortalDbContext db;
     private readonly TrainingSession session;
@@ -51,7 +51,7 @@ internal sealed class ImpactCopy : IDisposable
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await SessionAsync(cancellationToken);
+            await SessionAsync(db, session, cancellationToken);
         }
         else
         {
@@ -94,11 +94,16 @@ internal sealed class ImpactCopy : IDisposable
             .ToList();
         if (places.Count > 0)
         {
-            new ImpactFeed(db).BookingsMade(Event(places));
+            new ImpactFeed(db).BookingsMade(Event(session, places));
         }
     }
 
-    private async Task SessionAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies every booking of <paramref name="session"/> (its course loaded) as the database has it, in the caller's
+    /// transaction: for a session changed as a whole, and for bookings written outside Training's services (the starter
+    /// demo sessions).
+    /// </summary>
+    public static async Task SessionAsync(PortalDbContext db, TrainingSession session, CancellationToken cancellationToken)
     {
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.SessionId == session.Id)
             .Select(b => new { b.Id, b.UserId, b.AgencyId, b.Status, Outcome = b.Attendance == null ? (AttendanceOutcome?)null : b.Attendance.Outcome })
@@ -106,10 +111,10 @@ internal sealed class ImpactCopy : IDisposable
 
         // The feed is stateless beyond the context; this runs in a singleton's method with the caller's context.
         await new ImpactFeed(db).RecordAsync(
-            Event([.. bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Outcome))]), cancellationToken);
+            Event(session, [.. bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, session.IsCancelled, b.Outcome))]), cancellationToken);
     }
 
-    private SessionBookings Event(IReadOnlyList<BookingPlace> places) =>
+    private static SessionBookings Event(TrainingSession session, IReadOnlyList<BookingPlace> places) =>
         ImpactEventsFrom.Session(session.Id, session.CourseId, session.Course.Title, session.Course.LicensesGcp2, session.StartUtc, places);
 
     private static bool Changed(EntityEntry entry, params string[] properties) => properties.Any(p => entry.Property(p).IsModified);

@@ -1,5 +1,4 @@
 using LearningPortal.Core.Auditing;
-using LearningPortal.Core.Impact;
 using LearningPortal.Core.Search;
 using LearningPortal.Core.Time;
 using LearningPortal.Core.Training;
@@ -178,8 +177,7 @@ public class StarterTraining(
         await db.SaveChangesAsync(cancellationToken);
 
         // Impact's copies of the demo bookings, in the same transaction, as a booking made on the site has them.
-        await new ImpactFeed(db).RecordAsync(ImpactEventsFrom.Session(nearlyFull.Id, nearlyFull.CourseId, gcp2.Title, gcp2.LicensesGcp2, nearlyFull.StartUtc,
-            [.. nearlyFull.Bookings.Select(b => ImpactEventsFrom.Place(b.Id, b.UserId, b.AgencyId, b.Status, sessionCancelled: false, outcome: null))]), cancellationToken);
+        await ImpactCopy.SessionAsync(db, nearlyFull, cancellationToken);
         foreach (var session in sessions)
         {
             searchJournal.Record(TrainingSearchSource.Kind, TrainingSearchSource.SessionId(session.Id), SearchOperation.Upsert);
